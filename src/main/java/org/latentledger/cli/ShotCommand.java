@@ -1,0 +1,55 @@
+package org.latentledger.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.latentledger.export.PngWriter;
+import org.latentledger.model.SampleModel;
+import org.latentledger.ui.Screenshots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "shot", mixinStandardHelpOptions = true,
+        description = {"Renders the real main window headless (no display needed) and writes a PNG.",
+                "Text and plots are rendered at the requested scale, not upscaled."})
+final class ShotCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "PNG file to write.")
+    Path out;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Render scale: 1, 2 or 4 (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--width", defaultValue = "1440", description = "Window width in points (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "900", description = "Window height in points (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--model", defaultValue = "digits-mlp", converter = TrainSamplesCommand.SampleNameConverter.class,
+            completionCandidates = TrainSamplesCommand.SampleNames.class,
+            description = "Bundled model to open: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SampleModel model;
+
+    @Option(names = "--layer", description = "Layer to map (default: the model's default layer).")
+    String layer;
+
+    @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the window to load (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        if (scale <= 0 || scale > 8) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--scale must be in (0, 8], got " + scale);
+        }
+        Screenshots.Result shot = Screenshots.captureMainWindow(
+                new Screenshots.Request(model, layer, width, height, scale, Duration.ofSeconds(timeout)));
+        PngWriter.write(shot.image(), out);
+        System.out.printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
+        if (shot.problem() != null) {
+            System.err.println("The window reported a problem: " + shot.problem());
+            return 2;
+        }
+        return 0;
+    }
+}

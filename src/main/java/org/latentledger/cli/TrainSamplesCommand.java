@@ -1,0 +1,81 @@
+package org.latentledger.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.latentledger.data.Dataset;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.ModelCard;
+import org.latentledger.model.SampleModel;
+import org.latentledger.model.SampleTrainer;
+import org.latentledger.work.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train-samples", mixinStandardHelpOptions = true,
+        description = {"Trains the bundled sample models with fixed seeds and a fixed train/test split,",
+                "and writes each zip with its model card (NAME.json) to the output folder."})
+final class TrainSamplesCommand implements Callable<Integer> {
+
+    @Option(names = "--out", defaultValue = "sample-models", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--assets", description = "Folder that holds assets/data (default: the current folder if it has one, "
+            + "else the data bundled in the jar).")
+    Path assets;
+
+    @Option(names = "--only", split = ",", description = "Train only these: ${COMPLETION-CANDIDATES}.",
+            converter = SampleNameConverter.class, completionCandidates = SampleNames.class)
+    List<SampleModel> only;
+
+    @Override
+    public Integer call() throws Exception {
+        ResourceRoot root = assets != null ? ResourceRoot.directory(assets)
+                : Files.isDirectory(Path.of("assets", "data")) ? ResourceRoot.directory(Path.of(".")) : ResourceRoot.classpath();
+        List<SampleModel> samples = only == null ? List.of(SampleModel.values()) : only;
+        for (SampleModel sample : samples) {
+            Dataset data = sample.data().load(root);
+            System.err.printf("Training %s on %s (%d rows, %d held out) ...%n", sample.fileName(), data.name(), data.size(),
+                    sample.testCount());
+            ModelCard card = SampleTrainer.train(sample, data, out, new ConsoleProgress());
+            System.out.printf("%-20s %s  params=%d  %s  %.1f s%n", card.name(), card.architecture(), card.parameters(),
+                    card.testAccuracy() != null ? String.format("test accuracy=%.4f", card.testAccuracy())
+                            : String.format("reconstruction MSE=%.5f", card.reconstructionError()),
+                    card.trainingSeconds());
+        }
+        return 0;
+    }
+
+    static final class SampleNames extends ArrayList<String> {
+        SampleNames() {
+            for (SampleModel m : SampleModel.values()) {
+                add(m.fileName());
+            }
+        }
+    }
+
+    static final class SampleNameConverter implements picocli.CommandLine.ITypeConverter<SampleModel> {
+        @Override
+        public SampleModel convert(String value) {
+            return SampleModel.byName(value);
+        }
+    }
+
+    /** Prints progress on one rewritten stderr line. */
+    static final class ConsoleProgress implements Progress {
+        @Override
+        public void update(double fraction, String message) {
+            System.err.print("\r  " + message + "          ");
+            if (fraction >= 1) {
+                System.err.println();
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.latentledger.data;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+
+/** The two data sets that ship in assets/data, read from a {@link ResourceRoot}. */
+public enum BundledData {
+
+    /** UCI optical digits, 1797 x 8x8 (Alpaydin and Kaynak 1998), as shipped by scikit-learn. */
+    DIGITS("digits", "assets/data/digits/digits.csv.gz"),
+    /** Fashion-MNIST test set, 10000 x 28x28 (Xiao, Rasul and Vollgraf 2017). */
+    FASHION("fashion-mnist", "assets/data/fashion-mnist/t10k-images-idx3-ubyte.gz");
+
+    public static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    private static final String FASHION_LABELS = "assets/data/fashion-mnist/t10k-labels-idx1-ubyte.gz";
+
+    private final String displayName;
+    private final String path;
+
+    BundledData(String displayName, String path) {
+        this.displayName = displayName;
+        this.path = path;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The main file, relative to the resource root. */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * Reads the data set.
+     *
+     * @throws DataFormatException naming the file when it is missing or malformed
+     */
+    public Dataset load(ResourceRoot root) throws DataFormatException {
+        return switch (this) {
+            case DIGITS -> DigitsCsvReader.read(displayName, root.describe(path), bytes(root, path));
+            case FASHION -> IdxReader.read(displayName, root.describe(path), bytes(root, path),
+                    root.describe(FASHION_LABELS), bytes(root, FASHION_LABELS), FASHION_CLASSES);
+        };
+    }
+
+    private static byte[] bytes(ResourceRoot root, String relative) throws DataFormatException {
+        try {
+            return root.read(relative);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(root.describe(relative), "a bundled data file", "no such file", e);
+        } catch (IOException e) {
+            throw new DataFormatException(root.describe(relative), "a readable file", e.toString(), e);
+        }
+    }
+}

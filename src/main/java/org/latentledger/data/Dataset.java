@@ -1,0 +1,71 @@
+package org.latentledger.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A labelled data set held in memory: one row of float features per point.
+ *
+ * <p>Immutable by contract: the arrays are shared, not copied, because data sets reach 10^5 rows
+ * and every consumer (forward passes, projections) reads them in bulk. Nobody writes to them.
+ *
+ * @param name       short name shown in the UI ("digits")
+ * @param source     where it came from (file path or bundled resource), for messages and provenance
+ * @param features   rows x columns, already scaled to the model's input range
+ * @param labels     class index per row, or -1 where unknown
+ * @param classNames name of each class index
+ * @param image      the image shape when each row is a flattened image, else null
+ * @param scaling    how raw values were mapped to features ("pixel / 16"), stated in the UI
+ * @param hash       SHA-256 of the source bytes, for caches and provenance
+ */
+public record Dataset(String name, String source, float[][] features, int[] labels, List<String> classNames,
+                      ImageShape image, String scaling, String hash) {
+
+    public Dataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(labels, "labels");
+        classNames = List.copyOf(classNames);
+        if (features.length != labels.length) {
+            throw new IllegalArgumentException(features.length + " rows but " + labels.length + " labels");
+        }
+        int cols = features.length == 0 ? 0 : features[0].length;
+        for (float[] row : features) {
+            if (row.length != cols) {
+                throw new IllegalArgumentException("rows of unequal length: " + cols + " and " + row.length);
+            }
+        }
+        if (image != null && image.size() != cols) {
+            throw new IllegalArgumentException("image shape " + image + " does not match " + cols + " columns");
+        }
+    }
+
+    public int size() {
+        return features.length;
+    }
+
+    public int columns() {
+        return features.length == 0 ? 0 : features[0].length;
+    }
+
+    public int classCount() {
+        return classNames.size();
+    }
+
+    /** The name of the class of row {@code i}, or "?" when unlabelled. */
+    public String labelName(int i) {
+        int label = labels[i];
+        return label >= 0 && label < classNames.size() ? classNames.get(label) : "?";
+    }
+
+    /** A new data set holding the given rows, in the given order (used for train/test splits). */
+    public Dataset subset(int[] rows, String suffix) {
+        float[][] f = new float[rows.length][];
+        int[] l = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            f[i] = features[rows[i]];
+            l[i] = labels[rows[i]];
+        }
+        return new Dataset(name + suffix, source, f, l, classNames, image, scaling, hash);
+    }
+}

@@ -1,0 +1,144 @@
+package org.latentledger.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.latentledger.data.BundledData;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/**
+ * The models that ship in sample-models/, with everything needed to reproduce them: data set,
+ * split, seeds, epochs and architecture. {@code train-samples} trains them; the model-card test
+ * re-evaluates the committed zips on the same split.
+ */
+public enum SampleModel {
+
+    DIGITS_MLP("digits-mlp", BundledData.DIGITS, Kind.CLASSIFIER, 360, 40, 32),
+    DIGITS_AUTOENCODER("digits-autoencoder", BundledData.DIGITS, Kind.AUTOENCODER, 360, 150, 32),
+    FASHION_MLP("fashion-mlp", BundledData.FASHION, Kind.CLASSIFIER, 2000, 20, 64),
+    FASHION_CNN("fashion-cnn", BundledData.FASHION, Kind.CLASSIFIER, 2000, 12, 64);
+
+    /** Seed of the train/test split, shared by all samples of a data set. */
+    public static final long SPLIT_SEED = 20_240_601L;
+    /** Seed of weight initialisation and of the order of minibatches. */
+    public static final long TRAIN_SEED = 42L;
+
+    public enum Kind { CLASSIFIER, AUTOENCODER }
+
+    private final String fileName;
+    private final BundledData data;
+    private final Kind kind;
+    private final int testCount;
+    private final int epochs;
+    private final int batchSize;
+
+    SampleModel(String fileName, BundledData data, Kind kind, int testCount, int epochs, int batchSize) {
+        this.fileName = fileName;
+        this.data = data;
+        this.kind = kind;
+        this.testCount = testCount;
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String zipPath() {
+        return "sample-models/" + fileName + ".zip";
+    }
+
+    public String cardPath() {
+        return "sample-models/" + fileName + ".json";
+    }
+
+    public BundledData data() {
+        return data;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int testCount() {
+        return testCount;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public static SampleModel byName(String name) {
+        for (SampleModel m : values()) {
+            if (m.fileName.equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no sample model named '" + name + "'");
+    }
+
+    public MultiLayerConfiguration configuration() {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(TRAIN_SEED)
+                .weightInit(WeightInit.RELU)
+                .updater(new Adam(1e-3))
+                .l2(1e-5);
+        return switch (this) {
+            case DIGITS_MLP -> base.list()
+                    .layer(dense("hidden1", 64, 256))
+                    .layer(dense("hidden2", 256, 128))
+                    .layer(dense("hidden3", 128, 64))
+                    .layer(softmax("output", 64, 10))
+                    .build();
+            case DIGITS_AUTOENCODER -> base.list()
+                    .layer(dense("encoder", 64, 32))
+                    .layer(new DenseLayer.Builder().name("bottleneck").nIn(32).nOut(8)
+                            .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build())
+                    .layer(dense("decoder", 8, 32))
+                    .layer(new OutputLayer.Builder(LossFunction.MSE).name("reconstruction").nIn(32).nOut(64)
+                            .activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build())
+                    .build();
+            case FASHION_MLP -> base.list()
+                    .layer(dense("hidden1", 784, 512))
+                    .layer(dense("hidden2", 512, 256))
+                    .layer(dense("hidden3", 256, 128))
+                    .layer(softmax("output", 128, 10))
+                    .build();
+            case FASHION_CNN -> base.list()
+                    .layer(new ConvolutionLayer.Builder(5, 5).name("conv1").nOut(16).stride(1, 1)
+                            .activation(Activation.RELU).build())
+                    .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool1")
+                            .kernelSize(2, 2).stride(2, 2).build())
+                    .layer(new ConvolutionLayer.Builder(5, 5).name("conv2").nOut(32).stride(1, 1)
+                            .activation(Activation.RELU).build())
+                    .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool2")
+                            .kernelSize(2, 2).stride(2, 2).build())
+                    .layer(new DenseLayer.Builder().name("dense").nOut(128).activation(Activation.RELU).build())
+                    .layer(new OutputLayer.Builder(LossFunction.NEGATIVELOGLIKELIHOOD).name("output").nOut(10)
+                            .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                    .setInputType(InputType.convolutionalFlat(28, 28, 1))
+                    .build();
+        };
+    }
+
+    private static DenseLayer dense(String name, int in, int out) {
+        return new DenseLayer.Builder().name(name).nIn(in).nOut(out).activation(Activation.RELU).build();
+    }
+
+    private static OutputLayer softmax(String name, int in, int out) {
+        return new OutputLayer.Builder(LossFunction.NEGATIVELOGLIKELIHOOD).name(name).nIn(in).nOut(out)
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.latentledger.ui;
+
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.SampleModel;
+import org.latentledger.ui.shell.MainView;
+import org.latentledger.ui.shell.MainViewModel;
+
+/** The desktop application: one window that opens on the bundled digits model, no dialog. */
+public final class LatentLedgerApp extends Application {
+
+    static final String STYLESHEET = "/org/latentledger/ui/latent-ledger.css";
+    private static final Preferences PREFS = Preferences.userNodeForPackage(LatentLedgerApp.class);
+
+    /** Called by the launcher; blocks until the window is closed. */
+    public static void open(String[] args) {
+        Application.launch(LatentLedgerApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
+        Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
+        stage.setTitle("Latent Ledger");
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            PREFS.putDouble("window.width", scene.getWidth());
+            PREFS.putDouble("window.height", scene.getHeight());
+        });
+        stage.show();
+        vm.openSample(SampleModel.DIGITS_MLP);
+    }
+
+    /** The main window's scene, shared by the app, the headless screenshot and the UI tests. */
+    public static Scene createScene(MainViewModel vm, boolean dialogs, double width, double height) {
+        Scene scene = new Scene(new MainView(vm, dialogs), width, height);
+        scene.getStylesheets().add(LatentLedgerApp.class.getResource(STYLESHEET).toExternalForm());
+        return scene;
+    }
+}

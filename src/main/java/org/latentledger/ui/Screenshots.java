@@ -1,0 +1,157 @@
+package org.latentledger.ui;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Transform;
+import javafx.stage.Stage;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.LayerInfo;
+import org.latentledger.model.SampleModel;
+import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.shell.MainViewModel;
+import org.latentledger.ui.shell.Problem;
+
+/**
+ * The narrow entry point through which the headless {@code shot} command reaches the UI: it
+ * starts JavaFX on Monocle's headless platform (no display needed), opens the real main window
+ * on a bundled model, waits until the map is drawn and returns a snapshot rendered at the
+ * requested scale. No JavaFX type crosses this boundary.
+ */
+public final class Screenshots {
+
+    /**
+     * @param layer layer name to show, or null for the default layer
+     */
+    public record Request(SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
+    }
+
+    /** What was captured, and the problem the window reported, if any (the shot is taken anyway). */
+    public record Result(BufferedImage image, String problem) {
+    }
+
+    private Screenshots() {
+    }
+
+    public static Result captureMainWindow(Request r) throws Exception {
+        startHeadless(r.width(), r.height());
+        long deadline = System.nanoTime() + r.timeout().toNanos();
+        MainViewModel vm = onFx(() -> {
+            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
+            Stage stage = new Stage();
+            stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
+            stage.show();
+            model.openSample(r.sample());
+            return model;
+        });
+        awaitSettled(vm, deadline);
+        if (r.layer() != null) {
+            boolean found = onFx(() -> {
+                for (LayerInfo l : vm.layers()) {
+                    if (l.name().equals(r.layer())) {
+                        vm.selectedLayerProperty().set(l);
+                        return true;
+                    }
+                }
+                return false;
+            });
+            if (!found) {
+                throw new IllegalArgumentException("model " + r.sample().fileName() + " has no layer named '" + r.layer() + "'");
+            }
+            awaitSettled(vm, deadline);
+        }
+        Scene scene = onFx(() -> Stage.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getScene() != null && s.getScene().getRoot() instanceof org.latentledger.ui.shell.MainView)
+                .map(w -> w.getScene()).findFirst().orElseThrow());
+        BufferedImage image = onFx(() -> snapshot(scene, r.scale()));
+        Problem p = onFx(() -> vm.problemProperty().get());
+        return new Result(image, p == null ? null : p.title() + ": " + p.message());
+    }
+
+    /** Renders a scene at {@code scale}: canvases are redrawn oversampled, text is laid out at that scale. */
+    public static BufferedImage snapshot(Scene scene, double scale) {
+        javafx.scene.Parent root = scene.getRoot();
+        for (Node n : root.lookupAll("." + MapCanvas.STYLE_CLASS)) {
+            ((MapCanvas) n).setOversample(scale);
+        }
+        root.applyCss();
+        root.layout();
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
+        WritableImage img = root.snapshot(params, null);
+        for (Node n : root.lookupAll("." + MapCanvas.STYLE_CLASS)) {
+            ((MapCanvas) n).setOversample(1);
+        }
+        return toBufferedImage(img);
+    }
+
+    static BufferedImage toBufferedImage(WritableImage img) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        PixelReader reader = img.getPixelReader();
+        reader.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        return out;
+    }
+
+    private static void awaitSettled(MainViewModel vm, long deadline) throws Exception {
+        while (!onFx(vm::isSettled)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the window did not finish loading in time (status: " + onFx(() -> vm.statusProperty().get()) + ")");
+            }
+            Thread.sleep(100);
+        }
+        // One more pulse so the canvas has drawn what the view model now holds.
+        onFx(() -> null);
+    }
+
+    private static synchronized void startHeadless(int width, int height) throws InterruptedException {
+        if (started) {
+            return;
+        }
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> ready.complete(null));
+        try {
+            ready.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("JavaFX did not start headless", e);
+        }
+        started = true;
+    }
+
+    private static boolean started;
+
+    static <T> T onFx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(action.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.latentledger.ui.map;
+
+import java.util.List;
+
+/**
+ * What the map draws: 2D positions, a class per point, class names for the legend, axis titles.
+ * Immutable by contract (the arrays are never written after construction).
+ */
+public record MapData(float[] x, float[] y, int[] classes, List<String> classNames, String xTitle, String yTitle,
+                      String title) {
+
+    public MapData {
+        classNames = List.copyOf(classNames);
+        if (x.length != y.length || x.length != classes.length) {
+            throw new IllegalArgumentException("x, y and classes must have one entry per point");
+        }
+    }
+
+    public int size() {
+        return x.length;
+    }
+}

@@ -1,0 +1,221 @@
+package org.latentledger.ui.shell;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.latentledger.data.Dataset;
+import org.latentledger.model.LayerInfo;
+import org.latentledger.model.LoadedModel;
+import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.model.LayerTableView;
+
+/**
+ * The main window's content: menu bar, model panel (summary and layer table), the map of the
+ * chosen layer, and a status bar with progress and cancel. Builds nodes and binds them to the
+ * {@link MainViewModel}; holds no state of its own.
+ */
+public final class MainView extends BorderPane {
+
+    private final MainViewModel vm;
+    private final MapCanvas map = new MapCanvas();
+    private final LayerTableView table;
+    private final boolean dialogs;
+
+    /**
+     * @param dialogs whether problems also open a dialog (off for headless screenshots)
+     */
+    public MainView(MainViewModel vm, boolean dialogs) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.table = new LayerTableView(vm.layers());
+        getStyleClass().add("ll-main");
+        setTop(new MainMenu(vm).build());
+        SplitPane split = new SplitPane(modelPanel(), mapPanel());
+        split.setDividerPositions(0.34);
+        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+        setCenter(split);
+        setBottom(statusBar());
+        bindSelection();
+        vm.problemProperty().addListener((o, a, p) -> {
+            if (p != null && this.dialogs) {
+                showProblemDialog(p);
+            }
+        });
+    }
+
+    public MapCanvas map() {
+        return map;
+    }
+
+    private Region modelPanel() {
+        Label name = new Label();
+        name.getStyleClass().add("ll-title");
+        name.textProperty().bind(Bindings.createStringBinding(() -> {
+            LoadedModel m = vm.modelProperty().get();
+            return m == null ? "No model" : m.name();
+        }, vm.modelProperty()));
+        Label facts = new Label();
+        facts.getStyleClass().add("ll-muted");
+        facts.setWrapText(true);
+        facts.textProperty().bind(Bindings.createStringBinding(this::modelFacts, vm.modelProperty(), vm.datasetProperty()));
+        Label tableTitle = new Label("Layers");
+        tableTitle.getStyleClass().add("ll-section");
+        Label hint = new Label("Select a layer to map its activations. Dense MACs: multiply-accumulates of one inference "
+                + "when every connection fires.");
+        hint.getStyleClass().add("ll-muted");
+        hint.setWrapText(true);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(6, name, facts, new Separator(), tableTitle, table, hint);
+        box.setPadding(new Insets(12));
+        box.getStyleClass().add("ll-side");
+        box.setMinWidth(360);
+        return box;
+    }
+
+    private String modelFacts() {
+        LoadedModel m = vm.modelProperty().get();
+        Dataset d = vm.datasetProperty().get();
+        if (m == null) {
+            return "Opening the bundled model ...";
+        }
+        long macs = m.layers().stream().mapToLong(LayerInfo::denseMacs).sum();
+        String model = String.format(Locale.ROOT, "%d layers · %,d parameters · %,d dense MACs per inference · input %d",
+                m.layers().size(), m.parameterCount(), macs, m.inputSize());
+        if (d == null) {
+            return model;
+        }
+        String shape = d.image() == null ? d.columns() + " columns" : d.image() + " images";
+        return model + String.format(Locale.ROOT, "\nData: %s · %,d points · %s · %s", d.name(), d.size(), shape, d.scaling());
+    }
+
+    private Region mapPanel() {
+        ComboBox<LayerInfo> picker = new ComboBox<>(vm.layers());
+        picker.setCellFactory(l -> new LayerCell());
+        picker.setButtonCell(new LayerCell());
+        picker.valueProperty().bindBidirectional(vm.selectedLayerProperty());
+        picker.setTooltip(new Tooltip("Layer whose activations the map shows (Ctrl+Up / Ctrl+Down)"));
+        picker.setPrefWidth(230);
+        Label layerLabel = new Label("Layer");
+        layerLabel.setLabelFor(picker);
+        Label method = new Label("Projection: PCA, 2D");
+        method.setTooltip(new Tooltip("Principal component analysis (Smile): the two directions of largest variance. "
+                + "Axes keep the same scale, so distances on the map are honest."));
+        Label colour = new Label("Colour: label");
+        HBox toolbar = new HBox(10, layerLabel, picker, new Separator(Orientation.VERTICAL), method,
+                new Separator(Orientation.VERTICAL), colour);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("ll-toolbar");
+
+        map.dataProperty().bind(vm.mapProperty());
+        map.emptyMessageProperty().bind(Bindings.createStringBinding(
+                () -> vm.problemProperty().get() != null ? "Nothing to map: see the message above" : vm.statusProperty().get(),
+                vm.problemProperty(), vm.statusProperty()));
+        Label note = new Label();
+        note.getStyleClass().add("ll-muted");
+        note.textProperty().bind(vm.mapNoteProperty());
+        note.setWrapText(true);
+
+        VBox.setVgrow(map, Priority.ALWAYS);
+        VBox box = new VBox(8, problemBanner(), toolbar, new StackPane(map), note);
+        VBox.setVgrow(box.getChildren().get(2), Priority.ALWAYS);
+        box.setPadding(new Insets(10, 12, 10, 12));
+        return box;
+    }
+
+    private Region problemBanner() {
+        Label title = new Label();
+        title.getStyleClass().add("ll-banner-title");
+        Label message = new Label();
+        message.setWrapText(true);
+        Button details = new Button("Details ...");
+        details.setOnAction(e -> {
+            if (vm.problemProperty().get() != null) {
+                showProblemDialog(vm.problemProperty().get());
+            }
+        });
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> vm.clearProblem());
+        VBox text = new VBox(2, title, message);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox banner = new HBox(10, text, details, dismiss);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("ll-banner");
+        banner.visibleProperty().bind(vm.problemProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        vm.problemProperty().addListener((o, a, p) -> {
+            title.setText(p == null ? "" : p.title());
+            message.setText(p == null ? "" : p.message());
+        });
+        return banner;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.textProperty().bind(vm.statusProperty());
+        bar.progressProperty().bind(Bindings.when(vm.busyProperty()).then(vm.progressProperty()).otherwise(0));
+        Button cancel = new Button("Cancel");
+        cancel.setTooltip(new Tooltip("Stop the running job (Esc)"));
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancel());
+        bar.getRightItems().add(cancel);
+        return bar;
+    }
+
+    private void bindSelection() {
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, layer) -> {
+            if (layer != null && layer != vm.selectedLayerProperty().get()) {
+                vm.selectedLayerProperty().set(layer);
+            }
+        });
+        vm.selectedLayerProperty().addListener((o, a, layer) -> {
+            if (layer != null && table.getSelectionModel().getSelectedItem() != layer) {
+                table.getSelectionModel().select(layer);
+            }
+        });
+    }
+
+    private void showProblemDialog(Problem p) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle("Latent Ledger");
+        alert.setHeaderText(p.title());
+        alert.setContentText((p.file() == null ? "" : "File: " + p.file() + "\n\n") + p.message()
+                + "\n\nThe app stays open; whatever was open before is still there.");
+        TextArea trace = new TextArea(p.details());
+        trace.setEditable(false);
+        trace.setPrefRowCount(14);
+        alert.getDialogPane().setExpandableContent(trace);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.show();
+    }
+
+    /** Shows a layer as "name · type · width". */
+    private static final class LayerCell extends ListCell<LayerInfo> {
+        @Override
+        protected void updateItem(LayerInfo item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null
+                    : String.format(Locale.ROOT, "%s · %s · %s", item.name(), item.type(), item.outputShape()));
+        }
+    }
+}
