@@ -46,36 +46,46 @@ public final class Screenshots {
     public static Result captureMainWindow(Request r) throws Exception {
         startHeadless(r.width(), r.height());
         long deadline = System.nanoTime() + r.timeout().toNanos();
+        Stage stage = onFx(Stage::new);
         MainViewModel vm = onFx(() -> {
             MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
-            Stage stage = new Stage();
             stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
             stage.show();
             model.openSample(r.sample());
             return model;
         });
-        awaitSettled(vm, deadline);
-        if (r.layer() != null) {
-            boolean found = onFx(() -> {
-                for (LayerInfo l : vm.layers()) {
-                    if (l.name().equals(r.layer())) {
-                        vm.selectedLayerProperty().set(l);
-                        return true;
-                    }
-                }
-                return false;
-            });
-            if (!found) {
-                throw new IllegalArgumentException("model " + r.sample().fileName() + " has no layer named '" + r.layer() + "'");
-            }
+        try {
             awaitSettled(vm, deadline);
+            if (r.layer() != null) {
+                selectLayer(vm, r);
+                awaitSettled(vm, deadline);
+            }
+            BufferedImage image = onFx(() -> snapshot(stage.getScene(), r.scale()));
+            Problem p = onFx(() -> vm.problemProperty().get());
+            return new Result(image, p == null ? null : p.title() + ": " + p.message());
+        } finally {
+            onFx(() -> {
+                vm.cancel();
+                stage.hide();
+                return null;
+            });
         }
-        Scene scene = onFx(() -> Stage.getWindows().stream()
-                .filter(w -> w instanceof Stage s && s.getScene() != null && s.getScene().getRoot() instanceof org.latentledger.ui.shell.MainView)
-                .map(w -> w.getScene()).findFirst().orElseThrow());
-        BufferedImage image = onFx(() -> snapshot(scene, r.scale()));
-        Problem p = onFx(() -> vm.problemProperty().get());
-        return new Result(image, p == null ? null : p.title() + ": " + p.message());
+    }
+
+    private static void selectLayer(MainViewModel vm, Request r) throws Exception {
+        boolean found = onFx(() -> {
+            for (LayerInfo l : vm.layers()) {
+                if (l.name().equals(r.layer())) {
+                    vm.selectedLayerProperty().set(l);
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!found) {
+            throw new IllegalArgumentException("model " + r.sample().fileName() + " has no layer named '" + r.layer() + "'; it has "
+                    + onFx(() -> vm.layers().stream().map(LayerInfo::name).toList()));
+        }
     }
 
     /** Renders a scene at {@code scale}: canvases are redrawn oversampled, text is laid out at that scale. */
@@ -128,7 +138,12 @@ public final class Screenshots {
         System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Platform.setImplicitExit(false);
-        Platform.startup(() -> ready.complete(null));
+        try {
+            Platform.startup(() -> ready.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            // Started by someone else in this JVM (a test harness): use it as it is.
+            ready.complete(null);
+        }
         try {
             ready.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -20,14 +19,14 @@ public final class LayerTableView extends TableView<LayerInfo> {
         getStyleClass().add("ll-layer-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No model open"));
-        getColumns().add(text("Layer", LayerInfo::name, 90, "Layer name in the model file"));
-        getColumns().add(text("Type", LayerInfo::type, 64, "Layer kind"));
-        getColumns().add(text("Output", LayerInfo::outputShape, 70, "Shape of one output (channels x height x width for maps)"));
-        getColumns().add(number("Params", LayerInfo::parameters, 70, "Trainable weights and biases"));
-        getColumns().add(number("Dense MACs", LayerInfo::denseMacs, 86,
+        getColumns().add(text("Layer", LayerInfo::name, 70, "Layer name in the model file"));
+        getColumns().add(text("Type", LayerInfo::type, 66, "Layer kind"));
+        getColumns().add(text("Output", LayerInfo::outputShape, 76, "Shape of one output (channels x height x width for maps)"));
+        getColumns().add(number("Params", LayerInfo::parameters, 64, "Trainable weights and biases"));
+        getColumns().add(number("Dense MACs", LayerInfo::denseMacs, 102,
                 "Multiply-accumulates of one dense inference: n_in x n_out for dense layers, "
                         + "H_out x W_out x C_out x k_h x k_w x C_in for convolutions"));
-        getColumns().add(text("Activation", LayerInfo::activation, 70, "Activation function"));
+        getColumns().add(text("Activation", LayerInfo::activation, 84, "Activation function"));
     }
 
     private static TableColumn<LayerInfo, String> text(String title, Function<LayerInfo, String> value, double width, String tip) {
@@ -47,7 +46,9 @@ public final class LayerTableView extends TableView<LayerInfo> {
             protected void updateItem(Long item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
-                setAlignment(Pos.CENTER_RIGHT);
+                if (!getStyleClass().contains("ll-number")) {
+                    getStyleClass().add("ll-number");
+                }
             }
         });
         c.setPrefWidth(width);

@@ -49,7 +49,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("ll-main");
         setTop(new MainMenu(vm).build());
         SplitPane split = new SplitPane(modelPanel(), mapPanel());
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.35);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
         setBottom(statusBar());
@@ -82,11 +82,21 @@ public final class MainView extends BorderPane {
                 + "when every connection fires.");
         hint.getStyleClass().add("ll-muted");
         hint.setWrapText(true);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(6, name, facts, new Separator(), tableTitle, table, hint);
+        // The table is as tall as its rows; the model card uses the space below.
+        table.setFixedCellSize(28);
+        table.prefHeightProperty().bind(Bindings.size(vm.layers()).add(1.4).multiply(28));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
+        Label cardTitle = new Label("Model card");
+        cardTitle.getStyleClass().add("ll-section");
+        Label card = new Label();
+        card.setWrapText(true);
+        card.getStyleClass().add("ll-card");
+        card.textProperty().bind(Bindings.createStringBinding(() -> ModelCardText.of(vm.cardProperty().get()), vm.cardProperty()));
+        VBox box = new VBox(6, name, facts, new Separator(), tableTitle, table, hint, new Separator(), cardTitle, card);
         box.setPadding(new Insets(12));
         box.getStyleClass().add("ll-side");
-        box.setMinWidth(360);
+        box.setMinWidth(500);
         return box;
     }
 
@@ -97,8 +107,8 @@ public final class MainView extends BorderPane {
             return "Opening the bundled model ...";
         }
         long macs = m.layers().stream().mapToLong(LayerInfo::denseMacs).sum();
-        String model = String.format(Locale.ROOT, "%d layers · %,d parameters · %,d dense MACs per inference · input %d",
-                m.layers().size(), m.parameterCount(), macs, m.inputSize());
+        String model = String.format(Locale.ROOT, "%d layers · %,d parameters · input %d values\n%,d dense MACs per inference",
+                m.layers().size(), m.parameterCount(), m.inputSize(), macs);
         if (d == null) {
             return model;
         }

@@ -1,6 +1,8 @@
 package org.latentledger.ui.shell;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,7 @@ import org.latentledger.model.ActivationRecorder;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.model.ModelCard;
 import org.latentledger.model.ModelLoadException;
 import org.latentledger.model.ModelLoader;
 import org.latentledger.model.SampleModel;
@@ -43,13 +46,14 @@ import org.latentledger.work.Progress;
 public final class MainViewModel {
 
     /** Everything a load produces, handed over to the FX thread in one piece. */
-    private record Opened(LoadedModel model, Dataset data, List<LayerActivations> activations) {
+    private record Opened(LoadedModel model, ModelCard card, Dataset data, List<LayerActivations> activations) {
     }
 
     private final ResourceRoot root;
     private final AppExecutor executor;
 
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyObjectWrapper<ModelCard> card = new ReadOnlyObjectWrapper<>(this, "card");
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ObservableList<LayerInfo> layers = FXCollections.observableArrayList();
     private final ObjectProperty<LayerInfo> selectedLayer = new SimpleObjectProperty<>(this, "selectedLayer");
@@ -86,12 +90,22 @@ public final class MainViewModel {
                 throw e;
             }
             progress.update(0, "Forward pass of " + data.size() + " points through " + loaded.name());
-            return new Opened(loaded, data, ActivationRecorder.record(loaded, data.features(), progress));
+            return new Opened(loaded, readCard(sample), data, ActivationRecorder.record(loaded, data.features(), progress));
         }, this::show, "Could not open " + sample.fileName());
+    }
+
+    /** The model card is informative only: a missing or unreadable card leaves the model usable. */
+    private ModelCard readCard(SampleModel sample) {
+        try {
+            return ModelCard.fromJson(new String(root.read(sample.cardPath()), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void show(Opened opened) {
         LoadedModel previous = model.get();
+        card.set(opened.card());
         activations = opened.activations();
         dataset.set(opened.data());
         model.set(opened.model());
@@ -258,6 +272,10 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<LoadedModel> modelProperty() {
         return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ModelCard> cardProperty() {
+        return card.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Dataset> datasetProperty() {

@@ -1,0 +1,33 @@
+package org.latentledger;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The core knows no screen: JavaFX stays inside ui/, and the core does not reach into ui/ or cli/. */
+@AnalyzeClasses(packages = "org.latentledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule NO_JAVAFX_OUTSIDE_UI = noClasses()
+            .that().resideOutsideOfPackage("org.latentledger.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.sun.javafx..", "com.sun.glass..")
+            .because("the core, the CLI and exports must run without a screen (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule CORE_DOES_NOT_KNOW_UI_OR_CLI = noClasses()
+            .that().resideInAnyPackage("org.latentledger.model..", "org.latentledger.data..", "org.latentledger.projection..",
+                    "org.latentledger.atlas..", "org.latentledger.economy..", "org.latentledger.export..", "org.latentledger.work..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.latentledger.ui..", "org.latentledger.cli..");
+
+    @ArchTest
+    static final ArchRule CLI_REACHES_UI_ONLY_THROUGH_SCREENSHOTS = noClasses()
+            .that().resideInAPackage("org.latentledger.cli..")
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "UI classes other than the Screenshots entry point",
+                    c -> c.getPackageName().startsWith("org.latentledger.ui")
+                            && !c.getName().startsWith("org.latentledger.ui.Screenshots")));
+}

@@ -1,0 +1,62 @@
+package org.latentledger.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+
+/** Shapes, parameters and dense MACs against counts done by hand. */
+class LayerTableTest {
+
+    @Test
+    void convolutionalNetworkCountedByHand() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(5).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder().nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutionalFlat(10, 10, 1))
+                .build());
+        net.init();
+        List<LayerInfo> t = LayerTable.of(net);
+        assertEquals(4, t.size());
+        // conv 3x3, 1 -> 4 channels on 10x10: output 8x8x4; MACs = 8*8*4 outputs x 3*3*1 taps.
+        assertEquals("Conv2D", t.get(0).type());
+        assertEquals("1x10x10", t.get(0).inputShape());
+        assertEquals("4x8x8", t.get(0).outputShape());
+        assertEquals(8 * 8 * 4 * 3 * 3, t.get(0).denseMacs());
+        assertEquals(4 * 9 + 4, t.get(0).parameters());
+        // 2x2 max pooling: 4x4x4, no multiply-accumulates.
+        assertEquals("MaxPool", t.get(1).type());
+        assertEquals("4x4x4", t.get(1).outputShape());
+        assertEquals(0, t.get(1).denseMacs());
+        // dense 64 -> 5 and output 5 -> 3.
+        assertEquals(64 * 5, t.get(2).denseMacs());
+        assertEquals(64 * 5 + 5, t.get(2).parameters());
+        assertEquals(5 * 3, t.get(3).denseMacs());
+        assertEquals(3, t.get(3).units());
+        assertEquals("softmax", t.get(3).activation());
+    }
+
+    @Test
+    void denseNetworkOfTheDigitsSample() {
+        MultiLayerNetwork net = new MultiLayerNetwork(SampleModel.DIGITS_MLP.configuration());
+        net.init();
+        List<LayerInfo> t = LayerTable.of(net);
+        long[] macs = t.stream().mapToLong(LayerInfo::denseMacs).toArray();
+        assertEquals(List.of(64L * 256, 256L * 128, 128L * 64, 64L * 10),
+                java.util.Arrays.stream(macs).boxed().toList());
+        assertEquals("hidden1", t.get(0).name());
+        assertEquals("64", t.get(0).inputShape());
+        assertEquals(64 * 256 + 256 + 256 * 128 + 128 + 128 * 64 + 64 + 64 * 10 + 10,
+                t.stream().mapToLong(LayerInfo::parameters).sum());
+    }
+}

@@ -1,0 +1,61 @@
+package org.latentledger.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.latentledger.data.Dataset;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.data.Split;
+
+/** Each committed zip does what its card says, on the same held-out split. */
+class ModelCardsTest {
+
+    private static final ResourceRoot TREE = ResourceRoot.directory(Path.of("."));
+
+    @ParameterizedTest
+    @EnumSource(SampleModel.class)
+    void cardMatchesZip(SampleModel sample) throws Exception {
+        ModelCard card = ModelCard.fromJson(Files.readString(Path.of(sample.cardPath())));
+        assertEquals(sample.fileName(), card.name());
+        assertEquals(sample.epochs(), card.epochs());
+        assertEquals(SampleModel.SPLIT_SEED, card.split().seed());
+        assertTrue(Files.size(Path.of(sample.zipPath())) < 5_000_000, "zip saved without updater state");
+
+        try (LoadedModel model = ModelLoader.load(TREE, sample.zipPath())) {
+            assertEquals(card.parameters(), model.parameterCount());
+            assertEquals(card.layers(), model.layers());
+            Dataset data = sample.data().load(TREE);
+            Split split = SampleTrainer.split(sample, data);
+            assertEquals(card.split().train(), split.train().length);
+            assertEquals(card.split().test(), split.test().length);
+            double metric = SampleTrainer.evaluate(sample, model, data.subset(split.test(), "-test"));
+            if (sample.kind() == SampleModel.Kind.CLASSIFIER) {
+                assertNotNull(card.testAccuracy());
+                assertNull(card.reconstructionError());
+                assertEquals(card.testAccuracy(), metric, 0.005, "recomputed test accuracy");
+            } else {
+                assertEquals(card.reconstructionError(), metric, 0.005 * card.reconstructionError() + 1e-6,
+                        "recomputed reconstruction error");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SampleModel.class)
+    void samplesMeetTheirQualityBar(SampleModel sample) throws Exception {
+        ModelCard card = ModelCard.fromJson(Files.readString(Path.of(sample.cardPath())));
+        switch (sample) {
+            case DIGITS_MLP -> assertTrue(card.testAccuracy() >= 0.95, "digits-mlp " + card.testAccuracy());
+            case FASHION_MLP -> assertTrue(card.testAccuracy() >= 0.84, "fashion-mlp " + card.testAccuracy());
+            case FASHION_CNN -> assertTrue(card.testAccuracy() >= 0.85, "fashion-cnn " + card.testAccuracy());
+            // Predicting every pixel's mean gives about 0.11 on these digits; the bottleneck must do far better.
+            case DIGITS_AUTOENCODER -> assertTrue(card.reconstructionError() < 0.03, "autoencoder " + card.reconstructionError());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.latentledger.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentledger.ui.FxTesting.await;
+
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.SampleModel;
+import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.shell.MainViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real window, headless: it opens on the bundled model and the map follows a click in the layer table. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private MainViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
+        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
+        stage.show();
+        vm.openSample(SampleModel.DIGITS_MLP);
+    }
+
+    @Test
+    void opensOnTheBundledModelAndShowsTheMap(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        MapCanvas map = robot.from(stage.getScene().getRoot()).lookup("." + MapCanvas.STYLE_CLASS).queryAs(MapCanvas.class);
+        assertTrue(map.drawnPoints() >= 1000, "points drawn: " + map.drawnPoints());
+        TableView<?> table = robot.from(stage.getScene().getRoot()).lookup(".ll-layer-table").queryAs(TableView.class);
+        assertEquals(4, table.getItems().size());
+        robot.from(stage.getScene().getRoot()).lookup("digits-mlp").tryQuery().orElseThrow();
+
+        robot.clickOn(robot.from(table).lookup("hidden1").queryLabeled());
+        await(() -> vm.isSettled() && vm.mapProperty().get().title().contains("hidden1"), 60);
+        assertEquals("hidden1", vm.selectedLayerProperty().get().name());
+        assertEquals(1797, map.drawnPoints());
+    }
+}

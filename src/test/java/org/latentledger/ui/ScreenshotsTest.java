@@ -1,0 +1,124 @@
+package org.latentledger.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentledger.Launcher;
+import org.latentledger.cli.LatentLedgerCli;
+
+/**
+ * The headless {@code shot} command, run as a user runs it (a fresh JVM with no display): right
+ * size, many colours, a map that is not blank, and 2x rendered rather than upscaled.
+ */
+class ScreenshotsTest {
+
+    @Test
+    void shotWritesARealPictureAndTwiceTheSizeAtScaleTwo(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one.png");
+        Path two = dir.resolve("two.png");
+        shot(one, "--width", "1200", "--height", "760");
+        shot(two, "--width", "1200", "--height", "760", "--scale", "2");
+
+        BufferedImage a = ImageIO.read(one.toFile());
+        assertEquals(1200, a.getWidth());
+        assertEquals(760, a.getHeight());
+        int coloursOne = distinctColours(a);
+        assertTrue(coloursOne > 200, "a real window has many colours, got " + coloursOne);
+        // The map sits right of the model panel: its middle holds many points in the class colours.
+        int saturated = saturatedPixels(a, a.getWidth() / 2, a.getHeight() / 4, a.getWidth() * 9 / 10, a.getHeight() * 3 / 4);
+        assertTrue(saturated > 2000, "coloured map pixels: " + saturated);
+
+        BufferedImage b = ImageIO.read(two.toFile());
+        assertEquals(2400, b.getWidth());
+        assertEquals(1520, b.getHeight());
+        // Rendered at 2x, not upscaled: an upscaled bitmap (nearest or bilinear) never jumps by more
+        // than half an edge's contrast between the two pixels that came from one source pixel.
+        int jumps = sharpJumpsWithinPixelPairs(b);
+        assertTrue(jumps > 2000, "sharp edges inside 2x2 blocks: " + jumps);
+        int saturatedTwo = saturatedPixels(b, b.getWidth() / 2, b.getHeight() / 4, b.getWidth() * 9 / 10, b.getHeight() * 3 / 4);
+        assertTrue(saturatedTwo > 3 * saturated, "2x map pixels " + saturatedTwo + " vs 1x " + saturated);
+    }
+
+    @Test
+    void helpListsTheCommandsAndEachHasHelp() {
+        String top = help();
+        assertTrue(top.contains("train-samples") && top.contains("shot"), top);
+        assertTrue(help("shot").contains("--scale"));
+        assertTrue(help("train-samples").contains("--out"));
+    }
+
+    private static String help(String... command) {
+        StringWriter out = new StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new LatentLedgerCli());
+        cli.setOut(new java.io.PrintWriter(out));
+        List<String> args = new ArrayList<>(List.of(command));
+        args.add("--help");
+        assertEquals(0, cli.execute(args.toArray(String[]::new)));
+        return out.toString();
+    }
+
+    private static void shot(Path out, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "shot", "--out", out.toString()));
+        cmd.addAll(List.of(options));
+        Path log = Files.createTempFile("shot", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "shot did not finish");
+        assertEquals(0, p.exitValue(), "shot failed:\n" + Files.readString(log));
+    }
+
+    static int sharpJumpsWithinPixelPairs(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x + 1 < img.getWidth(); x += 2) {
+                if (grey(img.getRGB(x, y)) - grey(img.getRGB(x + 1, y)) > 160 || grey(img.getRGB(x + 1, y)) - grey(img.getRGB(x, y)) > 160) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int grey(int rgb) {
+        return (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+    }
+
+    static int distinctColours(BufferedImage img) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                colours.add(img.getRGB(x, y) & 0xffffff);
+            }
+        }
+        return colours.size();
+    }
+
+    static int saturatedPixels(BufferedImage img, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
