@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train-samples", mixinStandardHelpOptions = true,
-        description = {"Trains the bundled sample models with fixed seeds and a fixed train/test split,",
-                "and writes each zip with its model card (NAME.json) to the output folder."})
+        description = {"Trains the bundled sample models (fixed seeds and split) and writes them with their cards.",
+                "Each model NAME gets NAME.zip (saved without updater state) and NAME.json (its model card)."})
 final class TrainSamplesCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "sample-models", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -63,10 +63,16 @@ final class TrainSamplesCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints progress on one rewritten stderr line. */
+    /** Prints progress on one rewritten line in a terminal, or one line per step in a log. */
     static final class ConsoleProgress implements Progress {
+        private final boolean terminal = System.console() != null;
+
         @Override
         public void update(double fraction, String message) {
+            if (!terminal) {
+                System.err.println("  " + message);
+                return;
+            }
             System.err.print("\r  " + message + "          ");
             if (fraction >= 1) {
                 System.err.println();

@@ -49,6 +49,27 @@ public final class LoadedModel implements AutoCloseable {
         return LayerTable.inputType(network).arrayElementsPerExample();
     }
 
+    /**
+     * The layer a person most likely wants to map first: the bottleneck of an autoencoder (output
+     * as wide as the input), else the last hidden layer, the most abstract view before the answer.
+     */
+    public LayerInfo defaultMapLayer() {
+        if (layers.size() == 1) {
+            return layers.getFirst();
+        }
+        List<LayerInfo> hidden = layers.subList(0, layers.size() - 1);
+        if (layers.getLast().units() != inputSize()) {
+            return hidden.getLast();
+        }
+        LayerInfo smallest = hidden.getFirst();
+        for (LayerInfo l : hidden) {
+            if (l.units() <= smallest.units()) {
+                smallest = l;
+            }
+        }
+        return smallest;
+    }
+
     public long parameterCount() {
         return network.numParams();
     }

@@ -22,7 +22,7 @@ import java.util.List;
  * equals that name, before it searches any path. So we extract the libraries to a private cache,
  * rewrite the SONAME of our copies to the unversioned names Smile asks for (and arpack's
  * dependency on OpenBLAS accordingly, see {@link ElfSonamePatch}), and load them with
- * {@link System#load} before Smile's bindings initialise. See docs/decisions/0002.
+ * {@link System#load} before Smile's bindings initialise. See docs/decisions/0001-smile-natives-from-maven.md.
  */
 public final class SmileNatives {
 

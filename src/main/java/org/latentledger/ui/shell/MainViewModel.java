@@ -115,30 +115,7 @@ public final class MainViewModel {
         if (previous != null && previous != opened.model()) {
             previous.close();
         }
-        selectedLayer.set(defaultLayer(opened.model()));
-    }
-
-    /**
-     * The layer a person most likely wants to see first: the bottleneck of an autoencoder,
-     * else the last hidden layer (the most abstract representation before the answer).
-     */
-    static LayerInfo defaultLayer(LoadedModel model) {
-        List<LayerInfo> table = model.layers();
-        if (table.size() == 1) {
-            return table.getFirst();
-        }
-        List<LayerInfo> hidden = table.subList(0, table.size() - 1);
-        boolean autoencoder = table.getLast().units() == model.inputSize();
-        if (autoencoder) {
-            LayerInfo smallest = hidden.getFirst();
-            for (LayerInfo l : hidden) {
-                if (l.units() <= smallest.units()) {
-                    smallest = l;
-                }
-            }
-            return smallest;
-        }
-        return hidden.getLast();
+        selectedLayer.set(opened.model().defaultMapLayer());
     }
 
     private void project(LayerInfo layer) {
