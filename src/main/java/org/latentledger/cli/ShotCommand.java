@@ -3,6 +3,7 @@ package org.latentledger.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.latentledger.data.ResourceRoot;
 import org.latentledger.export.PngWriter;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.Screenshots;
@@ -34,6 +35,10 @@ final class ShotCommand implements Callable<Integer> {
     @Option(names = "--layer", description = "Layer to map (default: the model's default layer).")
     String layer;
 
+    @Option(names = "--samples-dir", description = "Read sample-models/ and assets/ from this folder instead of the "
+            + "copies inside the app (e.g. to look at freshly trained models).")
+    Path samplesDir;
+
     @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the window to load (default: ${DEFAULT-VALUE}).")
     int timeout;
 
@@ -43,7 +48,7 @@ final class ShotCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--scale must be in (0, 8], got " + scale);
         }
         Screenshots.Result shot = Screenshots.captureMainWindow(
-                new Screenshots.Request(model, layer, width, height, scale, Duration.ofSeconds(timeout)));
+                new Screenshots.Request(samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir), model, layer, width, height, scale, Duration.ofSeconds(timeout)));
         PngWriter.write(shot.image(), out);
         System.out.printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
         if (shot.problem() != null) {

@@ -31,9 +31,11 @@ import org.latentledger.ui.shell.Problem;
 public final class Screenshots {
 
     /**
+     * @param files where the bundled models and data are read from
      * @param layer layer name to show, or null for the default layer
      */
-    public record Request(SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
+    public record Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale,
+                          Duration timeout) {
     }
 
     /** What was captured, and the problem the window reported, if any (the shot is taken anyway). */
@@ -48,7 +50,7 @@ public final class Screenshots {
         long deadline = System.nanoTime() + r.timeout().toNanos();
         Stage stage = onFx(Stage::new);
         MainViewModel vm = onFx(() -> {
-            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
+            MainViewModel model = new MainViewModel(r.files(), AppExecutor.shared());
             stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
             stage.show();
             model.openSample(r.sample());

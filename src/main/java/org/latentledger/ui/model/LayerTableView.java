@@ -19,14 +19,14 @@ public final class LayerTableView extends TableView<LayerInfo> {
         getStyleClass().add("ll-layer-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No model open"));
-        getColumns().add(text("Layer", LayerInfo::name, 70, "Layer name in the model file"));
-        getColumns().add(text("Type", LayerInfo::type, 66, "Layer kind"));
-        getColumns().add(text("Output", LayerInfo::outputShape, 76, "Shape of one output (channels x height x width for maps)"));
-        getColumns().add(number("Params", LayerInfo::parameters, 64, "Trainable weights and biases"));
-        getColumns().add(number("Dense MACs", LayerInfo::denseMacs, 102,
+        getColumns().add(text("Layer", LayerInfo::name, 110, "Layer name in the model file"));
+        getColumns().add(text("Type", LayerInfo::type, 64, "Layer kind"));
+        getColumns().add(text("Output", LayerInfo::outputShape, 72, "Shape of one output (channels x height x width for maps)"));
+        getColumns().add(number("Params", LayerInfo::parameters, 62, "Trainable weights and biases"));
+        getColumns().add(number("Dense MACs", LayerInfo::denseMacs, 98,
                 "Multiply-accumulates of one dense inference: n_in x n_out for dense layers, "
                         + "H_out x W_out x C_out x k_h x k_w x C_in for convolutions"));
-        getColumns().add(text("Activation", LayerInfo::activation, 84, "Activation function"));
+        getColumns().add(text("Activation", LayerInfo::activation, 86, "Activation function"));
     }
 
     private static TableColumn<LayerInfo, String> text(String title, Function<LayerInfo, String> value, double width, String tip) {

@@ -49,7 +49,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("ll-main");
         setTop(new MainMenu(vm).build());
         SplitPane split = new SplitPane(modelPanel(), mapPanel());
-        split.setDividerPositions(0.35);
+        split.setDividerPositions(0.38);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
         setBottom(statusBar());
@@ -75,7 +75,8 @@ public final class MainView extends BorderPane {
         Label facts = new Label();
         facts.getStyleClass().add("ll-muted");
         facts.setWrapText(true);
-        facts.textProperty().bind(Bindings.createStringBinding(this::modelFacts, vm.modelProperty(), vm.datasetProperty()));
+        facts.textProperty().bind(Bindings.createStringBinding(this::modelFacts, vm.modelProperty(), vm.datasetProperty(),
+                vm.busyProperty()));
         Label tableTitle = new Label("Layers");
         tableTitle.getStyleClass().add("ll-section");
         Label hint = new Label("Select a layer to map its activations. Dense MACs: multiply-accumulates of one inference "
@@ -84,7 +85,8 @@ public final class MainView extends BorderPane {
         hint.setWrapText(true);
         // The table is as tall as its rows; the model card uses the space below.
         table.setFixedCellSize(28);
-        table.prefHeightProperty().bind(Bindings.size(vm.layers()).add(1.4).multiply(28));
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> (Math.max(2, vm.layers().size()) + 1.4) * 28,
+                vm.layers()));
         table.setMinHeight(Region.USE_PREF_SIZE);
         table.setMaxHeight(Region.USE_PREF_SIZE);
         Label cardTitle = new Label("Model card");
@@ -92,11 +94,12 @@ public final class MainView extends BorderPane {
         Label card = new Label();
         card.setWrapText(true);
         card.getStyleClass().add("ll-card");
-        card.textProperty().bind(Bindings.createStringBinding(() -> ModelCardText.of(vm.cardProperty().get()), vm.cardProperty()));
+        card.textProperty().bind(Bindings.createStringBinding(() -> vm.modelProperty().get() == null ? "-"
+                : ModelCardText.of(vm.cardProperty().get()), vm.cardProperty(), vm.modelProperty()));
         VBox box = new VBox(6, name, facts, new Separator(), tableTitle, table, hint, new Separator(), cardTitle, card);
         box.setPadding(new Insets(12));
         box.getStyleClass().add("ll-side");
-        box.setMinWidth(500);
+        box.setMinWidth(550);
         return box;
     }
 
@@ -104,7 +107,7 @@ public final class MainView extends BorderPane {
         LoadedModel m = vm.modelProperty().get();
         Dataset d = vm.datasetProperty().get();
         if (m == null) {
-            return "Opening the bundled model ...";
+            return vm.busyProperty().get() ? "Opening the bundled model ..." : "No model is open. File > Open sample opens one.";
         }
         long macs = m.layers().stream().mapToLong(LayerInfo::denseMacs).sum();
         String model = String.format(Locale.ROOT, "%d layers · %,d parameters · input %d values\n%,d dense MACs per inference",
@@ -161,7 +164,9 @@ public final class MainView extends BorderPane {
                 showProblemDialog(vm.problemProperty().get());
             }
         });
+        details.setMinWidth(Region.USE_PREF_SIZE);
         Button dismiss = new Button("Dismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.setOnAction(e -> vm.clearProblem());
         VBox text = new VBox(2, title, message);
         HBox.setHgrow(text, Priority.ALWAYS);

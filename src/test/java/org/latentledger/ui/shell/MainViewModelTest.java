@@ -91,6 +91,28 @@ class MainViewModelTest {
         assertNull(vm.modelProperty().get());
     }
 
+    @Test
+    void cancelStopsTheLoadAndReportsNoProblem() throws Exception {
+        MainViewModel vm = onFx(() -> new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared()));
+        runFx(() -> {
+            vm.openSample(SampleModel.FASHION_CNN);
+            vm.cancel();
+        });
+        assertEquals("Cancelled", onFx(() -> vm.statusProperty().get()));
+        assertTrue(!onFx(() -> vm.busyProperty().get()));
+        // Let the executor drain: the cancelled job must not publish anything afterwards.
+        AppExecutor.shared().submit(new javafx.concurrent.Task<Void>() {
+            @Override
+            protected Void call() {
+                return null;
+            }
+        }).get();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertNull(vm.modelProperty().get());
+        assertNull(vm.problemProperty().get());
+        assertNull(vm.mapProperty().get());
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
