@@ -86,7 +86,10 @@ public final class SmileNatives {
         System.load(arpack.toString());
     }
 
-    /** A directory per version of the bundled natives, so an upgrade never mixes old and new files. */
+    /**
+     * A directory per version of the bundled natives (named after the jars they come from), so an
+     * upgrade of the Maven artifacts never reuses files extracted from older ones.
+     */
     private static Path cacheDir() {
         String base = System.getProperty("latentledger.nativedir");
         if (base != null) {
@@ -94,7 +97,21 @@ public final class SmileNatives {
         }
         Path home = Path.of(System.getProperty("user.home", System.getProperty("java.io.tmpdir")));
         Path root = Files.isWritable(home) ? home.resolve(".cache") : Path.of(System.getProperty("java.io.tmpdir"));
-        return root.resolve("latent-ledger").resolve("native").resolve("openblas-0.3.19-arpack-3.8.0-1.5.7");
+        String version = origin(OPENBLAS_DIR + "libopenblas.so.0") + "+" + origin(ARPACK_DIR + "libarpack.so.2");
+        return root.resolve("latent-ledger").resolve("native").resolve(version);
+    }
+
+    /** The file name of the jar (or folder) a resource comes from, e.g. "openblas-0.3.19-1.5.7-linux-x86_64.jar". */
+    private static String origin(String resource) {
+        java.net.URL url = SmileNatives.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            return "missing";
+        }
+        String path = url.getPath();
+        int bang = path.indexOf("!/");
+        String container = bang >= 0 ? path.substring(0, bang) : path;
+        String name = container.substring(container.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() ? "classes" : name;
     }
 
     @FunctionalInterface
