@@ -3,15 +3,16 @@ package org.latentledger.model;
 /**
  * One layer's activations over a data set: one row of float32 per point.
  *
- * <p>For convolutional layers {@code values} holds the full flattened map (channel, row, column)
+ * <p>For convolutional layers {@code values} holds the full flattened map
  * and {@code channels} is the number of feature maps; {@link #perChannelMean()} gives the smaller
  * view the map uses by default. Immutable by contract (arrays are shared, never written).
  *
  * @param layer    the layer's row in the layer table
  * @param values   points x units
- * @param channels feature maps for a convolutional layer, 0 for a dense one
+ * @param channels     feature maps for a convolutional layer, 0 for a dense one
+ * @param channelsLast true when a map is flattened as (row, column, channel), as Keras lays it out
  */
-public record LayerActivations(LayerInfo layer, float[][] values, int channels) {
+public record LayerActivations(LayerInfo layer, float[][] values, int channels, boolean channelsLast) {
 
     public int size() {
         return values.length;
@@ -34,12 +35,12 @@ public record LayerActivations(LayerInfo layer, float[][] values, int channels) 
         float[][] out = new float[values.length][channels];
         for (int i = 0; i < values.length; i++) {
             float[] row = values[i];
+            double[] sums = new double[channels];
+            for (int k = 0; k < row.length; k++) {
+                sums[channelsLast ? k % channels : k / per] += row[k];
+            }
             for (int c = 0; c < channels; c++) {
-                double sum = 0;
-                for (int k = c * per; k < (c + 1) * per; k++) {
-                    sum += row[k];
-                }
-                out[i][c] = (float) (sum / per);
+                out[i][c] = (float) (sums[c] / per);
             }
         }
         return out;

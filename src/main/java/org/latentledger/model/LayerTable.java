@@ -2,8 +2,13 @@ package org.latentledger.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -13,52 +18,101 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Builds the layer table of a MultiLayerNetwork: shapes from DL4J's own shape inference, dense
- * MACs from the definitions in DESIGN.md (dense: n_in * n_out; convolution:
- * H_out * W_out * C_out * k_h * k_w * C_in; pooling: none).
+ * Builds the layer table of a network: shapes from DL4J's own shape inference, dense MACs from
+ * the definitions in DESIGN.md (dense: n_in * n_out; convolution: H_out * W_out * C_out * k_h *
+ * k_w * C_in; pooling, merges and element-wise vertices: none).
  */
 public final class LayerTable {
 
     private LayerTable() {
     }
 
-    /** The input type of the network, inferred from its first layer and preprocessor. */
+    /** The input type of a MultiLayerNetwork, read from its first layer and preprocessor. */
     public static InputType inputType(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        InputPreProcessor pre = conf.getInputPreProcess(0);
+        return inputType(conf.getInputPreProcess(0), conf.getConf(0).getLayer());
+    }
+
+    /** The input type of a one-input ComputationGraph, read from the first layer fed by the input. */
+    public static InputType inputType(ComputationGraph graph) {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        String in = conf.getNetworkInputs().getFirst();
+        for (String v : conf.getTopologicalOrderStr()) {
+            List<String> inputs = conf.getVertexInputs().get(v);
+            if (inputs != null && inputs.contains(in) && conf.getVertices().get(v) instanceof LayerVertex lv) {
+                return inputType(lv.getPreProcessor(), lv.getLayerConf().getLayer());
+            }
+        }
+        throw new IllegalArgumentException("cannot infer the input shape: no layer reads the graph's input directly");
+    }
+
+    private static InputType inputType(InputPreProcessor pre, Layer first) {
         if (pre instanceof FeedForwardToCnnPreProcessor cnn) {
             return InputType.convolutionalFlat(cnn.getInputHeight(), cnn.getInputWidth(), cnn.getNumChannels());
         }
-        Layer first = conf.getConf(0).getLayer();
-        if (first instanceof FeedForwardLayer ff && !(first instanceof ConvolutionLayer)) {
+        if (first instanceof FeedForwardLayer ff && !(first instanceof ConvolutionLayer) && ff.getNIn() > 0) {
             return InputType.feedForward(ff.getNIn());
         }
         throw new IllegalArgumentException("cannot infer the input shape of a network whose first layer is "
-                + first.getClass().getSimpleName() + " without an input preprocessor");
+                + first.getClass().getSimpleName() + " without an input preprocessor (image height and width are unknown)");
     }
 
-    public static List<LayerInfo> of(MultiLayerNetwork net) {
+    /** What one input looks like, in the vocabulary of the core. */
+    static InputSpec spec(InputType type) {
+        return switch (type) {
+            case InputType.InputTypeConvolutionalFlat f ->
+                    InputSpec.image((int) f.getHeight(), (int) f.getWidth(), (int) f.getDepth(), false, true);
+            case InputType.InputTypeConvolutional c ->
+                    InputSpec.image((int) c.getHeight(), (int) c.getWidth(), (int) c.getChannels(), c.getFormat() == CNN2DFormat.NHWC, false);
+            case InputType.InputTypeFeedForward f -> InputSpec.vector(f.getSize());
+            default -> throw new IllegalArgumentException("input of type " + type.getType() + " is not supported (vectors and 2D images only)");
+        };
+    }
+
+    static List<LayerInfo> of(MultiLayerNetwork net, InputType input, List<InputType> outputs) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        InputType input = inputType(net);
-        List<InputType> outputs = conf.getLayerActivationTypes(input);
         List<LayerInfo> rows = new ArrayList<>();
         InputType in = input;
         for (int i = 0; i < conf.getConfs().size(); i++) {
             Layer layer = conf.getConf(i).getLayer();
-            InputType out = outputs.get(i);
             InputType layerIn = conf.getInputPreProcess(i) == null ? in : conf.getInputPreProcess(i).getOutputType(in);
-            rows.add(new LayerInfo(i, name(layer, i), type(layer), shape(layerIn), shape(out),
-                    out.arrayElementsPerExample(), net.getLayer(i).numParams(), activation(layer),
-                    denseMacs(layer, layerIn, out)));
-            in = out;
+            rows.add(describe(i, name(layer.getLayerName(), i), layer, layerIn, outputs.get(i), net.getLayer(i).numParams()));
+            in = outputs.get(i);
         }
         return List.copyOf(rows);
     }
 
-    static long denseMacs(Layer layer, InputType in, InputType out) {
+    static List<LayerInfo> of(ComputationGraph graph, List<String> vertices, Map<String, InputType> types) {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        List<LayerInfo> rows = new ArrayList<>();
+        for (int i = 0; i < vertices.size(); i++) {
+            String v = vertices.get(i);
+            GraphVertex vertex = conf.getVertices().get(v);
+            List<String> inputs = conf.getVertexInputs().get(v);
+            InputType in = inputs == null || inputs.isEmpty() ? null : types.get(inputs.getFirst());
+            InputType out = types.get(v);
+            if (vertex instanceof LayerVertex lv) {
+                InputType layerIn = lv.getPreProcessor() == null || in == null ? in : lv.getPreProcessor().getOutputType(in);
+                rows.add(describe(i, v, lv.getLayerConf().getLayer(), layerIn, out, graph.getLayer(v).numParams()));
+            } else {
+                String inShape = inputs == null ? "-" : String.join(" + ", inputs.stream().map(n -> shape(types.get(n))).toList());
+                String type = vertex.getClass().getSimpleName().replace("Vertex", "");
+                rows.add(new LayerInfo(i, v, type, inShape, shape(out), out.arrayElementsPerExample(), 0, "-", 0));
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    private static LayerInfo describe(int index, String name, Layer layer, InputType in, InputType out, long params) {
+        return new LayerInfo(index, name, type(layer), in == null ? "-" : shape(in), shape(out), out.arrayElementsPerExample(),
+                params, activation(layer), denseMacs(layer, out));
+    }
+
+    static long denseMacs(Layer layer, InputType out) {
         if (layer instanceof ConvolutionLayer conv && out instanceof InputType.InputTypeConvolutional o) {
             int[] k = conv.getKernelSize();
             return o.getHeight() * o.getWidth() * o.getChannels() * k[0] * k[1] * conv.getNIn();
@@ -69,8 +123,7 @@ public final class LayerTable {
         return 0;
     }
 
-    private static String name(Layer layer, int index) {
-        String n = layer.getLayerName();
+    private static String name(String n, int index) {
         return n == null || n.isBlank() || n.matches("layer\\d+") ? "layer " + index : n;
     }
 
@@ -98,13 +151,14 @@ public final class LayerTable {
     }
 
     static String shape(InputType type) {
-        if (type instanceof InputType.InputTypeConvolutional c) {
-            return c.getChannels() + "x" + c.getHeight() + "x" + c.getWidth();
-        }
-        if (type instanceof InputType.InputTypeConvolutionalFlat f) {
-            return f.getDepth() + "x" + f.getHeight() + "x" + f.getWidth();
-        }
-        return Long.toString(type.arrayElementsPerExample());
+        return switch (type) {
+            case null -> "-";
+            case InputType.InputTypeConvolutional c -> c.getFormat() == CNN2DFormat.NHWC
+                    ? c.getHeight() + "x" + c.getWidth() + "x" + c.getChannels()
+                    : c.getChannels() + "x" + c.getHeight() + "x" + c.getWidth();
+            case InputType.InputTypeConvolutionalFlat f -> f.getDepth() + "x" + f.getHeight() + "x" + f.getWidth();
+            default -> Long.toString(type.arrayElementsPerExample());
+        };
     }
 
     private static String capitalise(String s) {

@@ -1,10 +1,10 @@
 package org.latentledger.model;
 
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * A network opened from a file, with its identity (source, hash) and its layer table.
+ * A network opened from a file, with its identity (source, hash), its origin (a DL4J zip or a
+ * Keras file) and its layer table.
  *
  * <p>The wrapped network is not thread-safe: forward passes go through one executor.
  */
@@ -13,15 +13,23 @@ public final class LoadedModel implements AutoCloseable {
     private final String name;
     private final String source;
     private final String hash;
-    private final MultiLayerNetwork network;
-    private final List<LayerInfo> layers;
+    private final String kind;
+    private final Network network;
 
-    public LoadedModel(String name, String source, String hash, MultiLayerNetwork network) {
+    /**
+     * @param kind "MultiLayerNetwork", "ComputationGraph" or "Keras" (the file it came from)
+     */
+    public LoadedModel(String name, String source, String hash, String kind, Network network) {
         this.name = name;
         this.source = source;
         this.hash = hash;
+        this.kind = kind;
         this.network = network;
-        this.layers = LayerTable.of(network);
+    }
+
+    /** A DL4J MultiLayerNetwork built or restored in code. */
+    public LoadedModel(String name, String source, String hash, org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+        this(name, source, hash, "MultiLayerNetwork", new SequentialNetwork(net));
     }
 
     public String name() {
@@ -36,17 +44,25 @@ public final class LoadedModel implements AutoCloseable {
         return hash;
     }
 
-    public MultiLayerNetwork network() {
+    public String kind() {
+        return kind;
+    }
+
+    public Network network() {
         return network;
     }
 
     public List<LayerInfo> layers() {
-        return layers;
+        return network.layers();
+    }
+
+    public InputSpec input() {
+        return network.input();
     }
 
     /** Number of input values per inference. */
     public long inputSize() {
-        return LayerTable.inputType(network).arrayElementsPerExample();
+        return network.input().size();
     }
 
     /**
@@ -54,6 +70,7 @@ public final class LoadedModel implements AutoCloseable {
      * as wide as the input), else the last hidden layer, the most abstract view before the answer.
      */
     public LayerInfo defaultMapLayer() {
+        List<LayerInfo> layers = layers();
         if (layers.size() == 1) {
             return layers.getFirst();
         }
@@ -70,8 +87,28 @@ public final class LoadedModel implements AutoCloseable {
         return smallest;
     }
 
+    /**
+     * A layer by its index in the table (0-based) or its name, as every command's {@code --layer}
+     * takes it.
+     *
+     * @throws IllegalArgumentException listing the layers there are
+     */
+    public LayerInfo layer(String ref) {
+        List<LayerInfo> layers = layers();
+        for (LayerInfo l : layers) {
+            if (l.name().equals(ref)) {
+                return l;
+            }
+        }
+        if (ref.matches("\\d+") && Integer.parseInt(ref) < layers.size()) {
+            return layers.get(Integer.parseInt(ref));
+        }
+        throw new IllegalArgumentException("model " + name + " has no layer '" + ref + "'; its layers are 0.."
+                + (layers.size() - 1) + ": " + String.join(", ", layers.stream().map(LayerInfo::name).toList()));
+    }
+
     public long parameterCount() {
-        return network.numParams();
+        return network.parameterCount();
     }
 
     @Override

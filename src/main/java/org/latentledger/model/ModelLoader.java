@@ -2,18 +2,44 @@ package org.latentledger.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentledger.data.Hashing;
 import org.latentledger.data.ResourceRoot;
 
-/** Opens Deeplearning4j model zips written by ModelSerializer. */
+/**
+ * Opens models: Deeplearning4j zips written by ModelSerializer (MultiLayerNetwork or
+ * ComputationGraph) and Keras HDF5 files. The format is recognised from the bytes, not the name.
+ */
 public final class ModelLoader {
 
+    static final String EXPECTED = "a Deeplearning4j model zip or a Keras .h5 model";
+
     private ModelLoader() {
+    }
+
+    public static LoadedModel load(Path file) throws ModelLoadException {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ModelLoadException(source, EXPECTED, "a directory, not a file", null);
+        }
+        if (!Files.exists(file)) {
+            throw new ModelLoadException(source, EXPECTED, "no such file", null);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelLoadException(source, "a readable file", e.toString(), e);
+        }
+        return load(file.getFileName().toString().replaceFirst("\\.(zip|h5|hdf5|keras)$", ""), source, bytes);
     }
 
     public static LoadedModel load(ResourceRoot root, String relative) throws ModelLoadException {
@@ -31,41 +57,55 @@ public final class ModelLoader {
     }
 
     public static LoadedModel load(String name, String source, byte[] bytes) throws ModelLoadException {
-        String missing = missingEntry(bytes);
-        if (missing != null) {
-            throw new ModelLoadException(source, "a Deeplearning4j model zip (configuration.json and coefficients.bin)", missing, null);
-        }
         Nd4jRuntime.configure();
+        if (KerasImporter.isHdf5(bytes)) {
+            return KerasImporter.load(name, source, bytes);
+        }
+        if (!isZip(bytes)) {
+            throw new ModelLoadException(source, EXPECTED, FileSniffer.describe(bytes), null);
+        }
+        String config = dl4jConfiguration(source, bytes);
+        boolean graph = config.contains("\"vertices\"");
         try {
+            if (graph) {
+                ComputationGraph g = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), false);
+                return new LoadedModel(name, source, Hashing.sha256(bytes), "ComputationGraph", new GraphNetwork(g));
+            }
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
-            return new LoadedModel(name, source, Hashing.sha256(bytes), net);
+            return new LoadedModel(name, source, Hashing.sha256(bytes), "MultiLayerNetwork", new SequentialNetwork(net));
         } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException(source, "a MultiLayerNetwork saved by ModelSerializer",
+            throw new ModelLoadException(source, "a " + (graph ? "ComputationGraph" : "MultiLayerNetwork") + " saved by ModelSerializer",
                     "a file DL4J could not restore (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Checks the zip structure first, so a truncated or foreign file gets a precise message. */
-    private static String missingEntry(byte[] bytes) {
-        boolean config = false;
+    static boolean isZip(byte[] b) {
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    }
+
+    /** Reads configuration.json, checking the zip's structure first so a foreign zip gets a precise message. */
+    private static String dl4jConfiguration(String source, byte[] bytes) throws ModelLoadException {
+        String config = null;
         boolean coefficients = false;
-        int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                entries++;
-                config |= e.getName().equals("configuration.json");
+                if (e.getName().equals("configuration.json")) {
+                    config = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
                 coefficients |= e.getName().equals("coefficients.bin");
             }
         } catch (IOException e) {
-            return "a damaged zip (" + e.getMessage() + ")";
+            throw new ModelLoadException(source, EXPECTED, "a damaged or truncated zip (" + e.getMessage() + ")", e);
         }
-        if (entries == 0) {
-            return bytes.length == 0 ? "an empty file" : "a file that is not a zip archive";
+        if (config == null) {
+            throw new ModelLoadException(source, "a Deeplearning4j model zip (configuration.json and coefficients.bin)",
+                    "a zip without configuration.json: not a DL4J model", null);
         }
-        if (!config) {
-            return "a zip without configuration.json";
+        if (!coefficients) {
+            throw new ModelLoadException(source, "a Deeplearning4j model zip (configuration.json and coefficients.bin)",
+                    "a zip without coefficients.bin (truncated, or a configuration only)", null);
         }
-        return coefficients ? null : "a zip without coefficients.bin";
+        return config;
     }
 }

@@ -26,7 +26,7 @@ class LayerTableTest {
                 .setInputType(InputType.convolutionalFlat(10, 10, 1))
                 .build());
         net.init();
-        List<LayerInfo> t = LayerTable.of(net);
+        List<LayerInfo> t = new SequentialNetwork(net).layers();
         assertEquals(4, t.size());
         // conv 3x3, 1 -> 4 channels on 10x10: output 8x8x4; MACs = 8*8*4 outputs x 3*3*1 taps.
         assertEquals("Conv2D", t.get(0).type());
@@ -50,7 +50,7 @@ class LayerTableTest {
     void denseNetworkOfTheDigitsSample() {
         MultiLayerNetwork net = new MultiLayerNetwork(SampleModel.DIGITS_MLP.configuration());
         net.init();
-        List<LayerInfo> t = LayerTable.of(net);
+        List<LayerInfo> t = new SequentialNetwork(net).layers();
         long[] macs = t.stream().mapToLong(LayerInfo::denseMacs).toArray();
         assertEquals(List.of(64L * 256, 256L * 128, 128L * 64, 64L * 10),
                 java.util.Arrays.stream(macs).boxed().toList());

@@ -28,7 +28,7 @@ class ModelLoaderTest {
         assertTrue(assertThrows(ModelLoadException.class, () -> ModelLoader.load("m", "m.zip", new byte[0]))
                 .getMessage().contains("an empty file"));
         assertTrue(assertThrows(ModelLoadException.class, () -> ModelLoader.load("m", "m.zip", "hello".getBytes()))
-                .getMessage().contains("not a zip archive"));
+                .getMessage().contains("a text file starting with \"hello\""));
     }
 
     @Test

@@ -72,7 +72,7 @@ class MainViewModelTest {
         await(() -> vm.problemProperty().get() != null && !vm.busyProperty().get(), 60);
         Problem p = vm.problemProperty().get();
         assertEquals(models.resolve("digits-mlp.zip").toString(), p.file());
-        assertTrue(p.message().contains("not a zip archive"), p.message());
+        assertTrue(p.message().contains("a text file starting with \"this is not a model\""), p.message());
         assertSame(before, vm.modelProperty().get(), "the open model stays");
         assertSame(mapBefore, vm.mapProperty().get(), "the map stays");
     }

@@ -1,0 +1,32 @@
+package org.latentledger.model;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A loaded neural network, whatever DL4J structure holds it: the layer table, the input it
+ * takes, and a forward pass that returns every layer's activations. Not thread-safe.
+ */
+public sealed interface Network extends AutoCloseable permits SequentialNetwork, GraphNetwork {
+
+    /** "MultiLayerNetwork" or "ComputationGraph". */
+    String structure();
+
+    InputSpec input();
+
+    List<LayerInfo> layers();
+
+    /** Activations of every row of the table, in table order, for one batch shaped as {@link InputSpec#batchShape}. */
+    List<INDArray> forward(INDArray batch);
+
+    /** The network's (first) output for one batch. */
+    INDArray output(INDArray batch);
+
+    /** True where a layer's rank-4 activations are laid out channels last (NHWC). */
+    boolean channelsLast(int layer);
+
+    long parameterCount();
+
+    @Override
+    void close();
+}
