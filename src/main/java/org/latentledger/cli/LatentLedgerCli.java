@@ -10,11 +10,16 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Latent Ledger: a neural network's latent space and its activation economy.",
                 "Without a command, opens the window on the bundled digits model."},
-        subcommands = {TrainSamplesCommand.class, ShotCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, ActivationsCommand.class, TrainSamplesCommand.class, ShotCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LatentLedgerCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On errors, print the full stack trace.")
+    boolean debug;
 
     @Override
     public void run() {
@@ -22,6 +27,25 @@ public final class LatentLedgerCli implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new LatentLedgerCli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line with our error policy: bad input (a file that cannot be read, data that does
+     * not fit) prints one message naming the file and exits with status 1; {@code --debug} adds the
+     * stack trace. Usage errors exit with 2, as picocli does.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LatentLedgerCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            boolean debug = parsed.hasMatchedOption("--debug")
+                    || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (debug) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli;
     }
 }

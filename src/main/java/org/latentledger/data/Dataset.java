@@ -17,15 +17,25 @@ import java.util.Objects;
  * @param image      the image shape when each row is a flattened image, else null
  * @param scaling    how raw values were mapped to features ("pixel / 16"), stated in the UI
  * @param hash       SHA-256 of the source bytes, for caches and provenance
+ * @param names      a name per row (from a CSV's name column or a file name), or empty
  */
 public record Dataset(String name, String source, float[][] features, int[] labels, List<String> classNames,
-                      ImageShape image, String scaling, String hash) {
+                      ImageShape image, String scaling, String hash, List<String> names) {
+
+    public Dataset(String name, String source, float[][] features, int[] labels, List<String> classNames, ImageShape image,
+                   String scaling, String hash) {
+        this(name, source, features, labels, classNames, image, scaling, hash, List.of());
+    }
 
     public Dataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(labels, "labels");
         classNames = List.copyOf(classNames);
+        names = names == null ? List.of() : List.copyOf(names);
+        if (!names.isEmpty() && names.size() != features.length) {
+            throw new IllegalArgumentException(features.length + " rows but " + names.size() + " names");
+        }
         if (features.length != labels.length) {
             throw new IllegalArgumentException(features.length + " rows but " + labels.length + " labels");
         }
@@ -52,6 +62,20 @@ public record Dataset(String name, String source, float[][] features, int[] labe
         return classNames.size();
     }
 
+    /** The row's own name if it has one, else its index ("#12"). */
+    public String rowName(int i) {
+        return names.isEmpty() ? "#" + i : names.get(i);
+    }
+
+    public boolean isLabelled() {
+        for (int l : labels) {
+            if (l >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The name of the class of row {@code i}, or "?" when unlabelled. */
     public String labelName(int i) {
         int label = labels[i];
@@ -62,10 +86,14 @@ public record Dataset(String name, String source, float[][] features, int[] labe
     public Dataset subset(int[] rows, String suffix) {
         float[][] f = new float[rows.length][];
         int[] l = new int[rows.length];
+        java.util.List<String> n = new java.util.ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             f[i] = features[rows[i]];
             l[i] = labels[rows[i]];
+            if (!names.isEmpty()) {
+                n.add(names.get(rows[i]));
+            }
         }
-        return new Dataset(name + suffix, source, f, l, classNames, image, scaling, hash);
+        return new Dataset(name + suffix, source, f, l, classNames, image, scaling, hash, n);
     }
 }

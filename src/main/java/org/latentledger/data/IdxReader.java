@@ -19,6 +19,7 @@ public final class IdxReader {
     }
 
     /**
+     * @param labels     the labels file's bytes, or null when there is none (unlabelled)
      * @param classNames names of the label values 0..n-1
      */
     public static Dataset read(String name, String imagesSource, byte[] images, String labelsSource, byte[] labels,
@@ -52,8 +53,10 @@ public final class IdxReader {
         } catch (IOException e) {
             throw new DataFormatException(imagesSource, "a gzip or plain IDX file", "unreadable bytes (" + e.getMessage() + ")", e);
         }
-        int[] labelValues = readLabels(labelsSource, labels, rows.length, classNames.size());
-        String hash = Hashing.sha256((Hashing.sha256(images) + Hashing.sha256(labels)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        int[] labelValues = labels == null ? Labels.none(rows.length).indices()
+                : readLabels(labelsSource, labels, rows.length, classNames.size());
+        String hash = Hashing.sha256((Hashing.sha256(images) + (labels == null ? "" : Hashing.sha256(labels)))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         return new Dataset(name, imagesSource, rows, labelValues, classNames, new ImageShape(height, width, 1), "pixel / 255", hash);
     }
 

@@ -1,0 +1,88 @@
+package org.latentledger.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Opens a data set from a path, recognising its format: a folder of class sub-folders of images,
+ * a folder or file of Embedding-Projector TSV, an IDX images file (labels found beside it), or a
+ * CSV/TSV with a header.
+ */
+public final class DataLoader {
+
+    static final String EXPECTED = "a CSV/TSV file with a header, an IDX file, an Embedding-Projector vectors.tsv, "
+            + "or a folder of images in class sub-folders";
+
+    private DataLoader() {
+    }
+
+    /**
+     * @param imageShape   shape images are converted to (the model's input), or null to keep their size
+     * @param channelsLast whether the model takes images flattened channels last
+     */
+    public static Dataset open(Path path, ImageShape imageShape, boolean channelsLast) throws DataFormatException {
+        if (!Files.exists(path)) {
+            throw new DataFormatException(path.toString(), EXPECTED, "no such file or folder");
+        }
+        if (Files.isDirectory(path)) {
+            Path vectors = path.resolve(ProjectorTsvReader.VECTORS);
+            return Files.isRegularFile(vectors) ? ProjectorTsvReader.read(vectors) : ImageFolderReader.read(path, imageShape, channelsLast);
+        }
+        byte[] bytes = read(path);
+        String fileName = path.getFileName().toString();
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        String name = fileName.replaceFirst("(?i)\\.(csv|tsv|txt)(\\.gz)?$", "");
+        if (bytes.length == 0) {
+            throw new DataFormatException(path.toString(), EXPECTED, "an empty file (0 bytes)");
+        }
+        if (isIdxImages(bytes) || lower.contains("idx") || lower.contains("ubyte")) {
+            return idx(path, bytes);
+        }
+        if (lower.endsWith(".tsv") && ProjectorTsvReader.looksLikeVectors(bytes)) {
+            return ProjectorTsvReader.read(path);
+        }
+        if (lower.matches(".*\\.(csv|tsv|txt)(\\.gz)?$")) {
+            return CsvReader.read(name, path.toString(), bytes);
+        }
+        throw new DataFormatException(path.toString(), EXPECTED, "a file named '" + fileName + "' of none of these kinds");
+    }
+
+    private static byte[] read(Path path) throws DataFormatException {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new DataFormatException(path.toString(), "a readable file", e.toString(), e);
+        }
+    }
+
+    /** IDX images, gzip or plain: magic 0x00000803 (unsigned bytes, three dimensions). */
+    private static boolean isIdxImages(byte[] bytes) {
+        try (var in = new java.io.DataInputStream(DigitsCsvReader.maybeGunzip(bytes))) {
+            return in.readInt() == IdxReader.IMAGES_MAGIC;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Dataset idx(Path images, byte[] bytes) throws DataFormatException {
+        String fileName = images.getFileName().toString();
+        Path labelsPath = images.resolveSibling(fileName.replace("images-idx3", "labels-idx1").replace("images.idx3", "labels.idx1"));
+        byte[] labels = !labelsPath.equals(images) && Files.isRegularFile(labelsPath) ? read(labelsPath) : null;
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            classes.add(Integer.toString(i));
+        }
+        Dataset d = IdxReader.read(fileName.replaceFirst("(?i)(\\.gz)$", ""), images.toString(), bytes,
+                labels == null ? null : labelsPath.toString(), labels, classes);
+        int max = -1;
+        for (int l : d.labels()) {
+            max = Math.max(max, l);
+        }
+        return new Dataset(d.name(), d.source(), d.features(), d.labels(), classes.subList(0, max + 1), d.image(), d.scaling(),
+                d.hash(), d.names());
+    }
+}

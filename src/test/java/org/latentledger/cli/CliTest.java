@@ -1,0 +1,108 @@
+package org.latentledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentledger.data.Dataset;
+import org.latentledger.data.ProjectorTsvReader;
+import picocli.CommandLine;
+
+/** The headless commands' contracts: JSON keys, exit statuses, messages, files written. */
+class CliTest {
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = LatentLedgerCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void inspectJsonHasTheDocumentedKeys() {
+        Run r = run("inspect", "--model", "sample-models/fashion-cnn.zip", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("sample-models/fashion-cnn.zip", j.get("model").getAsString());
+        assertEquals("MultiLayerNetwork", j.get("kind").getAsString());
+        JsonObject conv = j.getAsJsonArray("layers").get(0).getAsJsonObject();
+        for (String key : List.of("name", "type", "input_shape", "output_shape", "params", "activation", "dense_macs")) {
+            assertTrue(conv.has(key), key);
+        }
+        assertEquals("1x28x28", conv.get("input_shape").getAsString());
+        assertEquals(24 * 24 * 16 * 25, conv.get("dense_macs").getAsLong());
+        assertEquals(80202, j.get("total_params").getAsLong());
+        assertEquals(1_116_416, j.get("total_dense_macs").getAsLong());
+    }
+
+    @Test
+    void inspectKerasGraphAndData(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("six.csv"), "a,b,c,d,e,f,label\n1,2,3,4,5,6,x\n");
+        Run r = run("inspect", "--model", "src/test/resources/keras/branches.h5", "--data", csv.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("Keras", j.get("kind").getAsString());
+        assertTrue(j.getAsJsonObject("data").get("fits").getAsBoolean());
+    }
+
+    @Test
+    void dataThatDoesNotFitFailsWithBothShapes() {
+        Run r = run("inspect", "--model", "fashion-cnn", "--data", "digits");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("28x28x1 image (784 values") && r.err().contains("8x8 images, 64 values each"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --debug");
+    }
+
+    @Test
+    void badModelExitsNonZeroNamingTheFileAndDebugAddsTheTrace(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("model.zip"), "hello");
+        Run r = run("inspect", "--model", bad.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("error: " + bad), r.err());
+        assertFalse(r.err().contains("\tat "));
+        Run debug = run("inspect", "--model", bad.toString(), "--debug");
+        assertEquals(1, debug.status());
+        assertTrue(debug.err().contains("\tat org.latentledger"), debug.err());
+    }
+
+    @Test
+    void unknownLayerListsTheLayers(@TempDir Path dir) {
+        Run r = run("activations", "--model", "digits-mlp", "--data", "digits", "--layer", "7", "--out", dir.resolve("v.tsv").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("no layer '7'") && r.err().contains("hidden1, hidden2, hidden3, output"), r.err());
+    }
+
+    @Test
+    void activationsRoundTripThroughProjectorTsv(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("hidden3.tsv");
+        Run r = run("activations", "--model", "digits-mlp", "--data", "digits", "--layer", "2", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        // The projector reader looks for vectors.tsv by that name; give it the file directly.
+        Files.move(out, dir.resolve("vectors.tsv"));
+        Dataset back = ProjectorTsvReader.read(dir.resolve("vectors.tsv"));
+        assertEquals(1797, back.size());
+        assertEquals(64, back.columns());
+        assertEquals(10, back.classCount());
+        Run byName = run("activations", "--model", "digits-mlp", "--data", "digits", "--layer", "hidden3", "--out",
+                dir.resolve("again.tsv").toString());
+        assertEquals(0, byName.status(), byName.err());
+        assertArrayEquals(back.features()[5], ProjectorTsvReader.read(dir.resolve("vectors.tsv")).features()[5]);
+        assertEquals(Files.readAllLines(dir.resolve("again.tsv")).get(5), Files.readAllLines(dir.resolve("vectors.tsv")).get(5));
+    }
+}
