@@ -8,6 +8,7 @@ import org.latentledger.data.ResourceRoot;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
+import org.latentledger.ui.shell.RecentFiles;
 
 /** The desktop application: one window that opens on the bundled digits model, no dialog. */
 public final class LatentLedgerApp extends Application {
@@ -22,7 +23,8 @@ public final class LatentLedgerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
+        MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
+                RecentFiles.remembered(PREFS.node("recent")));
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");
         stage.setScene(scene);

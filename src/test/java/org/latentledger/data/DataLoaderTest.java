@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each format, read back with values, labels and names recounted by hand. */
-class DataLoaderTest {
+public class DataLoaderTest {
 
     @Test
     void csvWithQuotesLabelsAndNames(@TempDir Path dir) throws Exception {
@@ -88,7 +88,7 @@ class DataLoaderTest {
         assertEquals(9, d.labels()[0]);
     }
 
-    static void image(Path file, int rgb) throws Exception {
+    public static void image(Path file, int rgb) throws Exception {
         BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {

@@ -1,6 +1,10 @@
 package org.latentledger.ui.shell;
 
+import java.io.File;
+import java.nio.file.Path;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -9,29 +13,43 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.latentledger.Version;
 import org.latentledger.model.SampleModel;
 
-/** The menu bar: File (bundled samples, quit), View (layer stepping), Help (about, data credits). */
+/** The menu bar: File (open model/data, recent, samples, quit), View (layer stepping), Help. */
 final class MainMenu {
 
     private final MainViewModel vm;
+    private final Node owner;
 
-    MainMenu(MainViewModel vm) {
+    MainMenu(MainViewModel vm, Node owner) {
         this.vm = vm;
+        this.owner = owner;
     }
 
     MenuBar build() {
+        MenuItem openModel = item("Open model ...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseModel);
+        MenuItem openData = item("Open data file ...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::chooseDataFile);
+        MenuItem openFolder = item("Open data folder ...", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::chooseDataFolder);
+        Menu recent = new Menu("Open recent");
+        fillRecent(recent);
+        vm.recentFiles().entries().addListener((ListChangeListener<RecentFiles.Entry>) c -> fillRecent(recent));
         Menu samples = new Menu("Open sample");
         for (SampleModel s : SampleModel.values()) {
-            MenuItem item = new MenuItem(s.fileName() + "  (" + s.data().displayName() + ")");
-            item.setOnAction(e -> vm.openSample(s));
-            samples.getItems().add(item);
+            samples.getItems().add(item(s.fileName() + "  (" + s.data().displayName() + ")", null, () -> vm.openSample(s)));
         }
         MenuItem cancel = item("Cancel running job", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
         cancel.disableProperty().bind(vm.busyProperty().not());
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-        Menu file = new Menu("File", null, samples, new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
+        MenuItem closeModel = item("Close model", null, vm::closeModel);
+        closeModel.disableProperty().bind(vm.modelProperty().isNull());
+        Menu file = new Menu("File", null, openModel, openData, openFolder, recent, samples, closeModel, new SeparatorMenuItem(), cancel,
+                new SeparatorMenuItem(), quit);
 
         Menu view = new Menu("View", null,
                 item("Previous layer", new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(-1)),
@@ -41,6 +59,82 @@ final class MainMenu {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private void fillRecent(Menu menu) {
+        menu.getItems().clear();
+        for (RecentFiles.Entry e : vm.recentFiles().entries()) {
+            menu.getItems().add(item((e.model() ? "Model: " : "Data: ") + e.path(), null,
+                    () -> {
+                        if (e.model()) {
+                            vm.openModel(e.path());
+                        } else {
+                            vm.openData(e.path());
+                        }
+                    }));
+        }
+        menu.setDisable(menu.getItems().isEmpty());
+    }
+
+    private void chooseModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a model");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Models (DL4J zip, Keras HDF5)", "*.zip", "*.h5", "*.hdf5", "*.keras"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        startIn(chooser);
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            vm.openModel(f.toPath());
+        }
+    }
+
+    private void chooseDataFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open data");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Data (CSV, TSV, IDX)", "*.csv", "*.tsv", "*.txt", "*.csv.gz", "*.gz", "*ubyte*", "*.idx*"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        startIn(chooser);
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            vm.openData(f.toPath());
+        }
+    }
+
+    private void chooseDataFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of images (one sub-folder per class) or of vectors.tsv");
+        Path last = lastFolder();
+        if (last != null) {
+            chooser.setInitialDirectory(last.toFile());
+        }
+        File f = chooser.showDialog(window());
+        if (f != null) {
+            vm.openData(f.toPath());
+        }
+    }
+
+    private void startIn(FileChooser chooser) {
+        Path last = lastFolder();
+        if (last != null) {
+            chooser.setInitialDirectory(last.toFile());
+        }
+    }
+
+    /** The folder of the most recently opened file, if it still exists. */
+    private Path lastFolder() {
+        for (RecentFiles.Entry e : vm.recentFiles().entries()) {
+            Path dir = e.path().getParent();
+            if (dir != null && dir.toFile().isDirectory()) {
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    private Window window() {
+        return owner.getScene() == null ? null : owner.getScene().getWindow();
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {

@@ -7,6 +7,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -14,6 +16,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,13 +50,14 @@ public final class MainView extends BorderPane {
         this.dialogs = dialogs;
         this.table = new LayerTableView(vm.layers());
         getStyleClass().add("ll-main");
-        setTop(new MainMenu(vm).build());
+        setTop(new MainMenu(vm, this).build());
         SplitPane split = new SplitPane(modelPanel(), mapPanel());
         split.setDividerPositions(0.38);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
         setBottom(statusBar());
         bindSelection();
+        acceptDrops();
         vm.problemProperty().addListener((o, a, p) -> {
             if (p != null && this.dialogs) {
                 showProblemDialog(p);
@@ -106,12 +110,16 @@ public final class MainView extends BorderPane {
     private String modelFacts() {
         LoadedModel m = vm.modelProperty().get();
         Dataset d = vm.datasetProperty().get();
+        if (m == null && d != null) {
+            return String.format(Locale.ROOT, "No model: the map shows the data itself.%nData: %s · %,d points · %d values each",
+                    d.name(), d.size(), d.columns());
+        }
         if (m == null) {
-            return vm.busyProperty().get() ? "Opening the bundled model ..." : "No model is open. File > Open sample opens one.";
+            return vm.busyProperty().get() ? "Opening ..." : "No model is open. File > Open model, Open sample, or drop a file here.";
         }
         long macs = m.layers().stream().mapToLong(LayerInfo::denseMacs).sum();
-        String model = String.format(Locale.ROOT, "%d layers · %,d parameters · input %d values\n%,d dense MACs per inference",
-                m.layers().size(), m.parameterCount(), m.inputSize(), macs);
+        String model = String.format(Locale.ROOT, "%s · %d layers · %,d parameters · input %s%n%,d dense MACs per inference",
+                m.kind(), m.layers().size(), m.parameterCount(), m.input().describe(), macs);
         if (d == null) {
             return model;
         }
@@ -132,15 +140,30 @@ public final class MainView extends BorderPane {
         method.setTooltip(new Tooltip("Principal component analysis (Smile): the two directions of largest variance. "
                 + "Axes keep the same scale, so distances on the map are honest."));
         Label colour = new Label("Colour: label");
+        ChoiceBox<ConvView> conv = new ChoiceBox<>(FXCollections.observableArrayList(ConvView.values()));
+        conv.valueProperty().bindBidirectional(vm.convViewProperty());
+        conv.setTooltip(new Tooltip("A convolutional layer's map from one value per feature map (its mean), or from every unit"));
+        Label convLabel = new Label("Conv maps");
+        HBox convBox = new HBox(6, new Separator(Orientation.VERTICAL), convLabel, conv);
+        convBox.setAlignment(Pos.CENTER_LEFT);
+        convBox.visibleProperty().bind(vm.convolutionalProperty());
+        convBox.managedProperty().bind(convBox.visibleProperty());
         HBox toolbar = new HBox(10, layerLabel, picker, new Separator(Orientation.VERTICAL), method,
-                new Separator(Orientation.VERTICAL), colour);
+                new Separator(Orientation.VERTICAL), colour, convBox);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("ll-toolbar");
 
         map.dataProperty().bind(vm.mapProperty());
-        map.emptyMessageProperty().bind(Bindings.createStringBinding(
-                () -> vm.problemProperty().get() != null ? "Nothing to map: see the message above" : vm.statusProperty().get(),
-                vm.problemProperty(), vm.statusProperty()));
+        map.emptyMessageProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.busyProperty().get()) {
+                return vm.statusProperty().get();
+            }
+            if (!vm.mapMessageProperty().get().isEmpty()) {
+                return vm.mapMessageProperty().get();
+            }
+            return vm.problemProperty().get() != null ? "Nothing to map: see the message above"
+                    : "Open a model and data (File menu), or drop files here";
+        }, vm.problemProperty(), vm.statusProperty(), vm.busyProperty(), vm.mapMessageProperty()));
         Label note = new Label();
         note.getStyleClass().add("ll-muted");
         note.textProperty().bind(vm.mapNoteProperty());
@@ -208,13 +231,32 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** Files dropped on the window: models (.zip, .h5) and data (anything else) open together. */
+    private void acceptDrops() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                DroppedFiles files = DroppedFiles.of(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+                vm.open(files.model(), files.data());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
     private void showProblemDialog(Problem p) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle("Latent Ledger");
         alert.setHeaderText(p.title());
         alert.setContentText((p.file() == null ? "" : "File: " + p.file() + "\n\n") + p.message()
                 + "\n\nThe app stays open; whatever was open before is still there.");
-        TextArea trace = new TextArea(p.details());
+        TextArea trace = new TextArea(p.details().isEmpty() ? "(no technical details)" : p.details());
         trace.setEditable(false);
         trace.setPrefRowCount(14);
         alert.getDialogPane().setExpandableContent(trace);

@@ -1,9 +1,8 @@
 package org.latentledger.ui.shell;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -23,13 +22,11 @@ import javafx.concurrent.Task;
 import org.latentledger.data.DataFormatException;
 import org.latentledger.data.Dataset;
 import org.latentledger.data.ResourceRoot;
-import org.latentledger.model.ActivationRecorder;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.model.ModelCard;
 import org.latentledger.model.ModelLoadException;
-import org.latentledger.model.ModelLoader;
 import org.latentledger.model.SampleModel;
 import org.latentledger.projection.PcaProjector;
 import org.latentledger.projection.Projection;
@@ -45,95 +42,139 @@ import org.latentledger.work.Progress;
  */
 public final class MainViewModel {
 
-    /** Everything a load produces, handed over to the FX thread in one piece. */
-    private record Opened(LoadedModel model, ModelCard card, Dataset data, List<LayerActivations> activations) {
-    }
-
     private final ResourceRoot root;
     private final AppExecutor executor;
+    private final RecentFiles recent;
 
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<ModelCard> card = new ReadOnlyObjectWrapper<>(this, "card");
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ObservableList<LayerInfo> layers = FXCollections.observableArrayList();
     private final ObjectProperty<LayerInfo> selectedLayer = new SimpleObjectProperty<>(this, "selectedLayer");
+    private final ObjectProperty<ConvView> convView = new SimpleObjectProperty<>(this, "convView", ConvView.CHANNEL_MEANS);
+    private final ReadOnlyBooleanWrapper convolutional = new ReadOnlyBooleanWrapper(this, "convolutional");
     private final ReadOnlyObjectWrapper<MapData> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ReadOnlyStringWrapper mapNote = new ReadOnlyStringWrapper(this, "mapNote", "");
+    private final ReadOnlyStringWrapper mapMessage = new ReadOnlyStringWrapper(this, "mapMessage", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
-    private List<LayerActivations> activations = List.of();
+    private Session session = Session.EMPTY;
+    private boolean opened;
     private Task<?> current;
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
+        this(root, executor, RecentFiles.inMemory());
+    }
+
+    public MainViewModel(ResourceRoot root, AppExecutor executor, RecentFiles recent) {
         this.root = root;
         this.executor = executor;
-        selectedLayer.addListener((obs, old, layer) -> {
-            if (layer != null && !activations.isEmpty()) {
-                project(layer);
-            }
-        });
+        this.recent = recent;
+        selectedLayer.addListener((obs, old, layer) -> reproject());
+        convView.addListener((obs, old, view) -> reproject());
     }
 
     /** Opens a bundled model on its bundled data set: load, forward pass, then the map. */
     public void openSample(SampleModel sample) {
-        run("Opening " + sample.fileName(), progress -> {
-            LoadedModel loaded = ModelLoader.load(root, sample.zipPath());
-            progress.checkCancelled();
-            Dataset data;
-            try {
-                data = sample.data().load(root);
-            } catch (DataFormatException e) {
-                loaded.close();
-                throw e;
-            }
-            progress.update(0, "Forward pass of " + data.size() + " points through " + loaded.name());
-            return new Opened(loaded, readCard(sample), data, ActivationRecorder.record(loaded, data.features(), progress));
-        }, this::show, "Could not open " + sample.fileName());
+        open("Opening " + sample.fileName(), new Sources.BundledModel(sample, root), new Sources.BundledSet(sample.data(), root),
+                "Could not open " + sample.fileName(), null);
     }
 
-    /** The model card is informative only: a missing or unreadable card leaves the model usable. */
-    private ModelCard readCard(SampleModel sample) {
-        try {
-            return ModelCard.fromJson(new String(root.read(sample.cardPath()), StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return null;
+    /** Opens a model file (DL4J zip or Keras .h5); the open data stays and goes through it if it fits. */
+    public void openModel(Path file) {
+        open("Opening model " + file.getFileName(), new Sources.ModelFile(file), null, "Could not open the model",
+                () -> recent.add(true, file));
+    }
+
+    /** Opens a data file or folder; it goes through the open model, or is mapped as it is when there is none. */
+    public void openData(Path file) {
+        open("Opening data " + file.getFileName(), null, new Sources.DataFile(file), "Could not open the data",
+                () -> recent.add(false, file));
+    }
+
+    /** Opens a model and data together (a drop of both onto the window); either may be null. */
+    public void open(Path modelFile, Path dataFile) {
+        if (modelFile == null && dataFile == null) {
+            return;
         }
+        open("Opening " + (modelFile != null ? modelFile.getFileName() : dataFile.getFileName()),
+                modelFile == null ? null : new Sources.ModelFile(modelFile), dataFile == null ? null : new Sources.DataFile(dataFile),
+                "Could not open the files", () -> {
+                    if (modelFile != null) {
+                        recent.add(true, modelFile);
+                    }
+                    if (dataFile != null) {
+                        recent.add(false, dataFile);
+                    }
+                });
     }
 
-    private void show(Opened opened) {
-        LoadedModel previous = model.get();
-        card.set(opened.card());
-        activations = opened.activations();
-        dataset.set(opened.data());
-        model.set(opened.model());
+    /** Closes the model; open data stays and is mapped as it is. */
+    public void closeModel() {
+        Session before = session;
+        run("Closing the model", progress -> SessionLoader.withoutModel(before), this::show, "Could not close the model");
+    }
+
+    private void open(String what, Sources.ModelSource m, Sources.DataSource d, String failure, Runnable onSuccess) {
+        Session before = session;
+        run(what, progress -> SessionLoader.open(before, m, d, progress), next -> {
+            show(next);
+            if (onSuccess != null) {
+                onSuccess.run();
+            }
+        }, failure);
+    }
+
+    private void show(Session next) {
+        LoadedModel previous = session.model();
+        session = next;
+        opened = true;
+        card.set(next.card());
+        dataset.set(next.data());
+        model.set(next.model());
+        map.set(null);
+        mapNote.set("");
         selectedLayer.set(null);
-        layers.setAll(opened.model().layers());
+        layers.setAll(next.layers());
         problem.set(null);
-        if (previous != null && previous != opened.model()) {
+        if (previous != null && previous != next.model()) {
             previous.close();
         }
-        selectedLayer.set(opened.model().defaultMapLayer());
+        if (next.mismatch() != null) {
+            problem.set(new Problem("The open data does not fit " + next.model().name(), next.data().source(),
+                    next.mismatch() + ". Open data that fits (File > Open data).", ""));
+        }
+        mapMessage.set(next.canMap() ? "" : next.model() != null && next.data() == null
+                ? "Open data to map this model's layers (File > Open data, or drop a file here)"
+                : next.mismatch() != null ? "The open data does not fit this model" : "");
+        selectedLayer.set(next.defaultLayer());
     }
 
-    private void project(LayerInfo layer) {
-        LayerActivations acts = activations.get(layer.index());
-        Dataset data = dataset.get();
+    private void reproject() {
+        LayerInfo layer = selectedLayer.get();
+        convolutional.set(layer != null && session.canMap() && session.activations().get(layer.index()).isConvolutional());
+        if (layer == null || !session.canMap()) {
+            return;
+        }
+        LayerActivations acts = session.activations().get(layer.index());
+        Dataset data = session.data();
+        boolean means = convView.get() == ConvView.CHANNEL_MEANS;
         run("Projecting " + layer.name(), progress -> {
-            float[][] points = acts.perChannelMean();
+            float[][] points = means ? acts.perChannelMean() : acts.values();
             Projection p = new PcaProjector().project(points, 2, progress);
-            return mapData(layer, acts, data, p);
+            return mapData(layer, acts, means, data, p);
         }, m -> {
             map.set(m);
-            mapNote.set(note(layer, acts));
+            mapNote.set(note(layer, acts, means));
         }, "Could not project layer " + layer.name());
     }
 
-    private static MapData mapData(LayerInfo layer, LayerActivations acts, Dataset data, Projection p) {
+    private static MapData mapData(LayerInfo layer, LayerActivations acts, boolean means, Dataset data, Projection p) {
         String title = String.format(Locale.ROOT, "%s · PCA of %s (%s) · %,d points", data.name(), layer.name(),
-                acts.isConvolutional() ? acts.channels() + " channel means" : layer.units() + " units", p.size());
+                acts.isConvolutional() && means ? acts.channels() + " channel means" : layer.units() + " units", p.size());
         return new MapData(p.axis(0), p.axis(1), data.labels(), data.classNames(), axisTitle(p, 0), axisTitle(p, 1), title);
     }
 
@@ -141,10 +182,10 @@ public final class MainViewModel {
         return String.format(Locale.ROOT, "%s (%.1f%% of variance)", p.axisNames().get(d), 100 * p.explained()[d]);
     }
 
-    private static String note(LayerInfo layer, LayerActivations acts) {
-        String shown = acts.isConvolutional()
-                ? "per-channel mean of " + acts.channels() + " feature maps of " + layer.outputShape()
-                : "all " + layer.units() + " units";
+    private static String note(LayerInfo layer, LayerActivations acts, boolean means) {
+        String shown = !acts.isConvolutional() ? "all " + layer.units() + " units"
+                : means ? "per-channel mean of the " + acts.channels() + " feature maps of " + layer.outputShape()
+                : "the full " + layer.outputShape() + " feature maps (" + layer.units() + " units)";
         return String.format(Locale.ROOT, "Layer %s (%s, %s): %s; %.0f%% of activations are exactly zero.",
                 layer.name(), layer.type(), layer.activation(), shown, 100 * acts.zeroFraction());
     }
@@ -293,6 +334,24 @@ public final class MainViewModel {
 
     /** True once a model is open and its map is shown, or a problem was reported. */
     public boolean isSettled() {
-        return !busy.get() && (map.get() != null || problem.get() != null);
+        return !busy.get() && (map.get() != null || problem.get() != null || (opened && !session.canMap()));
+    }
+
+    public ObjectProperty<ConvView> convViewProperty() {
+        return convView;
+    }
+
+    /** True when the chosen layer is convolutional (the conv view choice applies). */
+    public ReadOnlyBooleanProperty convolutionalProperty() {
+        return convolutional.getReadOnlyProperty();
+    }
+
+    /** What the map area says when there is no map to draw (empty when there is one or work is running). */
+    public ReadOnlyStringProperty mapMessageProperty() {
+        return mapMessage.getReadOnlyProperty();
+    }
+
+    public RecentFiles recentFiles() {
+        return recent;
     }
 }

@@ -1,0 +1,75 @@
+package org.latentledger.ui.shell;
+
+import java.util.List;
+import org.latentledger.data.DataFormatException;
+import org.latentledger.data.Dataset;
+import org.latentledger.model.ActivationRecorder;
+import org.latentledger.model.DataCheck;
+import org.latentledger.model.LayerActivations;
+import org.latentledger.model.LayerInfo;
+import org.latentledger.model.LoadedModel;
+import org.latentledger.model.ModelCard;
+import org.latentledger.work.Progress;
+
+/**
+ * Builds the next {@link Session} from the current one and what the user opened: a model, data,
+ * or both. Runs on the worker thread; never touches JavaFX. On any failure the current session is
+ * left as it was (a model loaded for the failed attempt is closed).
+ */
+final class SessionLoader {
+
+    private SessionLoader() {
+    }
+
+    /**
+     * @param model a new model to open, or null to keep the current one
+     * @param data  new data to open, or null to keep the current data
+     */
+    static Session open(Session current, Sources.ModelSource model, Sources.DataSource data, Progress progress) throws Exception {
+        LoadedModel newModel = model == null ? null : model.load();
+        try {
+            progress.checkCancelled();
+            LoadedModel m = newModel != null ? newModel : current.model();
+            Sources.DataSource dataSource = data != null ? data : current.dataSource();
+            boolean reread = data != null || (newModel != null && dataSource != null && dataSource.dependsOnModel());
+            Dataset d = reread ? dataSource.load(m) : current.data();
+            progress.checkCancelled();
+            ModelCard card = model != null ? model.card() : current.card();
+            Sources.ModelSource modelSource = model != null ? model : current.modelSource();
+            if (m == null) {
+                return dataOnly(d, dataSource);
+            }
+            if (d == null) {
+                return new Session(m, modelSource, card, null, null, m.layers(), List.of(), null);
+            }
+            String mismatch = DataCheck.mismatch(m.input(), d);
+            if (mismatch != null) {
+                if (data != null) {
+                    // The user opened data that does not fit: refuse it, keep what was open.
+                    throw new DataFormatException(d.source(), "data that fits " + m.name(), mismatch);
+                }
+                return new Session(m, modelSource, card, d, dataSource, m.layers(), List.of(), mismatch);
+            }
+            progress.update(0, "Forward pass of " + d.size() + " points through " + m.name());
+            List<LayerActivations> acts = ActivationRecorder.record(m, d.features(), progress);
+            return new Session(m, modelSource, card, d, dataSource, m.layers(), acts, null);
+        } catch (Exception | Error e) {
+            if (newModel != null) {
+                newModel.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The current data without any model (File > Close model): the map shows the data itself. */
+    static Session withoutModel(Session current) {
+        return current.data() == null ? Session.EMPTY : dataOnly(current.data(), current.dataSource());
+    }
+
+    /** Data without a model (such as Embedding-Projector vectors): the map shows the data itself. */
+    private static Session dataOnly(Dataset d, Sources.DataSource source) {
+        LayerInfo input = new LayerInfo(0, "input", "Data", "-", Integer.toString(d.columns()), d.columns(), 0, "-", 0);
+        return new Session(null, null, null, d, source, List.of(input), List.of(new LayerActivations(input, d.features(), 0, false)),
+                null);
+    }
+}
