@@ -27,10 +27,13 @@ final class ShotCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "900", description = "Window height in points (default: ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--model", defaultValue = "digits-mlp", converter = TrainSamplesCommand.SampleNameConverter.class,
-            completionCandidates = TrainSamplesCommand.SampleNames.class,
-            description = "Bundled model to open: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    SampleModel model;
+    @Option(names = "--model", defaultValue = "digits-mlp",
+            description = "A bundled model (digits-mlp, digits-autoencoder, fashion-mlp, fashion-cnn; default: ${DEFAULT-VALUE}) "
+                    + "or a model file.")
+    String model;
+
+    @Option(names = "--data", description = "A data file or folder to open (default: the bundled model's own data).")
+    Path data;
 
     @Option(names = "--layer", description = "Layer to map (default: the model's default layer).")
     String layer;
@@ -47,8 +50,17 @@ final class ShotCommand implements Callable<Integer> {
         if (scale <= 0 || scale > 8) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--scale must be in (0, 8], got " + scale);
         }
-        Screenshots.Result shot = Screenshots.captureMainWindow(
-                new Screenshots.Request(samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir), model, layer, width, height, scale, Duration.ofSeconds(timeout)));
+        SampleModel sample = null;
+        for (SampleModel s : SampleModel.values()) {
+            if (s.fileName().equals(model)) {
+                sample = s;
+            }
+        }
+        Path modelFile = sample == null ? Path.of(model) : null;
+        Screenshots.Result shot = Screenshots.captureMainWindow(new Screenshots.Request(
+                samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir),
+                sample == null ? SampleModel.DIGITS_MLP : sample, layer, width, height, scale, Duration.ofSeconds(timeout),
+                modelFile, data));
         PngWriter.write(shot.image(), out);
         System.out.printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
         if (shot.problem() != null) {

@@ -1,5 +1,7 @@
 package org.latentledger.ui;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -16,9 +18,17 @@ public final class LatentLedgerApp extends Application {
     static final String STYLESHEET = "/org/latentledger/ui/latent-ledger.css";
     private static final Preferences PREFS = Preferences.userNodeForPackage(LatentLedgerApp.class);
 
+    private static volatile List<Path> startFiles = List.of();
+
     /** Called by the launcher; blocks until the window is closed. */
     public static void open(String[] args) {
         Application.launch(LatentLedgerApp.class, args);
+    }
+
+    /** Opens the window on these files (models and data, sorted by kind) instead of the bundled sample. */
+    public static void openFiles(List<Path> files) {
+        startFiles = List.copyOf(files);
+        Application.launch(LatentLedgerApp.class);
     }
 
     @Override
@@ -33,7 +43,11 @@ public final class LatentLedgerApp extends Application {
             PREFS.putDouble("window.height", scene.getHeight());
         });
         stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
+        if (startFiles.isEmpty()) {
+            vm.openSample(SampleModel.DIGITS_MLP);
+        } else {
+            vm.openFiles(startFiles);
+        }
     }
 
     /** The main window's scene, shared by the app, the headless screenshot and the UI tests. */

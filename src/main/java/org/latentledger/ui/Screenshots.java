@@ -1,6 +1,7 @@
 package org.latentledger.ui;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,9 +34,15 @@ public final class Screenshots {
     /**
      * @param files where the bundled models and data are read from
      * @param layer layer name to show, or null for the default layer
+     * @param modelFile a model file to open instead of the sample, or null
+     * @param dataFile  a data file or folder to open (with the sample's model if no model file), or null
      */
     public record Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale,
-                          Duration timeout) {
+                          Duration timeout, Path modelFile, Path dataFile) {
+
+        public Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
+            this(files, sample, layer, width, height, scale, timeout, null, null);
+        }
     }
 
     /** What was captured, and the problem the window reported, if any (the shot is taken anyway). */
@@ -53,11 +60,24 @@ public final class Screenshots {
             MainViewModel model = new MainViewModel(r.files(), AppExecutor.shared());
             stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
             stage.show();
-            model.openSample(r.sample());
+            if (r.modelFile() == null && r.dataFile() == null) {
+                model.openSample(r.sample());
+            } else if (r.modelFile() == null) {
+                model.openSample(r.sample());
+            } else {
+                model.open(r.modelFile(), r.dataFile());
+            }
             return model;
         });
         try {
             awaitSettled(vm, deadline);
+            if (r.modelFile() == null && r.dataFile() != null) {
+                onFx(() -> {
+                    vm.openData(r.dataFile());
+                    return null;
+                });
+                awaitSettled(vm, deadline);
+            }
             if (r.layer() != null) {
                 selectLayer(vm, r);
                 awaitSettled(vm, deadline);

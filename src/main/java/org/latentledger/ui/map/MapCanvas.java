@@ -256,7 +256,8 @@ public final class MapCanvas extends Region {
         g.setLineWidth(2);
         g.strokeOval(x - 6, y - 6, 12, 12);
         int c = d.classes()[hovered];
-        String text = String.format(Locale.ROOT, "#%d  label %s", hovered,
+        String name = d.pointNames().isEmpty() || d.pointNames().get(hovered).isEmpty() ? "" : "  " + d.pointNames().get(hovered);
+        String text = String.format(Locale.ROOT, "#%d%s  label %s", hovered, name,
                 c >= 0 && c < d.classNames().size() ? d.classNames().get(c) : "?");
         g.setFont(Font.font(12));
         double tw = text.length() * 7.0 + 12;

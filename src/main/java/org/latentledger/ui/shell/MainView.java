@@ -242,8 +242,7 @@ public final class MainView extends BorderPane {
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                DroppedFiles files = DroppedFiles.of(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
-                vm.open(files.model(), files.data());
+                vm.openFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -254,7 +253,9 @@ public final class MainView extends BorderPane {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle("Latent Ledger");
         alert.setHeaderText(p.title());
-        alert.setContentText((p.file() == null ? "" : "File: " + p.file() + "\n\n") + p.message()
+        String message = p.file() != null && p.message().startsWith(p.file() + ": ") ? p.message().substring(p.file().length() + 2)
+                : p.message();
+        alert.setContentText((p.file() == null ? "" : "File: " + p.file() + "\n\n") + capitalise(message)
                 + "\n\nThe app stays open; whatever was open before is still there.");
         TextArea trace = new TextArea(p.details().isEmpty() ? "(no technical details)" : p.details());
         trace.setEditable(false);
@@ -264,6 +265,10 @@ public final class MainView extends BorderPane {
             alert.initOwner(getScene().getWindow());
         }
         alert.show();
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Shows a layer as "name · type · width". */

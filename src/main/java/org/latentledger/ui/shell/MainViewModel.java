@@ -95,6 +95,12 @@ public final class MainViewModel {
                 () -> recent.add(false, file));
     }
 
+    /** Opens files given together (dropped on the window, or on the command line): models and data sorted by kind. */
+    public void openFiles(List<Path> files) {
+        DroppedFiles f = DroppedFiles.of(files);
+        open(f.model(), f.data());
+    }
+
     /** Opens a model and data together (a drop of both onto the window); either may be null. */
     public void open(Path modelFile, Path dataFile) {
         if (modelFile == null && dataFile == null) {
@@ -102,7 +108,8 @@ public final class MainViewModel {
         }
         open("Opening " + (modelFile != null ? modelFile.getFileName() : dataFile.getFileName()),
                 modelFile == null ? null : new Sources.ModelFile(modelFile), dataFile == null ? null : new Sources.DataFile(dataFile),
-                "Could not open the files", () -> {
+                modelFile == null ? "Could not open the data" : dataFile == null ? "Could not open the model" : "Could not open the files",
+                () -> {
                     if (modelFile != null) {
                         recent.add(true, modelFile);
                     }
@@ -175,7 +182,8 @@ public final class MainViewModel {
     private static MapData mapData(LayerInfo layer, LayerActivations acts, boolean means, Dataset data, Projection p) {
         String title = String.format(Locale.ROOT, "%s · PCA of %s (%s) · %,d points", data.name(), layer.name(),
                 acts.isConvolutional() && means ? acts.channels() + " channel means" : layer.units() + " units", p.size());
-        return new MapData(p.axis(0), p.axis(1), data.labels(), data.classNames(), axisTitle(p, 0), axisTitle(p, 1), title);
+        return new MapData(p.axis(0), p.axis(1), data.labels(), data.classNames(), axisTitle(p, 0), axisTitle(p, 1), title,
+                data.names());
     }
 
     private static String axisTitle(Projection p, int d) {
