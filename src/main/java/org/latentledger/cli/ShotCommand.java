@@ -35,7 +35,7 @@ final class ShotCommand implements Callable<Integer> {
     @Option(names = "--data", description = "A data file or folder to open (default: the bundled model's own data).")
     Path data;
 
-    @Option(names = "--layer", description = "Layer to map (default: the model's default layer).")
+    @Option(names = "--layer", description = "Layer to map, by index (0-based) or name (default: the model's default layer).")
     String layer;
 
     @Option(names = "--samples-dir", description = "Read sample-models/ and assets/ from this folder instead of the "

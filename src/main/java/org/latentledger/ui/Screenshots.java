@@ -94,19 +94,22 @@ public final class Screenshots {
         }
     }
 
+    /** Selects the layer named, or numbered (0-based), as every command's --layer takes it. */
     private static void selectLayer(MainViewModel vm, Request r) throws Exception {
-        boolean found = onFx(() -> {
-            for (LayerInfo l : vm.layers()) {
-                if (l.name().equals(r.layer())) {
-                    vm.selectedLayerProperty().set(l);
-                    return true;
-                }
+        String problem = onFx(() -> {
+            if (vm.modelProperty().get() == null) {
+                return "no model is open";
             }
-            return false;
+            try {
+                LayerInfo wanted = vm.modelProperty().get().layer(r.layer());
+                vm.selectedLayerProperty().set(vm.layers().get(wanted.index()));
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
         });
-        if (!found) {
-            throw new IllegalArgumentException("model " + r.sample().fileName() + " has no layer named '" + r.layer() + "'; it has "
-                    + onFx(() -> vm.layers().stream().map(LayerInfo::name).toList()));
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
     }
 
