@@ -26,13 +26,14 @@ public final class PcaProjector implements Projector {
         for (int d = 0; d < dimensions; d++) {
             names.add("PC" + (d + 1));
         }
+        String method = "PCA " + dimensions + "D";
         float[][] coords = new float[dimensions][n];
         double[] explained = new double[dimensions];
         double[] mean = mean(points, width);
         double totalVariance = totalVariance(points, mean);
         if (n < 2 || totalVariance == 0) {
             // Every point is the same: the honest layout is all points at the origin.
-            return new Projection(coords, names, explained, "PCA");
+            return new Projection(coords, names, explained, method);
         }
         SmileNatives.ensureLoaded();
         progress.update(-1, "PCA of " + n + " x " + width);
@@ -68,7 +69,7 @@ public final class PcaProjector implements Projector {
             explained[d] = proportion.get(d);
         }
         progress.update(1, "PCA done");
-        return new Projection(coords, names, explained, "PCA");
+        return new Projection(coords, names, explained, method);
     }
 
     private static double[] mean(float[][] points, int width) {

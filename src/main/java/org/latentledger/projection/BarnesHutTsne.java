@@ -1,0 +1,155 @@
+package org.latentledger.projection;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.latentledger.work.Progress;
+
+/**
+ * Barnes-Hut t-SNE: L. van der Maaten, "Accelerating t-SNE using tree-based algorithms", JMLR 15
+ * (2014), after t-SNE (van der Maaten and Hinton, JMLR 2008). Sparse input affinities over 3 x
+ * perplexity exact neighbours; repulsion by a quadtree/octree; gradient descent with momentum
+ * (0.5, then 0.8), gains (+0.2 / x0.8, floor 0.01) and early exaggeration 12 for 250 steps, as in
+ * the reference implementations; PCA initialisation scaled to standard deviation 1e-4 and the
+ * learning rate max(n / 48, 50) (Kobak and Berens 2019; Belkina et al. 2019).
+ *
+ * <p>Deterministic: each point's gradient is computed on its own and sums are taken in index
+ * order, so the thread count does not change the result. Cancels between iterations; publishes
+ * the layout every {@link #PUBLISH_EVERY} iterations for the map to animate.
+ */
+public final class BarnesHutTsne {
+
+    static final int EXAGGERATION_ITERATIONS = 250;
+    static final double EXAGGERATION = 12;
+    static final int PUBLISH_EVERY = 10;
+
+    private BarnesHutTsne() {
+    }
+
+    /**
+     * @param x            input rows (already reduced to about 50 dimensions if wide)
+     * @param intermediate receives layouts while it converges ({@code [dims][n]} copies), or null
+     */
+    public static float[][] fit(float[][] x, ProjectionSpec.Tsne spec, Progress progress, Consumer<float[][]> intermediate) {
+        int n = x.length;
+        int dims = spec.dimensions();
+        progress.update(0, "t-SNE: neighbours and affinities");
+        TsneAffinities p = TsneAffinities.of(x, spec.perplexity(), progress);
+        double[] y = initial(x, dims, spec.seed());
+        double[] update = new double[n * dims];
+        double[] gains = new double[n * dims];
+        java.util.Arrays.fill(gains, 1);
+        double[] grad = new double[n * dims];
+        double[] zPart = new double[n];
+        double learningRate = Math.max(n / EXAGGERATION / 4, 50);
+        for (int iter = 0; iter < spec.iterations(); iter++) {
+            progress.checkCancelled();
+            boolean early = iter < EXAGGERATION_ITERATIONS;
+            gradient(p, y, dims, n, early ? EXAGGERATION : 1, spec.theta(), grad, zPart);
+            double momentum = early ? 0.5 : 0.8;
+            for (int e = 0; e < n * dims; e++) {
+                boolean sameSign = (grad[e] > 0) == (update[e] > 0);
+                gains[e] = Math.max(0.01, sameSign ? gains[e] * 0.8 : gains[e] + 0.2);
+                update[e] = momentum * update[e] - learningRate * gains[e] * grad[e];
+                y[e] += update[e];
+            }
+            centre(y, dims, n);
+            if (iter % PUBLISH_EVERY == PUBLISH_EVERY - 1 || iter == spec.iterations() - 1) {
+                progress.update((iter + 1.0) / spec.iterations(), "t-SNE iteration " + (iter + 1) + " / " + spec.iterations());
+                if (intermediate != null) {
+                    intermediate.accept(columns(y, dims, n));
+                }
+            }
+        }
+        return columns(y, dims, n);
+    }
+
+    /** dC/dy = 4 (exaggeration * sum_j p_ij w_ij (y_i - y_j) - sum_j w_ij^2 (y_i - y_j) / Z). */
+    static void gradient(TsneAffinities p, double[] y, int dims, int n, double exaggeration, double theta, double[] grad,
+                         double[] zPart) {
+        SpaceTree tree = new SpaceTree(y, dims, n);
+        double[] repulsive = new double[n * dims];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            double[] force = new double[dims];
+            int[] stack = new int[tree.stackSize() * 4];
+            zPart[i] = tree.repulsion(i, y, theta, force, stack);
+            System.arraycopy(force, 0, repulsive, i * dims, dims);
+            for (int d = 0; d < dims; d++) {
+                grad[i * dims + d] = 0;
+            }
+            for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
+                int j = p.columns()[e];
+                double dist2 = 0;
+                for (int d = 0; d < dims; d++) {
+                    double t = y[i * dims + d] - y[j * dims + d];
+                    dist2 += t * t;
+                }
+                double m = p.values()[e] / (1 + dist2);
+                for (int d = 0; d < dims; d++) {
+                    grad[i * dims + d] += m * (y[i * dims + d] - y[j * dims + d]);
+                }
+            }
+        });
+        double z = 0;
+        for (int i = 0; i < n; i++) {
+            z += zPart[i];
+        }
+        for (int e = 0; e < n * dims; e++) {
+            grad[e] = 4 * (exaggeration * grad[e] - repulsive[e] / z);
+        }
+    }
+
+    /** PCA of the input, scaled to standard deviation 1e-4 on the first axis; seeded noise if degenerate. */
+    static double[] initial(float[][] x, int dims, long seed) {
+        int n = x.length;
+        double[] y = new double[n * dims];
+        Projection pca = new PcaProjector().project(x, dims, Progress.NONE);
+        double sd = 0;
+        for (float v : pca.axis(0)) {
+            sd += (double) v * v;
+        }
+        sd = Math.sqrt(sd / n);
+        if (sd > 0) {
+            for (int i = 0; i < n; i++) {
+                for (int d = 0; d < dims; d++) {
+                    y[i * dims + d] = pca.axis(d)[i] / sd * 1e-4;
+                }
+            }
+        }
+        // A whisper of seeded noise separates exact duplicates (and is all there is when PCA is degenerate).
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int e = 0; e < y.length; e++) {
+            y[e] += r.nextGaussian() * 1e-7;
+        }
+        return y;
+    }
+
+    private static void centre(double[] y, int dims, int n) {
+        for (int d = 0; d < dims; d++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += y[i * dims + d];
+            }
+            mean /= n;
+            for (int i = 0; i < n; i++) {
+                y[i * dims + d] -= mean;
+            }
+        }
+    }
+
+    static float[][] columns(double[] y, int dims, int n) {
+        float[][] out = new float[dims][n];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < dims; d++) {
+                out[d][i] = (float) y[i * dims + d];
+            }
+        }
+        return out;
+    }
+
+    /** Axis names of a t-SNE layout. */
+    static List<String> axisNames(int dims) {
+        return dims == 2 ? List.of("t-SNE 1", "t-SNE 2") : List.of("t-SNE 1", "t-SNE 2", "t-SNE 3");
+    }
+}

@@ -1,0 +1,77 @@
+package org.latentledger.projection;
+
+import java.util.stream.IntStream;
+import org.latentledger.work.Progress;
+
+/**
+ * Exact k nearest neighbours by squared Euclidean distance, in primitive loops, one point per task
+ * (deterministic whatever the thread count). O(n^2 d): about a second for 10,000 points in 50
+ * dimensions on 2 cores.
+ *
+ * @param indices   {@code indices[i]} are i's k nearest other points, nearest first
+ * @param distances matching Euclidean (not squared) distances
+ */
+public record Knn(int[][] indices, float[][] distances) {
+
+    public static Knn exact(float[][] x, int k, Progress progress) {
+        int n = x.length;
+        if (k >= n) {
+            throw new IllegalArgumentException(k + " neighbours need more than " + n + " points");
+        }
+        int[][] idx = new int[n][];
+        float[][] dist = new float[n][];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        IntStream.range(0, n).parallel().forEach(i -> {
+            if ((i & 255) == 0) {
+                progress.checkCancelled();
+            }
+            int[] bestI = new int[k];
+            float[] bestD = new float[k];
+            java.util.Arrays.fill(bestD, Float.POSITIVE_INFINITY);
+            float[] xi = x[i];
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                float d = squared(xi, x[j], bestD[k - 1]);
+                if (d < bestD[k - 1] || (d == bestD[k - 1] && d != Float.POSITIVE_INFINITY && j < bestI[k - 1])) {
+                    insert(bestI, bestD, j, d);
+                }
+            }
+            for (int m = 0; m < k; m++) {
+                bestD[m] = (float) Math.sqrt(bestD[m]);
+            }
+            idx[i] = bestI;
+            dist[i] = bestD;
+            int c = done.incrementAndGet();
+            if ((c & 1023) == 0) {
+                progress.update((double) c / n, "Nearest neighbours " + c + " / " + n);
+            }
+        });
+        return new Knn(idx, dist);
+    }
+
+    /** Squared distance, stopping early once it exceeds {@code bound} (then any value above it). */
+    static float squared(float[] a, float[] b, float bound) {
+        float s = 0;
+        for (int d = 0; d < a.length; d++) {
+            float t = a[d] - b[d];
+            s += t * t;
+            if ((d & 15) == 15 && s > bound) {
+                return s;
+            }
+        }
+        return s;
+    }
+
+    private static void insert(int[] idx, float[] dist, int j, float d) {
+        int p = idx.length - 1;
+        while (p > 0 && (dist[p - 1] > d || (dist[p - 1] == d && idx[p - 1] > j))) {
+            idx[p] = idx[p - 1];
+            dist[p] = dist[p - 1];
+            p--;
+        }
+        idx[p] = j;
+        dist[p] = d;
+    }
+}

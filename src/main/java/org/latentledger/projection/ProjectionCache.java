@@ -1,0 +1,104 @@
+package org.latentledger.projection;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Layouts on disk, keyed by everything that determines them: model hash, data hash, layer, the
+ * view of the layer (conv means or full maps), and the projection spec (method, parameters,
+ * dimensions, seed). A damaged entry is ignored and recomputed, never trusted.
+ */
+public final class ProjectionCache {
+
+    private static final int FORMAT = 1;
+
+    private final Path dir;
+
+    public ProjectionCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The per-user cache folder (~/.cache/latent-ledger/projections). */
+    public static ProjectionCache user() {
+        Path home = Path.of(System.getProperty("user.home", System.getProperty("java.io.tmpdir")));
+        return new ProjectionCache(home.resolve(".cache").resolve("latent-ledger").resolve("projections"));
+    }
+
+    public static String key(String modelHash, String dataHash, String layer, String view, ProjectionSpec spec) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(String.valueOf(modelHash), String.valueOf(dataHash), layer, view, spec.toString())) {
+                md.update(part.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Projection get(String key) {
+        Path file = dir.resolve(key + ".layout");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (in.readInt() != FORMAT) {
+                return null;
+            }
+            String method = in.readUTF();
+            int dims = in.readInt();
+            int n = in.readInt();
+            List<String> names = new ArrayList<>();
+            double[] explained = new double[dims];
+            float[][] coords = new float[dims][n];
+            for (int d = 0; d < dims; d++) {
+                names.add(in.readUTF());
+                explained[d] = in.readDouble();
+                for (int i = 0; i < n; i++) {
+                    coords[d][i] = in.readFloat();
+                }
+            }
+            return new Projection(coords, names, explained, method);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stores the layout; a failure to write only costs a recomputation later, so it is not an error. */
+    public void put(String key, Projection p) {
+        try {
+            Files.createDirectories(dir);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(FORMAT);
+                out.writeUTF(p.method());
+                out.writeInt(p.dimensions());
+                out.writeInt(p.size());
+                for (int d = 0; d < p.dimensions(); d++) {
+                    out.writeUTF(p.axisNames().get(d));
+                    out.writeDouble(p.explained()[d]);
+                    for (float v : p.axis(d)) {
+                        out.writeFloat(v);
+                    }
+                }
+            }
+            Path tmp = Files.createTempFile(dir, key, ".part");
+            Files.write(tmp, bytes.toByteArray());
+            Files.move(tmp, dir.resolve(key + ".layout"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Best effort: the cache is an optimisation.
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.latentledger.projection;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Trustworthiness of a layout (Venna and Kaski 2001): how far the layout's k nearest neighbours
+ * of a point are, in the input space's ranking, beyond its true k nearest. 1 is perfect.
+ *
+ * <p>T(k) = 1 - 2 / (n k (2n - 3k - 1)) * sum_i sum_{j in U_k(i)} (r(i, j) - k), with r the rank
+ * in the input space and U_k(i) the layout neighbours that are not input neighbours. Ranks are
+ * counted, not sorted, so one point costs O(n d).
+ */
+public final class Trustworthiness {
+
+    private Trustworthiness() {
+    }
+
+    /** Over all points. */
+    public static double of(float[][] input, float[][] layout, int k) {
+        int[] all = IntStream.range(0, input.length).toArray();
+        return over(input, layout, k, all);
+    }
+
+    /** Estimated from {@code sample} points chosen with {@code seed} (ranks still among all points). */
+    public static double sampled(float[][] input, float[][] layout, int k, int sample, long seed) {
+        int n = input.length;
+        if (sample >= n) {
+            return of(input, layout, k);
+        }
+        int[] order = IntStream.range(0, n).toArray();
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < sample; i++) {
+            int j = i + r.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return over(input, layout, k, java.util.Arrays.copyOf(order, sample));
+    }
+
+    private static double over(float[][] input, float[][] layout, int k, int[] points) {
+        int n = input.length;
+        double penalty = IntStream.range(0, points.length).parallel().mapToDouble(p -> {
+            int i = points[p];
+            float[] din = new float[n];
+            float[] dout = new float[n];
+            for (int j = 0; j < n; j++) {
+                din[j] = Knn.squared(input[i], input[j], Float.POSITIVE_INFINITY);
+                dout[j] = Knn.squared(layout[i], layout[j], Float.POSITIVE_INFINITY);
+            }
+            int[] layoutNn = nearest(dout, i, k);
+            float kthInput = kth(din, i, k);
+            double s = 0;
+            for (int j : layoutNn) {
+                if (din[j] > kthInput) {
+                    int rank = 0; // number of points closer to i than j in the input, i excluded
+                    for (int m = 0; m < n; m++) {
+                        if (m != i && (din[m] < din[j] || (din[m] == din[j] && m < j))) {
+                            rank++;
+                        }
+                    }
+                    s += rank + 1 - k;
+                }
+            }
+            return s;
+        }).sum();
+        double norm = 2.0 / (points.length * (double) k * (2.0 * n - 3.0 * k - 1.0));
+        return 1 - norm * penalty;
+    }
+
+    private static int[] nearest(float[] d, int self, int k) {
+        int[] idx = new int[k];
+        float[] best = new float[k];
+        java.util.Arrays.fill(best, Float.POSITIVE_INFINITY);
+        for (int j = 0; j < d.length; j++) {
+            if (j == self || d[j] >= best[k - 1]) {
+                continue;
+            }
+            int p = k - 1;
+            while (p > 0 && best[p - 1] > d[j]) {
+                best[p] = best[p - 1];
+                idx[p] = idx[p - 1];
+                p--;
+            }
+            best[p] = d[j];
+            idx[p] = j;
+        }
+        return idx;
+    }
+
+    private static float kth(float[] d, int self, int k) {
+        int[] nn = nearest(d, self, k);
+        return d[nn[k - 1]];
+    }
+}

@@ -1,0 +1,253 @@
+package org.latentledger.projection;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.latentledger.work.Progress;
+
+/**
+ * UMAP: L. McInnes, J. Healy and J. Melville, "UMAP: Uniform Manifold Approximation and
+ * Projection for Dimension Reduction", arXiv:1802.03426 (2018), following umap-learn's
+ * reference choices: fuzzy simplicial set from exact k nearest neighbours (rho, sigma by
+ * bisection to log2(k)), fuzzy union, edges sampled in proportion to their weight, 5 negative
+ * samples per positive, gradient clipping at 4, learning rate decaying linearly from 1.
+ *
+ * <p>Differences, on purpose: initialisation is PCA scaled to [0, 10] instead of a spectral
+ * embedding (cheap and stable on wide data; Kobak and Linderman 2021 show the layout quality
+ * depends on an informative init, which PCA is), and the SGD runs on one thread with one seeded
+ * random stream, so the same seed gives the same layout.
+ */
+public final class Umap {
+
+    static final int NEGATIVE_SAMPLE_RATE = 5;
+    static final int PUBLISH_EVERY = 10;
+
+    private Umap() {
+    }
+
+    public static float[][] fit(float[][] x, ProjectionSpec.Umap spec, Progress progress, Consumer<float[][]> intermediate) {
+        int n = x.length;
+        int dims = spec.dimensions();
+        int k = Math.min(spec.neighbours(), n - 1);
+        progress.update(0, "UMAP: neighbours");
+        Knn knn = Knn.exact(x, k, progress);
+        Graph g = Graph.of(knn, spec.neighbours());
+        int epochs = spec.epochs() > 0 ? spec.epochs() : n <= 10_000 ? 500 : 200;
+        g = g.pruned(epochs);
+        UmapCurve curve = UmapCurve.fit(spec.minDist(), 1.0);
+        double[] y = initial(x, dims, spec.seed());
+        optimise(g, y, dims, n, curve, epochs, new SplittableRandom(spec.seed()), progress, intermediate);
+        return BarnesHutTsne.columns(y, dims, n);
+    }
+
+    /** The symmetric fuzzy graph as a directed edge list (both directions), with weights. */
+    record Graph(int[] head, int[] tail, double[] weight) {
+
+        static Graph of(Knn knn, int neighbours) {
+            int n = knn.indices().length;
+            int k = knn.indices()[0].length;
+            double[][] w = new double[n][k];
+            double target = Math.log(neighbours) / Math.log(2);
+            IntStream.range(0, n).parallel().forEach(i -> w[i] = memberships(knn.distances()[i], target));
+            // Fuzzy union: w_ij + w_ji - w_ij w_ji, over the union of both directions.
+            java.util.HashMap<Long, double[]> pairs = new java.util.HashMap<>(n * k * 2);
+            for (int i = 0; i < n; i++) {
+                for (int m = 0; m < k; m++) {
+                    int j = knn.indices()[i][m];
+                    long key = i < j ? (long) i * n + j : (long) j * n + i;
+                    double[] both = pairs.computeIfAbsent(key, kk -> new double[2]);
+                    both[i < j ? 0 : 1] = w[i][m];
+                }
+            }
+            long[] keys = pairs.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+            int[] head = new int[keys.length * 2];
+            int[] tail = new int[keys.length * 2];
+            double[] weight = new double[keys.length * 2];
+            int e = 0;
+            for (long key : keys) {
+                int i = (int) (key / n);
+                int j = (int) (key % n);
+                double[] both = pairs.get(key);
+                double v = both[0] + both[1] - both[0] * both[1];
+                head[e] = i;
+                tail[e] = j;
+                weight[e++] = v;
+                head[e] = j;
+                tail[e] = i;
+                weight[e++] = v;
+            }
+            return new Graph(head, tail, weight);
+        }
+
+        /** Drops edges too weak to be sampled even once in {@code epochs}. */
+        Graph pruned(int epochs) {
+            double max = 0;
+            for (double v : weight) {
+                max = Math.max(max, v);
+            }
+            double floor = max / epochs;
+            int keep = 0;
+            for (double v : weight) {
+                if (v >= floor) {
+                    keep++;
+                }
+            }
+            int[] h = new int[keep];
+            int[] t = new int[keep];
+            double[] w = new double[keep];
+            int e = 0;
+            for (int i = 0; i < weight.length; i++) {
+                if (weight[i] >= floor) {
+                    h[e] = head[i];
+                    t[e] = tail[i];
+                    w[e++] = weight[i];
+                }
+            }
+            return new Graph(h, t, w);
+        }
+    }
+
+    /** exp(-(d - rho) / sigma) with rho the nearest distance and sigma such that the sum is log2(k). */
+    static double[] memberships(float[] distances, double target) {
+        int k = distances.length;
+        double rho = 0;
+        double mean = 0;
+        for (float d : distances) {
+            mean += d;
+            if (rho == 0 && d > 0) {
+                rho = d;
+            }
+        }
+        mean /= k;
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        double sigma = 1;
+        for (int iter = 0; iter < 64; iter++) {
+            double sum = 0;
+            for (float d : distances) {
+                double t = d - rho;
+                sum += t > 0 ? Math.exp(-t / sigma) : 1;
+            }
+            if (Math.abs(sum - target) < 1e-5) {
+                break;
+            }
+            if (sum > target) {
+                hi = sigma;
+                sigma = (lo + hi) / 2;
+            } else {
+                lo = sigma;
+                sigma = hi == Double.POSITIVE_INFINITY ? sigma * 2 : (lo + hi) / 2;
+            }
+        }
+        sigma = Math.max(sigma, 1e-3 * mean);
+        double[] w = new double[k];
+        for (int m = 0; m < k; m++) {
+            double t = distances[m] - rho;
+            w[m] = t > 0 ? Math.exp(-t / sigma) : 1;
+        }
+        return w;
+    }
+
+    /** PCA of the input, scaled into [0, 10] per axis, with a whisper of seeded noise. */
+    static double[] initial(float[][] x, int dims, long seed) {
+        int n = x.length;
+        Projection pca = new PcaProjector().project(x, dims, Progress.NONE);
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double[] y = new double[n * dims];
+        for (int d = 0; d < dims; d++) {
+            float[] a = pca.axis(d);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (float v : a) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            double span = hi - lo;
+            for (int i = 0; i < n; i++) {
+                double v = span > 0 ? 10 * (a[i] - lo) / span : 5;
+                y[i * dims + d] = v + r.nextGaussian() * 1e-4;
+            }
+        }
+        return y;
+    }
+
+    static void optimise(Graph g, double[] y, int dims, int n, UmapCurve curve, int epochs, SplittableRandom random,
+                         Progress progress, Consumer<float[][]> intermediate) {
+        int edges = g.head().length;
+        double max = 0;
+        for (double v : g.weight()) {
+            max = Math.max(max, v);
+        }
+        double[] perSample = new double[edges];
+        double[] nextSample = new double[edges];
+        double[] perNegative = new double[edges];
+        double[] nextNegative = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            perSample[e] = max / g.weight()[e];
+            nextSample[e] = perSample[e];
+            perNegative[e] = perSample[e] / NEGATIVE_SAMPLE_RATE;
+            nextNegative[e] = perNegative[e];
+        }
+        double a = curve.a();
+        double b = curve.b();
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            progress.checkCancelled();
+            double alpha = 1.0 - (double) epoch / epochs;
+            for (int e = 0; e < edges; e++) {
+                if (nextSample[e] > epoch) {
+                    continue;
+                }
+                int j = g.head()[e];
+                int k = g.tail()[e];
+                double dist2 = dist2(y, j, k, dims);
+                if (dist2 > 0) {
+                    double coeff = -2 * a * b * Math.pow(dist2, b - 1) / (a * Math.pow(dist2, b) + 1);
+                    for (int d = 0; d < dims; d++) {
+                        double grad = clip(coeff * (y[j * dims + d] - y[k * dims + d]));
+                        y[j * dims + d] += grad * alpha;
+                        y[k * dims + d] -= grad * alpha;
+                    }
+                }
+                nextSample[e] += perSample[e];
+                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
+                for (int s = 0; s < negatives; s++) {
+                    int other = random.nextInt(n);
+                    if (other == j) {
+                        continue;
+                    }
+                    double d2 = dist2(y, j, other, dims);
+                    double coeff = d2 > 0 ? 2 * b / ((0.001 + d2) * (a * Math.pow(d2, b) + 1)) : 0;
+                    for (int d = 0; d < dims; d++) {
+                        double grad = coeff > 0 ? clip(coeff * (y[j * dims + d] - y[other * dims + d])) : 4;
+                        y[j * dims + d] += grad * alpha;
+                    }
+                }
+                nextNegative[e] += negatives * perNegative[e];
+            }
+            if (epoch % PUBLISH_EVERY == PUBLISH_EVERY - 1 || epoch == epochs - 1) {
+                progress.update((epoch + 1.0) / epochs, "UMAP epoch " + (epoch + 1) + " / " + epochs);
+                if (intermediate != null) {
+                    intermediate.accept(BarnesHutTsne.columns(y, dims, n));
+                }
+            }
+        }
+    }
+
+    private static double dist2(double[] y, int i, int j, int dims) {
+        double s = 0;
+        for (int d = 0; d < dims; d++) {
+            double t = y[i * dims + d] - y[j * dims + d];
+            s += t * t;
+        }
+        return s;
+    }
+
+    private static double clip(double v) {
+        return v > 4 ? 4 : v < -4 ? -4 : v;
+    }
+
+    static List<String> axisNames(int dims) {
+        return dims == 2 ? List.of("UMAP 1", "UMAP 2") : List.of("UMAP 1", "UMAP 2", "UMAP 3");
+    }
+}

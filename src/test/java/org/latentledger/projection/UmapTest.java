@@ -1,0 +1,57 @@
+package org.latentledger.projection;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.latentledger.data.BundledData;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.work.Progress;
+
+class UmapTest {
+
+    @Test
+    void curveParametersMatchUmapLearns() {
+        // umap-learn's find_ab_params(1.0, 0.1) gives a = 1.5769, b = 0.8951.
+        UmapCurve c = UmapCurve.fit(0.1, 1.0);
+        assertEquals(1.577, c.a(), 0.01);
+        assertEquals(0.895, c.b(), 0.01);
+    }
+
+    @Test
+    void membershipsSumToLog2OfK() {
+        float[] d = {0.5f, 0.7f, 0.9f, 1.2f, 1.3f, 2f, 2.5f, 3f, 3f, 4f, 4.5f, 5f, 6f, 7f};
+        double[] w = Umap.memberships(d, Math.log(15) / Math.log(2));
+        assertEquals(1.0, w[0], 1e-12, "the nearest neighbour is fully connected");
+        assertEquals(Math.log(15) / Math.log(2), Arrays.stream(w).sum(), 1e-4);
+    }
+
+    @Test
+    void fuzzyUnionIsSymmetric() {
+        float[][] x = NeighboursAndQualityTest.random(100, 5, 3);
+        Umap.Graph g = Umap.Graph.of(Knn.exact(x, 9, Progress.NONE), 10);
+        for (int e = 0; e < g.head().length; e += 2) {
+            assertEquals(g.head()[e], g.tail()[e + 1]);
+            assertEquals(g.weight()[e], g.weight()[e + 1]);
+            assertTrue(g.weight()[e] > 0 && g.weight()[e] <= 1);
+        }
+    }
+
+    @Test
+    void digitsLayoutIsTrustworthyAndSeeded() throws Exception {
+        float[][] x = BundledData.DIGITS.load(ResourceRoot.directory(Path.of("."))).features();
+        Projection a = Projections.run(x, new ProjectionSpec.Umap(2, 15, 0.1, 200, 3), Progress.NONE, null);
+        double t = Trustworthiness.of(x, Projections.rows(a), 5);
+        assertTrue(t > 0.975, "trustworthiness " + t);
+        Projection b = Projections.run(x, new ProjectionSpec.Umap(2, 15, 0.1, 200, 3), Progress.NONE, null);
+        assertArrayEquals(a.axis(0), b.axis(0));
+        Projection c = Projections.run(x, new ProjectionSpec.Umap(2, 15, 0.1, 200, 4), Progress.NONE, null);
+        assertFalse(Arrays.equals(a.axis(0), c.axis(0)), "another seed, another layout");
+        Projection three = Projections.run(x, new ProjectionSpec.Umap(3, 15, 0.1, 50, 3), Progress.NONE, null);
+        assertEquals(3, three.dimensions());
+    }
+}
