@@ -1,0 +1,158 @@
+package org.latentledger.cli;
+
+import com.google.gson.GsonBuilder;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentledger.data.Dataset;
+import org.latentledger.model.ActivationRecorder;
+import org.latentledger.model.DataCheck;
+import org.latentledger.model.LayerActivations;
+import org.latentledger.model.LayerInfo;
+import org.latentledger.model.LoadedModel;
+import org.latentledger.projection.Projection;
+import org.latentledger.projection.ProjectionSpec;
+import org.latentledger.projection.Projections;
+import org.latentledger.projection.Trustworthiness;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "project", mixinStandardHelpOptions = true,
+        description = {"Projects a layer's activations (or, without --model, the data itself, e.g. Embedding-Projector TSV)",
+                "to 2D or 3D and writes index,x,y[,z],label as CSV; prints a JSON summary with --json."})
+final class ProjectCommand implements Callable<Integer> {
+
+    enum Method { pca, tsne, umap }
+
+    enum View { mean, full }
+
+    @Option(names = "--model", description = "Model file or bundled model name; without it the data is projected as it is.")
+    String modelRef;
+
+    @Option(names = "--data", required = true, description = "Data file or folder, or bundled data set name.")
+    String dataRef;
+
+    @Option(names = "--layer", description = "Layer index (0-based) or name; default: the model's default map layer.")
+    String layerRef;
+
+    @Option(names = "--method", defaultValue = "pca", description = "pca, tsne or umap (default: ${DEFAULT-VALUE}).")
+    Method method;
+
+    @Option(names = "--dims", defaultValue = "2", description = "2 or 3 (default: ${DEFAULT-VALUE}).")
+    int dims;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of t-SNE and UMAP (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--perplexity", defaultValue = "30", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
+    double perplexity;
+
+    @Option(names = "--iterations", defaultValue = "1000", description = "t-SNE iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--neighbours", defaultValue = "15", description = "UMAP neighbours (default: ${DEFAULT-VALUE}).")
+    int neighbours;
+
+    @Option(names = "--min-dist", defaultValue = "0.1", description = "UMAP min-dist (default: ${DEFAULT-VALUE}).")
+    double minDist;
+
+    @Option(names = "--epochs", defaultValue = "0", description = "UMAP epochs, 0 for the default (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--view", defaultValue = "mean", description = "Conv layers: mean (per channel) or full maps (default: ${DEFAULT-VALUE}).")
+    View view;
+
+    @Option(names = "--out", required = true, description = "CSV file to write.")
+    Path out;
+
+    @Option(names = "--json", description = "Print a JSON summary (points, seconds, method, seed, trustworthiness_k5).")
+    boolean json;
+
+    @Option(names = "--trust-sample", defaultValue = "2000",
+            description = "Points over which trustworthiness is estimated (all when fewer; default: ${DEFAULT-VALUE}).")
+    int trustSample;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedModel model = modelRef == null ? null : Inputs.model(modelRef);
+        try {
+            Dataset data = Inputs.data(dataRef, model);
+            float[][] points = data.features();
+            String layerName = "input";
+            if (model != null) {
+                String problem = DataCheck.mismatch(model.input(), data);
+                if (problem != null) {
+                    throw new IllegalArgumentException(data.source() + ": " + problem);
+                }
+                LayerInfo layer = layerRef == null ? model.defaultMapLayer() : model.layer(layerRef);
+                LayerActivations acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress())
+                        .get(layer.index());
+                points = view == View.mean ? acts.perChannelMean() : acts.values();
+                layerName = layer.name();
+            }
+            ProjectionSpec ps = switch (method) {
+                case pca -> new ProjectionSpec.Pca(dims);
+                case tsne -> new ProjectionSpec.Tsne(dims, perplexity, iterations, 0.5, seed);
+                case umap -> new ProjectionSpec.Umap(dims, neighbours, minDist, epochs, seed);
+            };
+            long t0 = System.nanoTime();
+            Projection p = Projections.run(points, ps, new TrainSamplesCommand.ConsoleProgress(), null);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            write(p, data);
+            double trust = Trustworthiness.sampled(points, Projections.rows(p), 5, trustSample, seed);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("points", p.size());
+            summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            summary.put("method", method.name());
+            summary.put("seed", seed);
+            summary.put("trustworthiness_k5", Math.round(trust * 10000) / 10000.0);
+            summary.put("trustworthiness_points", Math.min(trustSample, p.size()));
+            summary.put("dims", dims);
+            summary.put("layer", layerName);
+            summary.put("input_dims", points[0].length);
+            summary.put("description", p.method());
+            summary.put("out", out.toString());
+            if (json) {
+                spec.commandLine().getOut().println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
+            } else {
+                spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Wrote %s: %s of %s, %d points, %.2f s, trustworthiness(5) %.4f%n",
+                        out, p.method(), layerName, p.size(), seconds, trust);
+            }
+        } finally {
+            if (model != null) {
+                model.close();
+            }
+        }
+        return 0;
+    }
+
+    private void write(Projection p, Dataset data) throws java.io.IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".part");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write(p.dimensions() == 3 ? "index,x,y,z,label\n" : "index,x,y,label\n");
+                for (int i = 0; i < p.size(); i++) {
+                    StringBuilder line = new StringBuilder().append(i);
+                    for (int d = 0; d < p.dimensions(); d++) {
+                        line.append(',').append(p.axis(d)[i]);
+                    }
+                    String label = data.labels()[i] < 0 ? "" : data.labelName(i);
+                    line.append(',').append(label.contains(",") || label.contains("\"") ? '"' + label.replace("\"", "\"\"") + '"' : label);
+                    w.write(line.append('\n').toString());
+                }
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
