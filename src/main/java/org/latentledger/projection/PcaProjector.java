@@ -21,7 +21,6 @@ public final class PcaProjector implements Projector {
             throw new IllegalArgumentException("dimensions must be positive");
         }
         int n = points.length;
-        int width = n == 0 ? 0 : points[0].length;
         List<String> names = new ArrayList<>();
         for (int d = 0; d < dimensions; d++) {
             names.add("PC" + (d + 1));
@@ -29,11 +28,34 @@ public final class PcaProjector implements Projector {
         String method = "PCA " + dimensions + "D";
         float[][] coords = new float[dimensions][n];
         double[] explained = new double[dimensions];
+        PcaModel model = fit(points, dimensions, progress);
+        for (int d = 0; d < model.count(); d++) {
+            double[] u = model.components()[d];
+            double[] mean = model.mean();
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                float[] row = points[i];
+                for (int j = 0; j < u.length; j++) {
+                    s += (row[j] - mean[j]) * u[j];
+                }
+                coords[d][i] = (float) s;
+            }
+            explained[d] = model.explained()[d];
+        }
+        progress.update(1, "PCA done");
+        return new Projection(coords, names, explained, method);
+    }
+
+    /**
+     * Fits up to {@code count} principal components. Fewer come back when the data has fewer
+     * dimensions, and none when every point is the same (there is no direction to speak of).
+     */
+    public static PcaModel fit(float[][] points, int count, Progress progress) {
+        int n = points.length;
+        int width = n == 0 ? 0 : points[0].length;
         double[] mean = mean(points, width);
-        double totalVariance = totalVariance(points, mean);
-        if (n < 2 || totalVariance == 0) {
-            // Every point is the same: the honest layout is all points at the origin.
-            return new Projection(coords, names, explained, method);
+        if (n < 2 || totalVariance(points, mean) == 0) {
+            return new PcaModel(mean, new double[0][], new double[0]);
         }
         SmileNatives.ensureLoaded();
         progress.update(-1, "PCA of " + n + " x " + width);
@@ -47,29 +69,25 @@ public final class PcaProjector implements Projector {
         PCA pca = PCA.fit(x);
         DenseMatrix loadings = pca.loadings();
         Vector proportion = pca.varianceProportion();
-        int available = Math.min(dimensions, Math.min(width, loadings.ncol()));
+        int available = Math.min(count, Math.min(width, loadings.ncol()));
+        double[][] components = new double[available][width];
+        double[] explained = new double[available];
         for (int d = 0; d < available; d++) {
-            double[] u = new double[width];
             int argmax = 0;
             for (int j = 0; j < width; j++) {
-                u[j] = loadings.get(j, d);
-                if (Math.abs(u[j]) > Math.abs(u[argmax])) {
+                components[d][j] = loadings.get(j, d);
+                if (Math.abs(components[d][j]) > Math.abs(components[d][argmax])) {
                     argmax = j;
                 }
             }
-            double sign = u[argmax] < 0 ? -1 : 1;
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                float[] row = points[i];
+            if (components[d][argmax] < 0) {
                 for (int j = 0; j < width; j++) {
-                    s += (row[j] - mean[j]) * u[j];
+                    components[d][j] = -components[d][j];
                 }
-                coords[d][i] = (float) (sign * s);
             }
             explained[d] = proportion.get(d);
         }
-        progress.update(1, "PCA done");
-        return new Projection(coords, names, explained, method);
+        return new PcaModel(mean, components, explained);
     }
 
     private static double[] mean(float[][] points, int width) {

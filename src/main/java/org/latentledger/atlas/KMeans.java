@@ -1,0 +1,121 @@
+package org.latentledger.atlas;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.latentledger.work.Progress;
+
+/**
+ * k-means (Lloyd's algorithm) with k-means++ seeding (Arthur and Vassilvitskii 2007), seeded:
+ * the same points, k and seed give the same clusters on any number of threads.
+ *
+ * @param assignment cluster of each point
+ * @param centroids  mean of each cluster's points
+ * @param iterations Lloyd steps taken
+ */
+public record KMeans(int[] assignment, float[][] centroids, int iterations) {
+
+    static final int MAX_ITERATIONS = 100;
+
+    public static KMeans fit(float[][] x, int k, long seed, Progress progress) {
+        int n = x.length;
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k must be in 1.." + n + ", got " + k);
+        }
+        int d = x[0].length;
+        float[][] c = seed(x, k, new SplittableRandom(seed));
+        int[] assign = new int[n];
+        Arrays.fill(assign, -1);
+        int iter = 0;
+        while (iter < MAX_ITERATIONS) {
+            progress.checkCancelled();
+            iter++;
+            float[][] centres = c;
+            int[] next = IntStream.range(0, n).parallel().map(i -> nearest(x[i], centres)).toArray();
+            boolean changed = !Arrays.equals(next, assign);
+            assign = next;
+            if (!changed) {
+                break;
+            }
+            double[][] sum = new double[k][d];
+            int[] count = new int[k];
+            for (int i = 0; i < n; i++) {
+                count[assign[i]]++;
+                for (int j = 0; j < d; j++) {
+                    sum[assign[i]][j] += x[i][j];
+                }
+            }
+            for (int m = 0; m < k; m++) {
+                if (count[m] == 0) {
+                    c[m] = x[farthest(x, c, assign)].clone(); // an empty cluster restarts at the worst-fitted point
+                    continue;
+                }
+                for (int j = 0; j < d; j++) {
+                    c[m][j] = (float) (sum[m][j] / count[m]);
+                }
+            }
+        }
+        return new KMeans(assign, c, iter);
+    }
+
+    private static float[][] seed(float[][] x, int k, SplittableRandom r) {
+        int n = x.length;
+        float[][] c = new float[k][];
+        c[0] = x[r.nextInt(n)].clone();
+        double[] d2 = new double[n];
+        Arrays.fill(d2, Double.POSITIVE_INFINITY);
+        for (int m = 1; m < k; m++) {
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                d2[i] = Math.min(d2[i], squared(x[i], c[m - 1]));
+                total += d2[i];
+            }
+            double pick = r.nextDouble() * total;
+            int chosen = n - 1;
+            for (int i = 0; i < n; i++) {
+                pick -= d2[i];
+                if (pick <= 0) {
+                    chosen = i;
+                    break;
+                }
+            }
+            c[m] = x[chosen].clone();
+        }
+        return c;
+    }
+
+    static int nearest(float[] a, float[][] c) {
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int m = 0; m < c.length; m++) {
+            double dd = squared(a, c[m]);
+            if (dd < bestD) {
+                bestD = dd;
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static int farthest(float[][] x, float[][] c, int[] assign) {
+        int worst = 0;
+        double worstD = -1;
+        for (int i = 0; i < x.length; i++) {
+            double dd = squared(x[i], c[assign[i]]);
+            if (dd > worstD) {
+                worstD = dd;
+                worst = i;
+            }
+        }
+        return worst;
+    }
+
+    static double squared(float[] a, float[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            double t = a[j] - b[j];
+            s += t * t;
+        }
+        return s;
+    }
+}
