@@ -10,7 +10,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.latentledger.data.DataFormatException;
 import org.latentledger.data.Dataset;
 import org.latentledger.data.ResourceRoot;
@@ -31,7 +29,7 @@ import org.latentledger.model.SampleModel;
 import org.latentledger.projection.PcaProjector;
 import org.latentledger.projection.Projection;
 import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.TaskProgress;
+import org.latentledger.ui.Jobs;
 import org.latentledger.ui.map.MapData;
 import org.latentledger.work.Progress;
 
@@ -54,16 +52,13 @@ public final class MainViewModel {
     private final ObjectProperty<ConvView> convView = new SimpleObjectProperty<>(this, "convView", ConvView.CHANNEL_MEANS);
     private final ReadOnlyBooleanWrapper convolutional = new ReadOnlyBooleanWrapper(this, "convolutional");
     private final ReadOnlyObjectWrapper<MapData> map = new ReadOnlyObjectWrapper<>(this, "map");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ReadOnlyStringWrapper mapNote = new ReadOnlyStringWrapper(this, "mapNote", "");
     private final ReadOnlyStringWrapper mapMessage = new ReadOnlyStringWrapper(this, "mapMessage", "");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
     private Session session = Session.EMPTY;
     private boolean opened;
-    private Task<?> current;
+    private final Jobs jobs;
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
         this(root, executor, RecentFiles.inMemory());
@@ -73,6 +68,7 @@ public final class MainViewModel {
         this.root = root;
         this.executor = executor;
         this.recent = recent;
+        this.jobs = new Jobs(executor);
         selectedLayer.addListener((obs, old, layer) -> reproject());
         convView.addListener((obs, old, view) -> reproject());
     }
@@ -198,60 +194,10 @@ public final class MainViewModel {
                 layer.name(), layer.type(), layer.activation(), shown, 100 * acts.zeroFraction());
     }
 
-    /** Runs one step of long work on the executor, replacing any running one. */
+    /** Runs long work as the window's one job; a failure becomes the window's problem. */
     private <T> void run(String what, Work<T> work, Consumer<T> onSuccess, String failureTitle) {
-        cancel();
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                updateMessage(what + " ...");
-                return work.run(new TaskProgress((f, m) -> {
-                    if (f >= 0) {
-                        updateProgress(f, 1);
-                    }
-                    updateMessage(m);
-                }, this::isCancelled));
-            }
-        };
-        current = task;
-        busy.set(true);
-        progress.set(-1);
-        status.set(what + " ...");
-        task.messageProperty().addListener((o, a, m) -> {
-            if (task == current) {
-                status.set(m);
-            }
-        });
-        task.progressProperty().addListener((o, a, p) -> {
-            if (task == current) {
-                progress.set(p.doubleValue());
-            }
-        });
-        task.setOnSucceeded(e -> {
-            if (task == current) {
-                finish("Ready");
-                onSuccess.accept(task.getValue());
-            }
-        });
-        task.setOnCancelled(e -> {
-            if (task == current) {
-                finish("Cancelled: " + what.toLowerCase(Locale.ROOT));
-            }
-        });
-        task.setOnFailed(e -> {
-            if (task == current) {
-                finish(failureTitle);
-                problem.set(problemOf(failureTitle, task.getException()));
-            }
-        });
-        executor.submit(task);
-    }
-
-    private void finish(String message) {
-        current = null;
-        busy.set(false);
-        progress.set(0);
-        status.set(message);
+        jobs.run(what, (progress, partial) -> work.run(progress), null, onSuccess,
+                error -> problem.set(problemOf(failureTitle, error)));
     }
 
     static Problem problemOf(String title, Throwable error) {
@@ -268,14 +214,7 @@ public final class MainViewModel {
 
     /** Stops the running job, if any; what is already shown stays. */
     public void cancel() {
-        if (current != null) {
-            Task<?> t = current;
-            current = null;
-            t.cancel(true);
-            busy.set(false);
-            progress.set(0);
-            status.set("Cancelled");
-        }
+        jobs.cancel();
     }
 
     public void clearProblem() {
@@ -321,7 +260,11 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return jobs.statusProperty();
+    }
+
+    public Jobs jobs() {
+        return jobs;
     }
 
     public ReadOnlyStringProperty mapNoteProperty() {
@@ -329,11 +272,11 @@ public final class MainViewModel {
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return jobs.progressProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return jobs.busyProperty();
     }
 
     public ReadOnlyObjectProperty<Problem> problemProperty() {
@@ -342,7 +285,7 @@ public final class MainViewModel {
 
     /** True once a model is open and its map is shown, or a problem was reported. */
     public boolean isSettled() {
-        return !busy.get() && (map.get() != null || problem.get() != null || (opened && !session.canMap()));
+        return !jobs.busyProperty().get() && (map.get() != null || problem.get() != null || (opened && !session.canMap()));
     }
 
     public ObjectProperty<ConvView> convViewProperty() {
