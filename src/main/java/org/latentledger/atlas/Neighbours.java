@@ -6,7 +6,20 @@ import java.util.stream.IntStream;
 /** The nearest points to one point in a layer's own activation space (not on the map). */
 public final class Neighbours {
 
-    public enum Metric { EUCLIDEAN, COSINE }
+    public enum Metric {
+        EUCLIDEAN("Euclidean"), COSINE("cosine");
+
+        private final String label;
+
+        Metric(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /** One neighbour and its distance (Euclidean, or 1 - cosine similarity). */
     public record Neighbour(int index, double distance) {

@@ -38,6 +38,18 @@ final class ShotCommand implements Callable<Integer> {
     @Option(names = "--layer", description = "Layer to map, by index (0-based) or name (default: the model's default layer).")
     String layer;
 
+    @Option(names = "--method", defaultValue = "pca", description = "Map projection: pca, tsne or umap (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--dims", defaultValue = "2", description = "2 or 3 (default: ${DEFAULT-VALUE}).")
+    int dims;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of t-SNE and UMAP (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--axes", description = "Draw the layer's principal axes on the map.")
+    boolean axes;
+
     @Option(names = "--samples-dir", description = "Read sample-models/ and assets/ from this folder instead of the "
             + "copies inside the app (e.g. to look at freshly trained models).")
     Path samplesDir;
@@ -47,6 +59,9 @@ final class ShotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!java.util.Set.of("pca", "tsne", "umap").contains(method) || (dims != 2 && dims != 3)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--method is pca, tsne or umap; --dims is 2 or 3");
+        }
         if (scale <= 0 || scale > 8) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--scale must be in (0, 8], got " + scale);
         }
@@ -60,7 +75,7 @@ final class ShotCommand implements Callable<Integer> {
         Screenshots.Result shot = Screenshots.captureMainWindow(new Screenshots.Request(
                 samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir),
                 sample == null ? SampleModel.DIGITS_MLP : sample, layer, width, height, scale, Duration.ofSeconds(timeout),
-                modelFile, data));
+                modelFile, data, method, dims, seed, axes));
         PngWriter.write(shot.image(), out);
         System.out.printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
         if (shot.problem() != null) {

@@ -20,6 +20,7 @@ import org.latentledger.data.ResourceRoot;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.map.MapSettings;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.shell.Problem;
 
@@ -38,10 +39,10 @@ public final class Screenshots {
      * @param dataFile  a data file or folder to open (with the sample's model if no model file), or null
      */
     public record Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale,
-                          Duration timeout, Path modelFile, Path dataFile) {
+                          Duration timeout, Path modelFile, Path dataFile, String method, int dims, long seed, boolean axes) {
 
         public Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
-            this(files, sample, layer, width, height, scale, timeout, null, null);
+            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false);
         }
     }
 
@@ -59,6 +60,14 @@ public final class Screenshots {
         MainViewModel vm = onFx(() -> {
             MainViewModel model = new MainViewModel(r.files(), AppExecutor.shared());
             stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
+            MapSettings.Method method = switch (r.method()) {
+                case "tsne" -> MapSettings.Method.TSNE;
+                case "umap" -> MapSettings.Method.UMAP;
+                default -> MapSettings.Method.PCA;
+            };
+            MapSettings d = MapSettings.DEFAULT;
+            model.map().settingsProperty().set(new MapSettings(method, r.dims(), d.perplexity(), d.neighbours(), d.minDist(), r.seed()));
+            model.map().showAxesProperty().set(r.axes());
             stage.show();
             if (r.modelFile() == null && r.dataFile() == null) {
                 model.openSample(r.sample());

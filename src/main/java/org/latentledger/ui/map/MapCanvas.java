@@ -1,7 +1,11 @@
 package org.latentledger.ui.map;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,22 +17,24 @@ import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Scale;
 
 /**
- * A 2D scatter of a layer's map on one Canvas, coloured by class, with axes, ticks, a title and
- * a legend. Redrawn at most once per pulse, and only when something changed (chart-fx's rule):
- * changes mark it dirty and request a layout; {@link #layoutChildren()} draws.
+ * The 2D map on one Canvas: points rasterised into one pixel buffer, axes, legend or colour
+ * bar, regions, axis arrows, selection and search highlights, hover with thumbnails. Redrawn at
+ * most once per pulse, and only when something changed (chart-fx's rule): changes mark it dirty
+ * and request a layout; {@link #layoutChildren()} draws.
  *
- * <p>Colours come from CSS ({@code -ll-plot-background}, {@code -ll-plot-foreground},
- * {@code -ll-plot-grid}) so a theme switch repaints the plot. For exports the backing canvas can
- * be oversampled ({@link #setOversample}), which keeps text and points crisp at 2x and 4x.
+ * <p>Mouse: wheel or pinch zooms at the cursor, drag pans, Shift-drag selects a box, Alt-drag a
+ * lasso, click picks a point, double-click fits. Colours come from CSS ({@code -ll-plot-*}); for
+ * exports the canvas can be oversampled ({@link #setOversample}).
  */
 public final class MapCanvas extends Region {
 
@@ -39,45 +45,114 @@ public final class MapCanvas extends Region {
     private static final double RIGHT = 170;
     private static final double TOP = 40;
     private static final double BOTTOM = 52;
-    private static final double POINT_RADIUS = 2.6;
 
     private final Canvas canvas = new Canvas();
-    private final ObjectProperty<MapData> data = new SimpleObjectProperty<>(this, "data");
+    private final PointRaster raster = new PointRaster();
+    private final ObjectProperty<MapScene> scene = new SimpleObjectProperty<>(this, "scene");
+    private final ObjectProperty<int[]> selection = new SimpleObjectProperty<>(this, "selection", new int[0]);
+    private final ObjectProperty<int[]> matches = new SimpleObjectProperty<>(this, "matches", new int[0]);
+    private final ObjectProperty<Integer> focus = new SimpleObjectProperty<>(this, "focus", -1);
     private final StringProperty emptyMessage = new SimpleStringProperty(this, "emptyMessage", "No map yet");
-    private final StyleableObjectProperty<Paint> plotBackground =
-            (StyleableObjectProperty<Paint>) FACTORY.createStyleablePaintProperty(this, "plotBackground", "-ll-plot-background", m -> m.plotBackground, Color.WHITE);
-    private final StyleableObjectProperty<Paint> plotForeground =
-            (StyleableObjectProperty<Paint>) FACTORY.createStyleablePaintProperty(this, "plotForeground", "-ll-plot-foreground", m -> m.plotForeground, Color.web("#1f2328"));
-    private final StyleableObjectProperty<Paint> plotGrid =
-            (StyleableObjectProperty<Paint>) FACTORY.createStyleablePaintProperty(this, "plotGrid", "-ll-plot-grid", m -> m.plotGrid, Color.web("#d8dee4"));
+    private final StyleableObjectProperty<Paint> plotBackground = paint("plotBackground", "-ll-plot-background", Color.WHITE);
+    private final StyleableObjectProperty<Paint> plotForeground = paint("plotForeground", "-ll-plot-foreground", Color.web("#1f2328"));
+    private final StyleableObjectProperty<Paint> plotGrid = paint("plotGrid", "-ll-plot-grid", Color.web("#d8dee4"));
 
     private double oversample = 1;
     private boolean dirty = true;
     private int drawnPoints;
+    private double lastDrawMillis;
     private int hovered = -1;
-    /** Screen position of each point from the last draw, for hover picking. */
+    private double zoom = 1;
+    private double centreX = Double.NaN;
+    private double centreY = Double.NaN;
+    private MapFrame frame;
     private float[] screenX = new float[0];
     private float[] screenY = new float[0];
+    private Drag drag;
+    private IntConsumer onPick = i -> { };
+    private Consumer<int[]> onSelect = s -> { };
+
+    private enum Mode { PAN, BOX, LASSO }
+
+    private static final class Drag {
+        final Mode mode;
+        final double startX;
+        final double startY;
+        final double centreX;
+        final double centreY;
+        final List<double[]> path = new ArrayList<>();
+        boolean moved;
+
+        Drag(Mode mode, double x, double y, double cx, double cy) {
+            this.mode = mode;
+            this.startX = x;
+            this.startY = y;
+            this.centreX = cx;
+            this.centreY = cy;
+            path.add(new double[] {x, y});
+        }
+    }
 
     public MapCanvas() {
         getStyleClass().add(STYLE_CLASS);
         getChildren().add(canvas);
         canvas.setManaged(false);
-        for (javafx.beans.Observable p : List.<javafx.beans.Observable>of(data, emptyMessage, plotBackground, plotForeground, plotGrid)) {
+        for (Observable p : List.<Observable>of(scene, selection, matches, focus, emptyMessage, plotBackground, plotForeground, plotGrid)) {
             p.addListener(o -> markDirty());
         }
-        data.addListener(o -> hovered = -1);
+        scene.addListener((o, old, s) -> {
+            hovered = -1;
+            if (old == null || s == null || old.size() != s.size()) {
+                fit();
+            }
+        });
         setOnMouseMoved(e -> setHovered(pick(e.getX(), e.getY())));
         setOnMouseExited(e -> setHovered(-1));
+        setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 300)));
+        setOnZoom(e -> zoomAt(e.getX(), e.getY(), e.getZoomFactor()));
+        setOnMousePressed(this::pressed);
+        setOnMouseDragged(this::dragged);
+        setOnMouseReleased(this::released);
         setMinSize(300, 220);
     }
 
-    public ObjectProperty<MapData> dataProperty() {
-        return data;
+    private StyleableObjectProperty<Paint> paint(String name, String css, Color initial) {
+        return (StyleableObjectProperty<Paint>) FACTORY.createStyleablePaintProperty(this, name, css, m -> switch (name) {
+            case "plotBackground" -> m.plotBackground;
+            case "plotForeground" -> m.plotForeground;
+            default -> m.plotGrid;
+        }, initial);
+    }
+
+    public ObjectProperty<MapScene> mapSceneProperty() {
+        return scene;
+    }
+
+    /** Points drawn with a selection ring. */
+    public ObjectProperty<int[]> selectionProperty() {
+        return selection;
+    }
+
+    /** Points drawn with a search-match ring. */
+    public ObjectProperty<int[]> matchesProperty() {
+        return matches;
+    }
+
+    /** The point whose details are shown (a larger ring), or -1. */
+    public ObjectProperty<Integer> focusProperty() {
+        return focus;
     }
 
     public StringProperty emptyMessageProperty() {
         return emptyMessage;
+    }
+
+    public void setOnPick(IntConsumer handler) {
+        onPick = handler;
+    }
+
+    public void setOnSelect(Consumer<int[]> handler) {
+        onSelect = handler;
     }
 
     /** Number of points drawn by the last redraw (what the user actually sees). */
@@ -85,9 +160,28 @@ public final class MapCanvas extends Region {
         return drawnPoints;
     }
 
+    /** Wall time of the last redraw, milliseconds (for the draw benchmark). */
+    public double lastDrawMillis() {
+        return lastDrawMillis;
+    }
+
+    /** Back to the whole layout, centred. */
+    public void fit() {
+        zoom = 1;
+        centreX = Double.NaN;
+        centreY = Double.NaN;
+        markDirty();
+    }
+
+    /** Redraws now (the benchmark and exports call this; the UI waits for the pulse). */
+    public void redrawNow() {
+        dirty = true;
+        layoutChildren();
+    }
+
     /**
-     * Draws the backing canvas at {@code factor} times its on-screen size and scales it back,
-     * so a snapshot taken at that scale has crisp text and marks instead of an upscaled bitmap.
+     * Draws the backing canvas at {@code factor} times its on-screen size and scales it back, so a
+     * snapshot taken at that scale has crisp text and marks instead of an upscaled bitmap.
      */
     public void setOversample(double factor) {
         if (factor > 0 && factor != oversample) {
@@ -108,6 +202,83 @@ public final class MapCanvas extends Region {
         }
     }
 
+    private void zoomAt(double sx, double sy, double factor) {
+        if (frame == null || !Double.isFinite(factor) || factor <= 0) {
+            return;
+        }
+        double dx = frame.dataX(sx);
+        double dy = frame.dataY(sy);
+        double newZoom = Math.max(0.2, Math.min(500, zoom * factor));
+        double applied = newZoom / zoom;
+        // Keep the data point under the cursor where it is.
+        centreX = dx - (dx - frame.cx()) / applied;
+        centreY = dy - (dy - frame.cy()) / applied;
+        zoom = newZoom;
+        markDirty();
+    }
+
+    private void pressed(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || frame == null) {
+            return;
+        }
+        if (e.getClickCount() == 2) {
+            fit();
+            return;
+        }
+        Mode mode = e.isShiftDown() ? Mode.BOX : e.isAltDown() || e.isShortcutDown() ? Mode.LASSO : Mode.PAN;
+        drag = new Drag(mode, e.getX(), e.getY(), frame.cx(), frame.cy());
+    }
+
+    private void dragged(MouseEvent e) {
+        if (drag == null) {
+            return;
+        }
+        drag.moved |= Math.hypot(e.getX() - drag.startX, e.getY() - drag.startY) > 3;
+        if (drag.mode == Mode.PAN) {
+            centreX = drag.centreX - (e.getX() - drag.startX) / frame.scale();
+            centreY = drag.centreY + (e.getY() - drag.startY) / frame.scale();
+        } else {
+            drag.path.add(new double[] {e.getX(), e.getY()});
+        }
+        markDirty();
+    }
+
+    private void released(MouseEvent e) {
+        Drag d = drag;
+        drag = null;
+        if (d == null) {
+            return;
+        }
+        if (!d.moved) {
+            onPick.accept(pick(e.getX(), e.getY()));
+        } else if (d.mode != Mode.PAN) {
+            onSelect.accept(d.mode == Mode.BOX ? inBox(d.startX, d.startY, e.getX(), e.getY()) : inPolygon(d.path));
+        }
+        markDirty();
+    }
+
+    private int[] inBox(double x0, double y0, double x1, double y1) {
+        double lx = Math.min(x0, x1), hx = Math.max(x0, x1), ly = Math.min(y0, y1), hy = Math.max(y0, y1);
+        return java.util.stream.IntStream.range(0, screenX.length)
+                .filter(i -> screenX[i] >= lx && screenX[i] <= hx && screenY[i] >= ly && screenY[i] <= hy).toArray();
+    }
+
+    private int[] inPolygon(List<double[]> path) {
+        int m = path.size();
+        return java.util.stream.IntStream.range(0, screenX.length).filter(i -> {
+            boolean inside = false;
+            for (int a = 0, b = m - 1; a < m; b = a++) {
+                double[] pa = path.get(a);
+                double[] pb = path.get(b);
+                if ((pa[1] > screenY[i]) != (pb[1] > screenY[i])
+                        && screenX[i] < (pb[0] - pa[0]) * (screenY[i] - pa[1]) / (pb[1] - pa[1]) + pa[0]) {
+                    inside = !inside;
+                }
+            }
+            return inside;
+        }).toArray();
+    }
+
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
@@ -122,7 +293,9 @@ public final class MapCanvas extends Region {
         }
         if (dirty) {
             dirty = false;
+            long t0 = System.nanoTime();
             draw(w, h);
+            lastDrawMillis = (System.nanoTime() - t0) / 1e6;
         }
     }
 
@@ -132,17 +305,28 @@ public final class MapCanvas extends Region {
         g.setTransform(oversample, 0, 0, oversample, 0, 0);
         g.setFill(plotBackground.get());
         g.fillRect(0, 0, w, h);
-        MapData d = data.get();
-        if (d == null || d.size() == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
+        MapScene s = scene.get();
+        if (s == null || s.size() == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             drawEmpty(g, w, h);
             g.restore();
             return;
         }
-        Frame f = Frame.fit(d, LEFT, TOP, w - RIGHT, h - BOTTOM);
-        drawAxes(g, d, f, w, h);
-        drawPoints(g, d, f);
-        drawLegend(g, d, w);
-        drawHover(g, d);
+        MapFrame fit = MapFrame.fit(s.x(), s.y(), LEFT, TOP, w - RIGHT, h - BOTTOM);
+        frame = Double.isNaN(centreX) ? fit.zoomed(zoom, fit.cx(), fit.cy()) : fit.zoomed(zoom, centreX, centreY);
+        MapPainter painter = new MapPainter(plotForeground.get(), plotGrid.get());
+        painter.frame(g, s, frame, h);
+        g.save();
+        g.beginPath();
+        g.rect(frame.left(), frame.top(), frame.right() - frame.left(), frame.bottom() - frame.top());
+        g.clip();
+        drawPoints(g, s, w, h);
+        painter.regions(g, s, frame);
+        painter.arrows(g, s, frame);
+        drawHighlights(g);
+        drawDrag(g);
+        g.restore();
+        painter.legend(g, s, w - RIGHT + 18, TOP + 4, h - BOTTOM);
+        drawHover(g, s, w);
         g.restore();
     }
 
@@ -150,6 +334,7 @@ public final class MapCanvas extends Region {
         drawnPoints = 0;
         screenX = new float[0];
         screenY = new float[0];
+        frame = null;
         g.setFill(plotForeground.get());
         g.setFont(Font.font(15));
         g.setTextAlign(TextAlignment.CENTER);
@@ -157,96 +342,96 @@ public final class MapCanvas extends Region {
         g.fillText(emptyMessage.get(), w / 2, h / 2);
     }
 
-    private void drawAxes(GraphicsContext g, MapData d, Frame f, double w, double h) {
-        Paint fg = plotForeground.get();
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 14));
-        g.setFill(fg);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(d.title(), f.left, TOP / 2);
-
-        g.setFont(Font.font(11));
-        g.setLineWidth(1);
-        for (double t : Ticks.of(f.minX, f.maxX, 6)) {
-            double x = f.sx(t);
-            g.setStroke(plotGrid.get());
-            g.strokeLine(x, f.top, x, f.bottom);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.TOP);
-            g.setFill(fg);
-            g.fillText(Ticks.label(t), x, f.bottom + 5);
-        }
-        for (double t : Ticks.of(f.minY, f.maxY, 6)) {
-            double y = f.sy(t);
-            g.setStroke(plotGrid.get());
-            g.strokeLine(f.left, y, f.right, y);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFill(fg);
-            g.fillText(Ticks.label(t), f.left - 6, y);
-        }
-        g.setStroke(fg);
-        g.strokeRect(f.left, f.top, f.right - f.left, f.bottom - f.top);
-
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(d.xTitle(), (f.left + f.right) / 2, h - 8);
-        g.save();
-        g.translate(16, (f.top + f.bottom) / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(d.yTitle(), 0, 0);
-        g.restore();
-    }
-
-    private void drawPoints(GraphicsContext g, MapData d, Frame f) {
-        int n = d.size();
+    private void drawPoints(GraphicsContext g, MapScene s, double w, double h) {
+        int n = s.size();
         screenX = new float[n];
         screenY = new float[n];
-        int classes = d.classNames().size();
-        Color[] colours = new Color[Math.max(1, classes)];
-        for (int c = 0; c < colours.length; c++) {
-            colours[c] = Palette.category(c, classes).deriveColor(0, 1, 1, 0.8);
+        int[] rgb = new int[Math.max(1, s.categoryColours().size())];
+        for (int c = 0; c < s.categoryColours().size(); c++) {
+            rgb[c] = argb(s.categoryColours().get(c));
         }
-        double r = POINT_RADIUS;
-        g.save();
-        g.beginPath();
-        g.rect(f.left, f.top, f.right - f.left, f.bottom - f.top);
-        g.clip();
+        float vmin = Float.POSITIVE_INFINITY;
+        float vmax = Float.NEGATIVE_INFINITY;
+        if (s.value() != null) {
+            for (float v : s.value()) {
+                vmin = Math.min(vmin, v);
+                vmax = Math.max(vmax, v);
+            }
+        }
+        raster.reset((int) Math.ceil(w * oversample), (int) Math.ceil(h * oversample));
+        double radius = (n > 20_000 ? 1.8 : n > 5_000 ? 2.2 : 2.8) * oversample;
+        double alpha = n > 20_000 ? 0.6 : 0.8;
+        int grey = argb(Color.GRAY);
         for (int i = 0; i < n; i++) {
-            float x = (float) f.sx(d.x()[i]);
-            float y = (float) f.sy(d.y()[i]);
+            float x = (float) frame.sx(s.x()[i]);
+            float y = (float) frame.sy(s.y()[i]);
             screenX[i] = x;
             screenY[i] = y;
-            int c = d.classes()[i];
-            g.setFill(c >= 0 && c < colours.length ? colours[c] : Color.GRAY);
-            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            if (x < frame.left() - 5 || x > frame.right() + 5 || y < frame.top() - 5 || y > frame.bottom() + 5) {
+                continue;
+            }
+            int colour;
+            if (s.value() != null) {
+                colour = argb(Palette.viridis(vmax > vmin ? (s.value()[i] - vmin) / (vmax - vmin) : 0.5));
+            } else {
+                int c = s.category()[i];
+                colour = c >= 0 && c < s.categoryColours().size() ? rgb[c] : grey;
+            }
+            raster.disc(x * oversample, y * oversample, radius, colour, alpha);
         }
+        g.save();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.drawImage(raster.toImage(), 0, 0);
         g.restore();
         drawnPoints = n;
     }
 
-    private void drawLegend(GraphicsContext g, MapData d, double w) {
-        double x = w - RIGHT + 18;
-        double y = TOP + 4;
-        g.setFill(plotForeground.get());
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText("Label", x, y + 7);
-        g.setFont(Font.font(12));
-        int classes = d.classNames().size();
-        for (int c = 0; c < classes; c++) {
-            double cy = y + 28 + c * 20;
-            g.setFill(Palette.category(c, classes));
-            g.fillOval(x, cy - 5, 10, 10);
-            g.setFill(plotForeground.get());
-            g.fillText(d.classNames().get(c), x + 18, cy);
+    private static int argb(Color c) {
+        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    private void drawHighlights(GraphicsContext g) {
+        g.setLineWidth(1.5);
+        g.setStroke(Color.web("#0969da"));
+        for (int i : matches.get()) {
+            if (i < screenX.length) {
+                g.strokeOval(screenX[i] - 5, screenY[i] - 5, 10, 10);
+            }
+        }
+        g.setStroke(Color.web("#1f2328"));
+        for (int i : selection.get()) {
+            if (i < screenX.length) {
+                g.strokeOval(screenX[i] - 4, screenY[i] - 4, 8, 8);
+            }
+        }
+        int f = focus.get();
+        if (f >= 0 && f < screenX.length) {
+            g.setLineWidth(2.5);
+            g.setStroke(Color.web("#cf222e"));
+            g.strokeOval(screenX[f] - 8, screenY[f] - 8, 16, 16);
         }
     }
 
-    private void drawHover(GraphicsContext g, MapData d) {
+    private void drawDrag(GraphicsContext g) {
+        if (drag == null || drag.mode == Mode.PAN || drag.path.size() < 2) {
+            return;
+        }
+        g.setStroke(Color.web("#0969da"));
+        g.setLineWidth(1.2);
+        g.setLineDashes(5, 4);
+        double[] last = drag.path.getLast();
+        if (drag.mode == Mode.BOX) {
+            g.strokeRect(Math.min(drag.startX, last[0]), Math.min(drag.startY, last[1]), Math.abs(last[0] - drag.startX),
+                    Math.abs(last[1] - drag.startY));
+        } else {
+            double[] xs = drag.path.stream().mapToDouble(p -> p[0]).toArray();
+            double[] ys = drag.path.stream().mapToDouble(p -> p[1]).toArray();
+            g.strokePolygon(xs, ys, xs.length);
+        }
+        g.setLineDashes();
+    }
+
+    private void drawHover(GraphicsContext g, MapScene s, double w) {
         if (hovered < 0 || hovered >= screenX.length) {
             return;
         }
@@ -255,20 +440,42 @@ public final class MapCanvas extends Region {
         g.setStroke(plotForeground.get());
         g.setLineWidth(2);
         g.strokeOval(x - 6, y - 6, 12, 12);
-        int c = d.classes()[hovered];
-        String name = d.pointNames().isEmpty() || d.pointNames().get(hovered).isEmpty() ? "" : "  " + d.pointNames().get(hovered);
-        String text = String.format(Locale.ROOT, "#%d%s  label %s", hovered, name,
-                c >= 0 && c < d.classNames().size() ? d.classNames().get(c) : "?");
+        String name = s.names().isEmpty() || s.names().get(hovered).isEmpty() ? "" : "  " + s.names().get(hovered);
+        String text = String.format(Locale.ROOT, "#%d%s  label %s", hovered, name, s.labels()[hovered]);
+        int thumb = s.thumbs() != null && s.thumbShape() != null ? 56 : 0;
         g.setFont(Font.font(12));
-        double tw = text.length() * 7.0 + 12;
-        double bx = Math.min(x + 10, getWidth() - RIGHT - tw);
-        double by = Math.max(TOP, y - 30);
-        g.setFill(Color.color(0, 0, 0, 0.75));
-        g.fillRoundRect(bx, by, tw, 22, 6, 6);
+        double tw = Math.max(text.length() * 7.0 + 12, thumb + 12);
+        double th = 22 + (thumb > 0 ? thumb + 6 : 0);
+        double bx = Math.min(x + 12, w - RIGHT - tw);
+        double by = Math.max(TOP, y - th - 8);
+        g.setFill(Color.color(0, 0, 0, 0.78));
+        g.fillRoundRect(bx, by, tw, th, 6, 6);
+        if (thumb > 0) {
+            drawThumb(g, s.thumbs()[hovered], s.thumbShape(), bx + 6, by + 6, thumb);
+        }
         g.setFill(Color.WHITE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, bx + 6, by + 11);
+        g.fillText(text, bx + 6, by + th - 11);
+    }
+
+    /** The point's input image, grey (or RGB), scaled so its brightest pixel is white. */
+    private static void drawThumb(GraphicsContext g, float[] px, org.latentledger.data.ImageShape shape, double x, double y, double size) {
+        int h = shape.height();
+        int wd = shape.width();
+        int c = shape.channels();
+        float max = 1e-6f;
+        for (float v : px) {
+            max = Math.max(max, v);
+        }
+        double cell = size / Math.max(h, wd);
+        for (int r = 0; r < h; r++) {
+            for (int q = 0; q < wd; q++) {
+                double v = px[(c == 1 ? 0 : 0) + r * wd + q] / max;
+                g.setFill(Color.gray(Math.max(0, Math.min(1, v))));
+                g.fillRect(x + q * cell, y + r * cell, Math.ceil(cell), Math.ceil(cell));
+            }
+        }
     }
 
     /** The index of the point nearest to (x, y) within 8 pixels, or -1. */
@@ -285,38 +492,6 @@ public final class MapCanvas extends Region {
             }
         }
         return best;
-    }
-
-    /** Maps data to screen with the same scale on both axes, so distances on the map are honest. */
-    private record Frame(double left, double top, double right, double bottom, double minX, double maxX, double minY,
-                         double maxY, double scale) {
-
-        static Frame fit(MapData d, double left, double top, double right, double bottom) {
-            double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
-            double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < d.size(); i++) {
-                minX = Math.min(minX, d.x()[i]);
-                maxX = Math.max(maxX, d.x()[i]);
-                minY = Math.min(minY, d.y()[i]);
-                maxY = Math.max(maxY, d.y()[i]);
-            }
-            double spanX = Math.max(maxX - minX, 1e-9);
-            double spanY = Math.max(maxY - minY, 1e-9);
-            double scale = Math.min((right - left) / (spanX * 1.08), (bottom - top) / (spanY * 1.08));
-            double cx = (minX + maxX) / 2;
-            double cy = (minY + maxY) / 2;
-            double halfW = (right - left) / scale / 2;
-            double halfH = (bottom - top) / scale / 2;
-            return new Frame(left, top, right, bottom, cx - halfW, cx + halfW, cy - halfH, cy + halfH, scale);
-        }
-
-        double sx(double x) {
-            return left + (x - minX) * scale;
-        }
-
-        double sy(double y) {
-            return bottom - (y - minY) * scale;
-        }
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -7,9 +7,10 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.collections.FXCollections;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
@@ -27,7 +28,12 @@ import org.controlsfx.control.StatusBar;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.ui.map.AtlasPanel;
+import org.latentledger.ui.map.Map3DView;
 import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.map.MapToolbar;
+import org.latentledger.ui.map.MapViewModel;
+import org.latentledger.ui.map.PointPanel;
 import org.latentledger.ui.model.LayerTableView;
 
 /**
@@ -79,6 +85,7 @@ public final class MainView extends BorderPane {
         Label facts = new Label();
         facts.getStyleClass().add("ll-muted");
         facts.setWrapText(true);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
         facts.textProperty().bind(Bindings.createStringBinding(this::modelFacts, vm.modelProperty(), vm.datasetProperty(),
                 vm.busyProperty()));
         Label tableTitle = new Label("Layers");
@@ -87,20 +94,31 @@ public final class MainView extends BorderPane {
                 + "when every connection fires.");
         hint.getStyleClass().add("ll-muted");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         // The table is as tall as its rows; the model card uses the space below.
         table.setFixedCellSize(28);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> (Math.max(2, vm.layers().size()) + 1.4) * 28,
                 vm.layers()));
         table.setMinHeight(Region.USE_PREF_SIZE);
         table.setMaxHeight(Region.USE_PREF_SIZE);
-        Label cardTitle = new Label("Model card");
-        cardTitle.getStyleClass().add("ll-section");
         Label card = new Label();
         card.setWrapText(true);
         card.getStyleClass().add("ll-card");
         card.textProperty().bind(Bindings.createStringBinding(() -> vm.modelProperty().get() == null ? "-"
                 : ModelCardText.of(vm.cardProperty().get()), vm.cardProperty(), vm.modelProperty()));
-        VBox box = new VBox(6, name, facts, new Separator(), tableTitle, table, hint, new Separator(), cardTitle, card);
+        ScrollPane cardPane = new ScrollPane(card);
+        cardPane.setFitToWidth(true);
+        card.setPadding(new Insets(8, 2, 2, 2));
+        TabPane tabs = new TabPane(new Tab("Point", PointPanel.build(vm.map())), new Tab("Regions & axes", AtlasPanel.build(vm.map())),
+                new Tab("Model card", cardPane));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.map().focusProperty().addListener((o, a, f) -> {
+            if (f != null && f >= 0) {
+                tabs.getSelectionModel().select(0);
+            }
+        });
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox box = new VBox(6, name, facts, new Separator(), tableTitle, table, hint, tabs);
         box.setPadding(new Insets(12));
         box.getStyleClass().add("ll-side");
         box.setMinWidth(550);
@@ -133,27 +151,18 @@ public final class MainView extends BorderPane {
         picker.setButtonCell(new LayerCell());
         picker.valueProperty().bindBidirectional(vm.selectedLayerProperty());
         picker.setTooltip(new Tooltip("Layer whose activations the map shows (Ctrl+Up / Ctrl+Down)"));
-        picker.setPrefWidth(230);
+        picker.setPrefWidth(210);
         Label layerLabel = new Label("Layer");
         layerLabel.setLabelFor(picker);
-        Label method = new Label("Projection: PCA, 2D");
-        method.setTooltip(new Tooltip("Principal component analysis (Smile): the two directions of largest variance. "
-                + "Axes keep the same scale, so distances on the map are honest."));
-        Label colour = new Label("Colour: label");
-        ChoiceBox<ConvView> conv = new ChoiceBox<>(FXCollections.observableArrayList(ConvView.values()));
-        conv.valueProperty().bindBidirectional(vm.convViewProperty());
-        conv.setTooltip(new Tooltip("A convolutional layer's map from one value per feature map (its mean), or from every unit"));
-        Label convLabel = new Label("Conv maps");
-        HBox convBox = new HBox(6, new Separator(Orientation.VERTICAL), convLabel, conv);
-        convBox.setAlignment(Pos.CENTER_LEFT);
-        convBox.visibleProperty().bind(vm.convolutionalProperty());
-        convBox.managedProperty().bind(convBox.visibleProperty());
-        HBox toolbar = new HBox(10, layerLabel, picker, new Separator(Orientation.VERTICAL), method,
-                new Separator(Orientation.VERTICAL), colour, convBox);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getStyleClass().add("ll-toolbar");
+        MapViewModel mvm = vm.map();
+        Region toolbar = MapToolbar.build(mvm, map::fit, layerLabel, picker);
 
-        map.dataProperty().bind(vm.mapProperty());
+        map.mapSceneProperty().bind(mvm.sceneProperty());
+        map.selectionProperty().bind(mvm.selectionProperty());
+        map.matchesProperty().bind(mvm.matchesProperty());
+        map.focusProperty().bind(mvm.focusProperty());
+        map.setOnPick(i -> mvm.focusProperty().set(i));
+        map.setOnSelect(mvm::select);
         map.emptyMessageProperty().bind(Bindings.createStringBinding(() -> {
             if (vm.busyProperty().get()) {
                 return vm.statusProperty().get();
@@ -164,14 +173,25 @@ public final class MainView extends BorderPane {
             return vm.problemProperty().get() != null ? "Nothing to map: see the message above"
                     : "Open a model and data (File menu), or drop files here";
         }, vm.problemProperty(), vm.statusProperty(), vm.busyProperty(), vm.mapMessageProperty()));
+        Map3DView view3d = new Map3DView();
+        Runnable refresh3d = () -> {
+            if (mvm.settingsProperty().get().dims() == 3) {
+                view3d.show(mvm.projectionProperty().get(), mvm.sceneProperty().get());
+            }
+        };
+        mvm.sceneProperty().addListener(o -> refresh3d.run());
+        view3d.visibleProperty().bind(Bindings.createBooleanBinding(() -> mvm.settingsProperty().get().dims() == 3,
+                mvm.settingsProperty()));
+        map.visibleProperty().bind(view3d.visibleProperty().not());
         Label note = new Label();
         note.getStyleClass().add("ll-muted");
         note.textProperty().bind(vm.mapNoteProperty());
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox.setVgrow(map, Priority.ALWAYS);
-        VBox box = new VBox(8, problemBanner(), toolbar, new StackPane(map), note);
-        VBox.setVgrow(box.getChildren().get(2), Priority.ALWAYS);
+        StackPane centre = new StackPane(map, view3d);
+        VBox box = new VBox(8, problemBanner(), toolbar, centre, note);
+        VBox.setVgrow(centre, Priority.ALWAYS);
         box.setPadding(new Insets(10, 12, 10, 12));
         return box;
     }

@@ -26,11 +26,14 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.model.ModelCard;
 import org.latentledger.model.ModelLoadException;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.PcaProjector;
-import org.latentledger.projection.Projection;
 import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.Jobs;
-import org.latentledger.ui.map.MapData;
+import org.latentledger.model.Evaluation;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.ui.map.ConvView;
+import org.latentledger.ui.map.MapInput;
+import org.latentledger.ui.map.MapScene;
+import org.latentledger.ui.map.MapViewModel;
 import org.latentledger.work.Progress;
 
 /**
@@ -49,28 +52,29 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ObservableList<LayerInfo> layers = FXCollections.observableArrayList();
     private final ObjectProperty<LayerInfo> selectedLayer = new SimpleObjectProperty<>(this, "selectedLayer");
-    private final ObjectProperty<ConvView> convView = new SimpleObjectProperty<>(this, "convView", ConvView.CHANNEL_MEANS);
-    private final ReadOnlyBooleanWrapper convolutional = new ReadOnlyBooleanWrapper(this, "convolutional");
-    private final ReadOnlyObjectWrapper<MapData> map = new ReadOnlyObjectWrapper<>(this, "map");
-    private final ReadOnlyStringWrapper mapNote = new ReadOnlyStringWrapper(this, "mapNote", "");
     private final ReadOnlyStringWrapper mapMessage = new ReadOnlyStringWrapper(this, "mapMessage", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
 
     private Session session = Session.EMPTY;
     private boolean opened;
     private final Jobs jobs;
+    private final MapViewModel map;
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
-        this(root, executor, RecentFiles.inMemory());
+        this(root, executor, RecentFiles.inMemory(), ProjectionCache.user());
     }
 
     public MainViewModel(ResourceRoot root, AppExecutor executor, RecentFiles recent) {
+        this(root, executor, recent, ProjectionCache.user());
+    }
+
+    public MainViewModel(ResourceRoot root, AppExecutor executor, RecentFiles recent, ProjectionCache cache) {
         this.root = root;
         this.executor = executor;
         this.recent = recent;
         this.jobs = new Jobs(executor);
-        selectedLayer.addListener((obs, old, layer) -> reproject());
-        convView.addListener((obs, old, view) -> reproject());
+        this.map = new MapViewModel(jobs, cache);
+        selectedLayer.addListener((obs, old, layer) -> showLayer(layer));
     }
 
     /** Opens a bundled model on its bundled data set: load, forward pass, then the map. */
@@ -138,8 +142,7 @@ public final class MainViewModel {
         card.set(next.card());
         dataset.set(next.data());
         model.set(next.model());
-        map.set(null);
-        mapNote.set("");
+        map.show(null);
         selectedLayer.set(null);
         layers.setAll(next.layers());
         problem.set(null);
@@ -156,42 +159,32 @@ public final class MainViewModel {
         selectedLayer.set(next.defaultLayer());
     }
 
-    private void reproject() {
-        LayerInfo layer = selectedLayer.get();
-        convolutional.set(layer != null && session.canMap() && session.activations().get(layer.index()).isConvolutional());
+    private void showLayer(LayerInfo layer) {
         if (layer == null || !session.canMap()) {
+            map.show(null);
             return;
         }
         LayerActivations acts = session.activations().get(layer.index());
-        Dataset data = session.data();
-        boolean means = convView.get() == ConvView.CHANNEL_MEANS;
-        run("Projecting " + layer.name(), progress -> {
-            float[][] points = means ? acts.perChannelMean() : acts.values();
-            Projection p = new PcaProjector().project(points, 2, progress);
-            return mapData(layer, acts, means, data, p);
-        }, m -> {
-            map.set(m);
-            mapNote.set(note(layer, acts, means));
-        }, "Could not project layer " + layer.name());
+        map.show(new MapInput(acts, session.data(), predictions(), session.model() == null ? "none" : session.model().hash()));
     }
 
-    private static MapData mapData(LayerInfo layer, LayerActivations acts, boolean means, Dataset data, Projection p) {
-        String title = String.format(Locale.ROOT, "%s · PCA of %s (%s) · %,d points", data.name(), layer.name(),
-                acts.isConvolutional() && means ? acts.channels() + " channel means" : layer.units() + " units", p.size());
-        return new MapData(p.axis(0), p.axis(1), data.labels(), data.classNames(), axisTitle(p, 0), axisTitle(p, 1), title,
-                data.names());
-    }
-
-    private static String axisTitle(Projection p, int d) {
-        return String.format(Locale.ROOT, "%s (%.1f%% of variance)", p.axisNames().get(d), 100 * p.explained()[d]);
-    }
-
-    private static String note(LayerInfo layer, LayerActivations acts, boolean means) {
-        String shown = !acts.isConvolutional() ? "all " + layer.units() + " units"
-                : means ? "per-channel mean of the " + acts.channels() + " feature maps of " + layer.outputShape()
-                : "the full " + layer.outputShape() + " feature maps (" + layer.units() + " units)";
-        return String.format(Locale.ROOT, "Layer %s (%s, %s): %s; %.0f%% of activations are exactly zero.",
-                layer.name(), layer.type(), layer.activation(), shown, 100 * acts.zeroFraction());
+    /**
+     * The model's predicted class per point, when its output has one unit per class of the data
+     * (a classifier of these labels); else null.
+     */
+    private int[] predictions() {
+        if (session.model() == null || session.data() == null || session.data().classCount() == 0) {
+            return null;
+        }
+        LayerActivations out = session.activations().getLast();
+        if (out.width() != session.data().classCount()) {
+            return null;
+        }
+        int[] p = new int[out.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Evaluation.argmax(out.values()[i]);
+        }
+        return p;
     }
 
     /** Runs long work as the window's one job; a failure becomes the window's problem. */
@@ -255,8 +248,12 @@ public final class MainViewModel {
         return selectedLayer;
     }
 
-    public ReadOnlyObjectProperty<MapData> mapProperty() {
-        return map.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<MapScene> mapProperty() {
+        return map.sceneProperty();
+    }
+
+    public MapViewModel map() {
+        return map;
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -268,7 +265,7 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty mapNoteProperty() {
-        return mapNote.getReadOnlyProperty();
+        return map.noteProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
@@ -285,16 +282,17 @@ public final class MainViewModel {
 
     /** True once a model is open and its map is shown, or a problem was reported. */
     public boolean isSettled() {
-        return !jobs.busyProperty().get() && (map.get() != null || problem.get() != null || (opened && !session.canMap()));
+        return !jobs.busyProperty().get() && (map.sceneProperty().get() != null && map.resultProperty().get() != null
+                || problem.get() != null || (opened && !session.canMap()));
     }
 
     public ObjectProperty<ConvView> convViewProperty() {
-        return convView;
+        return map.convViewProperty();
     }
 
     /** True when the chosen layer is convolutional (the conv view choice applies). */
     public ReadOnlyBooleanProperty convolutionalProperty() {
-        return convolutional.getReadOnlyProperty();
+        return map.convolutionalProperty();
     }
 
     /** What the map area says when there is no map to draw (empty when there is one or work is running). */

@@ -19,7 +19,7 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.FxTesting;
-import org.latentledger.ui.map.MapData;
+import org.latentledger.ui.map.MapScene;
 
 /** The main window's state and commands, without any window. */
 class MainViewModelTest {
@@ -36,10 +36,10 @@ class MainViewModelTest {
         await(vm::isSettled, 120);
         assertNull(vm.problemProperty().get());
         assertEquals("hidden3", vm.selectedLayerProperty().get().name());
-        MapData map = vm.mapProperty().get();
+        MapScene map = vm.mapProperty().get();
         assertEquals(1797, map.size());
         assertTrue(map.xTitle().startsWith("PC1 ("), map.xTitle());
-        assertTrue(vm.mapNoteProperty().get().contains("exactly zero"), vm.mapNoteProperty().get());
+        assertTrue(vm.mapNoteProperty().get().contains("Trustworthiness"), vm.mapNoteProperty().get());
 
         runFx(() -> vm.stepLayer(-1));
         await(() -> vm.isSettled() && vm.mapProperty().get() != map, 60);
@@ -64,7 +64,7 @@ class MainViewModelTest {
         runFx(() -> vm.openSample(SampleModel.DIGITS_MLP));
         await(vm::isSettled, 120);
         LoadedModel before = vm.modelProperty().get();
-        MapData mapBefore = vm.mapProperty().get();
+        MapScene mapBefore = vm.mapProperty().get();
         assertNotNull(before);
 
         Files.write(models.resolve("digits-mlp.zip"), "this is not a model".getBytes());

@@ -30,7 +30,7 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.FxTesting;
-import org.latentledger.ui.map.MapData;
+import org.latentledger.ui.map.MapScene;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -65,10 +65,10 @@ class OpenFilesTest {
         runFx(() -> vm.openData(csv));
         await(() -> vm.isSettled() && vm.mapProperty().get() != null, 60);
         assertNull(vm.problemProperty().get());
-        MapData map = vm.mapProperty().get();
+        MapScene map = vm.mapProperty().get();
         assertEquals(300, map.size());
         assertEquals("merge", vm.selectedLayerProperty().get().name(), "the last hidden vertex");
-        assertEquals(List.of("a", "b", "c"), map.classNames());
+        assertEquals(List.of("a", "b", "c"), map.categoryNames());
         assertEquals(2, vm.recentFiles().entries().size());
         assertTrue(vm.recentFiles().entries().getFirst().path().endsWith("sensors.csv"));
     }
@@ -79,7 +79,7 @@ class OpenFilesTest {
         runFx(() -> vm.openSample(SampleModel.DIGITS_MLP));
         await(vm::isSettled, 120);
         LoadedModel model = vm.modelProperty().get();
-        MapData map = vm.mapProperty().get();
+        MapScene map = vm.mapProperty().get();
         Path csv = csv(dir.resolve("five.csv"), 20, 5);
         runFx(() -> vm.openData(csv));
         await(() -> vm.problemProperty().get() != null && !vm.busyProperty().get(), 60);
@@ -110,9 +110,9 @@ class OpenFilesTest {
         await(() -> vm.isSettled() && vm.mapProperty().get().title().contains("conv"), 60);
         assertTrue(vm.convolutionalProperty().get());
         assertTrue(vm.mapNoteProperty().get().contains("per-channel mean"), vm.mapNoteProperty().get());
-        runFx(() -> vm.convViewProperty().set(ConvView.FULL_MAPS));
+        runFx(() -> vm.convViewProperty().set(org.latentledger.ui.map.ConvView.FULL_MAPS));
         await(() -> vm.isSettled() && vm.mapNoteProperty().get().contains("full"), 60);
-        assertTrue(vm.mapProperty().get().title().contains("144 units"), vm.mapProperty().get().title());
+        assertTrue(vm.mapNoteProperty().get().contains("144 units"), vm.mapNoteProperty().get());
     }
 
     @Test
@@ -132,7 +132,7 @@ class OpenFilesTest {
         assertNull(vm.modelProperty().get());
         assertEquals("input", vm.selectedLayerProperty().get().name());
         assertEquals(50, vm.mapProperty().get().size());
-        assertEquals(List.of("even", "odd"), vm.mapProperty().get().classNames());
+        assertEquals(List.of("even", "odd"), vm.mapProperty().get().categoryNames());
     }
 
     @Test

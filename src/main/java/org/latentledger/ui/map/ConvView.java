@@ -1,4 +1,4 @@
-package org.latentledger.ui.shell;
+package org.latentledger.ui.map;
 
 /** How the map shows a convolutional layer: one value per feature map, or every unit of every map. */
 public enum ConvView {

@@ -1,0 +1,50 @@
+package org.latentledger.ui.map;
+
+import java.util.List;
+import javafx.scene.paint.Color;
+import org.latentledger.data.ImageShape;
+
+/**
+ * Everything the 2D map draws, immutable (arrays are never written after construction): the
+ * layout, each point's colour (a category or a value on a colour bar), names for hover,
+ * thumbnails for image data, and the atlas overlays (regions and axes).
+ *
+ * @param category      colour category per point (-1 = grey), or null when {@code value} colours points
+ * @param categoryNames legend entries
+ * @param categoryColours colour of each category
+ * @param value         a value per point shown on a colour bar, or null
+ * @param valueTitle    the colour bar's title
+ * @param legendTitle   the legend's title ("Label", "Predicted", ...)
+ * @param names         a name per point (may be empty)
+ * @param labels        the data's label names per point, for hover
+ * @param thumbs        rows of pixel values when the data are images (for hover), else null
+ * @param thumbShape    shape of those images, else null
+ */
+public record MapScene(String title, String xTitle, String yTitle, float[] x, float[] y, int[] category,
+                       List<String> categoryNames, List<Color> categoryColours, float[] value, String valueTitle,
+                       String legendTitle, List<String> names, String[] labels, float[][] thumbs, ImageShape thumbShape,
+                       List<RegionMark> regions, List<ArrowMark> arrows) {
+
+    public MapScene {
+        categoryNames = List.copyOf(categoryNames);
+        categoryColours = List.copyOf(categoryColours);
+        names = List.copyOf(names);
+        regions = List.copyOf(regions);
+        arrows = List.copyOf(arrows);
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x and y must have one entry per point");
+        }
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    /** A region drawn as a light outline (hull of its central points) and a label at its centre. */
+    public record RegionMark(String name, double purity, float cx, float cy, float[] hullX, float[] hullY) {
+    }
+
+    /** An axis drawn as a labelled arrow, in layout coordinates. */
+    public record ArrowMark(String label, float x0, float y0, float x1, float y1) {
+    }
+}

@@ -1,0 +1,188 @@
+package org.latentledger.ui.map;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.paint.Color;
+import org.latentledger.atlas.Axes;
+import org.latentledger.atlas.Axis;
+import org.latentledger.atlas.Region;
+import org.latentledger.atlas.Regions;
+import org.latentledger.data.Dataset;
+import org.latentledger.projection.Projection;
+
+/** Turns a layout and the atlas of its layer into what the canvas draws. */
+final class MapSceneBuilder {
+
+    /** Share of a region's points, nearest its centre, whose hull is drawn (outliers would swamp it). */
+    static final double HULL_SHARE = 0.8;
+
+    private MapSceneBuilder() {
+    }
+
+    static MapScene build(MapInput input, Projection p, ColourMode mode, Regions regions, List<Region> named,
+                          List<Axis> arrows, java.util.function.Function<Axis, float[]> coordinates) {
+        Dataset data = input.data();
+        float[] x = p.axis(0);
+        float[] y = p.dimensions() > 1 ? p.axis(1) : new float[x.length];
+        int n = x.length;
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = data.labelName(i);
+        }
+        int[] category = null;
+        List<String> names = List.of();
+        List<Color> colours = List.of();
+        float[] value = null;
+        String legend;
+        ColourMode effective = mode == ColourMode.PREDICTED || mode == ColourMode.CORRECT ? (input.predicted() == null ? ColourMode.LABEL : mode) : mode;
+        switch (effective) {
+            case PREDICTED -> {
+                category = input.predicted();
+                names = data.classNames();
+                colours = categorical(names.size());
+                legend = "Predicted";
+            }
+            case CORRECT -> {
+                category = new int[n];
+                for (int i = 0; i < n; i++) {
+                    category[i] = data.labels()[i] < 0 ? -1 : input.predicted()[i] == data.labels()[i] ? 0 : 1;
+                }
+                names = List.of("correct", "wrong");
+                colours = List.of(Palette.CORRECT, Palette.WRONG);
+                legend = "Prediction";
+            }
+            case DENSITY -> {
+                value = density(input.activations().values());
+                legend = "";
+            }
+            default -> {
+                category = data.labels();
+                names = data.classNames();
+                colours = categorical(names.size());
+                legend = "Label";
+            }
+        }
+        String layer = input.activations().layer().name();
+        String title = String.format(Locale.ROOT, "%s · %s of %s · %,d points", data.name(), methodName(p), layer, n);
+        List<MapScene.RegionMark> marks = regions == null ? List.of() : regionMarks(regions, named, x, y);
+        List<MapScene.ArrowMark> arrowMarks = new ArrayList<>();
+        for (Axis a : arrows) {
+            MapScene.ArrowMark m = arrow(a, regions, x, y, coordinates);
+            if (m != null) {
+                arrowMarks.add(m);
+            }
+        }
+        float[][] thumbs = data.image() != null ? data.features() : null;
+        return new MapScene(title, axisTitle(p, 0), p.dimensions() > 1 ? axisTitle(p, 1) : "", x, y, category, names, colours, value,
+                "Active units", legend, data.names(), labels, thumbs, data.image(), marks, arrowMarks);
+    }
+
+    static List<Color> categorical(int count) {
+        List<Color> c = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            c.add(Palette.category(i, count));
+        }
+        return c;
+    }
+
+    /** The share of units of each point that are not zero (ReLU's own zeros are inactive units). */
+    static float[] density(float[][] activations) {
+        float[] d = new float[activations.length];
+        for (int i = 0; i < activations.length; i++) {
+            int active = 0;
+            for (float v : activations[i]) {
+                if (v != 0f) {
+                    active++;
+                }
+            }
+            d[i] = activations[i].length == 0 ? 0 : (float) active / activations[i].length;
+        }
+        return d;
+    }
+
+    private static String methodName(Projection p) {
+        String m = p.method();
+        int paren = m.indexOf(" (");
+        return paren > 0 ? m.substring(0, paren) + (m.contains("after PCA") ? " (after PCA to 50)" : "") : m;
+    }
+
+    private static String axisTitle(Projection p, int d) {
+        double e = p.explained()[d];
+        return Double.isNaN(e) ? p.axisNames().get(d) : String.format(Locale.ROOT, "%s (%.1f%% of variance)", p.axisNames().get(d), 100 * e);
+    }
+
+    private static List<MapScene.RegionMark> regionMarks(Regions regions, List<Region> named, float[] x, float[] y) {
+        List<MapScene.RegionMark> marks = new ArrayList<>();
+        for (Region r : regions.regions()) {
+            int[] members = members(regions, r.index());
+            if (members.length == 0) {
+                continue;
+            }
+            float cx = median(members, x);
+            float cy = median(members, y);
+            Integer[] order = Arrays.stream(members).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, (a, b) -> Double.compare(Math.hypot(x[a] - cx, y[a] - cy), Math.hypot(x[b] - cx, y[b] - cy)));
+            int keep = Math.max(3, (int) Math.ceil(order.length * HULL_SHARE));
+            float[][] hull = ConvexHull.of(Arrays.copyOf(order, Math.min(keep, order.length)), x, y);
+            String name = r.index() < named.size() ? named.get(r.index()).name() : r.name();
+            marks.add(new MapScene.RegionMark(name, r.purity(), cx, cy, hull[0], hull[1]));
+        }
+        return marks;
+    }
+
+    /**
+     * A concept axis runs from its first region's centre to its second's. Any other axis is drawn
+     * along the direction in which its coordinate grows on the map (least squares of the
+     * coordinate on x and y), from the map's centre, with R^2 saying how well the map shows it.
+     */
+    private static MapScene.ArrowMark arrow(Axis a, Regions regions, float[] x, float[] y,
+                                            java.util.function.Function<Axis, float[]> coordinates) {
+        if (a.isConcept() && regions != null) {
+            int[] from = members(regions, a.from());
+            int[] to = members(regions, a.to());
+            if (from.length == 0 || to.length == 0) {
+                return null;
+            }
+            return new MapScene.ArrowMark(a.name(), median(from, x), median(from, y), median(to, x), median(to, y));
+        }
+        float[] c = coordinates.apply(a);
+        double[] fit = LeastSquares.plane(x, y, c);
+        double gx = fit[0];
+        double gy = fit[1];
+        double norm = Math.hypot(gx, gy);
+        if (norm == 0) {
+            return null;
+        }
+        int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
+        float cx = median(all, x);
+        float cy = median(all, y);
+        double span = Math.min(spread(x), spread(y)) * 0.3;
+        String label = String.format(Locale.ROOT, "%s  R²=%.2f", Axes.label(a), fit[2]);
+        return new MapScene.ArrowMark(label, cx, cy, (float) (cx + span * gx / norm), (float) (cy + span * gy / norm));
+    }
+
+    static int[] members(Regions regions, int region) {
+        return java.util.stream.IntStream.range(0, regions.assignment().length).filter(i -> regions.assignment()[i] == region).toArray();
+    }
+
+    private static float median(int[] idx, float[] v) {
+        float[] s = new float[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            s[i] = v[idx[i]];
+        }
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static double spread(float[] v) {
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (float f : v) {
+            lo = Math.min(lo, f);
+            hi = Math.max(hi, f);
+        }
+        return hi - lo;
+    }
+}

@@ -1,0 +1,151 @@
+package org.latentledger.ui.map;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The map's controls, in two rows: how to project (method, dimensions, its parameters, seed,
+ * pause) and how to look (colour, regions, axes, search, fit).
+ */
+public final class MapToolbar {
+
+    private MapToolbar() {
+    }
+
+    /**
+     * @param leading nodes put first in the first row (the layer picker)
+     * @param fit     what the Fit button does
+     */
+    public static Region build(MapViewModel vm, Runnable fit, Node... leading) {
+        ChoiceBox<MapSettings.Method> method = new ChoiceBox<>(FXCollections.observableArrayList(MapSettings.Method.values()));
+        method.setValue(vm.settingsProperty().get().method());
+        method.setTooltip(new Tooltip("PCA: linear, instant. t-SNE (Barnes-Hut) and UMAP: neighbourhoods, seeded, animated"));
+        ChoiceBox<String> dims = new ChoiceBox<>(FXCollections.observableArrayList("2D", "3D"));
+        dims.setValue(vm.settingsProperty().get().dims() + "D");
+        Spinner<Double> perplexity = new Spinner<>(5.0, 100.0, vm.settingsProperty().get().perplexity(), 5.0);
+        Spinner<Integer> neighbours = new Spinner<>(2, 100, vm.settingsProperty().get().neighbours());
+        Spinner<Double> minDist = new Spinner<>(0.0, 1.0, vm.settingsProperty().get().minDist(), 0.05);
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.settingsProperty().get().seed());
+        for (Spinner<?> s : new Spinner<?>[] {perplexity, neighbours, minDist, seed}) {
+            s.setEditable(true);
+            s.setPrefWidth(s == seed ? 96 : 76);
+        }
+        perplexity.setTooltip(new Tooltip("t-SNE perplexity: the effective number of neighbours each point keeps"));
+        neighbours.setTooltip(new Tooltip("UMAP neighbours: the size of the local neighbourhood"));
+        minDist.setTooltip(new Tooltip("UMAP min-dist: how tightly points may pack"));
+        seed.setTooltip(new Tooltip("Seed: the same seed gives the same picture"));
+        HBox tsne = labelled("Perplexity", perplexity);
+        HBox umap = new HBox(6, labelled("Neighbours", neighbours), labelled("Min-dist", minDist));
+        HBox seedBox = labelled("Seed", seed);
+        Runnable apply = () -> {
+            MapSettings.Method m = method.getValue();
+            vm.settingsProperty().set(new MapSettings(m, dims.getValue().startsWith("3") ? 3 : 2, perplexity.getValue(),
+                    neighbours.getValue(), minDist.getValue(), seed.getValue()));
+        };
+        Runnable visibility = () -> {
+            MapSettings.Method m = method.getValue();
+            show(tsne, m == MapSettings.Method.TSNE);
+            show(umap, m == MapSettings.Method.UMAP);
+            show(seedBox, m != MapSettings.Method.PCA);
+        };
+        visibility.run();
+        // Settings changed elsewhere (a lesson, a screenshot request) show in the controls.
+        vm.settingsProperty().addListener((o, a, now) -> {
+            method.setValue(now.method());
+            dims.setValue(now.dims() + "D");
+            perplexity.getValueFactory().setValue(now.perplexity());
+            neighbours.getValueFactory().setValue(now.neighbours());
+            minDist.getValueFactory().setValue(now.minDist());
+            seed.getValueFactory().setValue((int) now.seed());
+        });
+        method.valueProperty().addListener(o -> {
+            visibility.run();
+            apply.run();
+        });
+        dims.valueProperty().addListener(o -> apply.run());
+        for (Spinner<?> s : new Spinner<?>[] {perplexity, neighbours, minDist, seed}) {
+            s.valueProperty().addListener(o -> apply.run());
+        }
+        ToggleButton pause = new ToggleButton("Pause");
+        pause.selectedProperty().bindBidirectional(vm.jobs().pausedProperty());
+        pause.textProperty().bind(javafx.beans.binding.Bindings.when(pause.selectedProperty()).then("Resume").otherwise("Pause"));
+        pause.setTooltip(new Tooltip("Hold the animation of t-SNE or UMAP where it is"));
+        show(pause, false);
+        vm.convergingProperty().addListener((o, a, c) -> show(pause, c));
+
+        ChoiceBox<ConvView> conv = new ChoiceBox<>(FXCollections.observableArrayList(ConvView.values()));
+        conv.valueProperty().bindBidirectional(vm.convViewProperty());
+        conv.setTooltip(new Tooltip("A convolutional layer's map from one value per feature map (its mean), or from every unit"));
+        HBox convBox = labelled("Conv maps", conv);
+        convBox.visibleProperty().bind(vm.convolutionalProperty());
+        convBox.managedProperty().bind(convBox.visibleProperty());
+
+        HBox first = new HBox(10);
+        first.getChildren().addAll(leading);
+        first.getChildren().addAll(sep(), labelled("Method", method), dims, tsne, umap, seedBox, pause, convBox);
+        first.setAlignment(Pos.CENTER_LEFT);
+
+        ChoiceBox<ColourMode> colour = new ChoiceBox<>(FXCollections.observableArrayList(ColourMode.values()));
+        colour.valueProperty().bindBidirectional(vm.colourProperty());
+        colour.setTooltip(new Tooltip("Predicted class and correct/wrong need a classifier of the data's labels"));
+        CheckBox regions = new CheckBox("Regions");
+        regions.selectedProperty().bindBidirectional(vm.showRegionsProperty());
+        regions.setTooltip(new Tooltip("k-means clusters of the layer's activations, named by their majority class"));
+        CheckBox axes = new CheckBox("Axes");
+        axes.selectedProperty().bindBidirectional(vm.showAxesProperty());
+        axes.setTooltip(new Tooltip("Principal components (and concept axes you add) drawn as arrows"));
+        TextField search = new TextField();
+        search.setPromptText("Search label, name or #index");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setPrefWidth(200);
+        Label found = new Label();
+        found.getStyleClass().add("ll-muted");
+        vm.matchesProperty().addListener((o, a, m) -> found.setText(vm.searchProperty().get().isBlank() ? "" : m.length + " found"));
+        Button fitButton = new Button("Fit");
+        fitButton.setTooltip(new Tooltip("Show the whole map (or double-click it). Wheel zooms, drag pans, "
+                + "Shift-drag selects a box, Alt-drag a lasso"));
+        fitButton.setOnAction(e -> fit.run());
+        Label selection = new Label();
+        selection.getStyleClass().add("ll-muted");
+        selection.textProperty().bind(vm.selectionInfoProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox second = new HBox(10, labelled("Colour", colour), regions, axes, sep(), search, found, grow, selection, fitButton);
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, first, second);
+        box.getStyleClass().add("ll-toolbar");
+        return box;
+    }
+
+    private static HBox labelled(String text, Node control) {
+        Label l = new Label(text);
+        l.setLabelFor(control);
+        HBox h = new HBox(6, l, control);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    private static void show(Node n, boolean visible) {
+        n.setVisible(visible);
+        n.setManaged(visible);
+    }
+}
