@@ -35,8 +35,26 @@ final class BenchCommand implements Callable<Integer> {
             completionCandidates = TrainSamplesCommand.SampleNames.class, description = "Bench only these: ${COMPLETION-CANDIDATES}.")
     List<SampleModel> only;
 
+    @Option(names = "--map-draw", description = "Instead: time the 2D map drawing this many points (headless), e.g. 100000.")
+    int mapDraw;
+
+    @Option(names = "--projections", description = "Instead: time PCA, t-SNE and UMAP on digits and Fashion-MNIST 10k "
+            + "(raw pixels), with trustworthiness (k=5) over all points.")
+    boolean projections;
+
     @Override
     public Integer call() throws Exception {
+        if (mapDraw > 0) {
+            double[] ms = org.latentledger.ui.Screenshots.drawBenchmark(mapDraw, 1200, 800, Math.max(repeats, 5) + 3);
+            double[] timed = Arrays.copyOfRange(ms, 3, ms.length);
+            System.out.printf(Locale.ROOT, "Map draw of %,d points, 1200x800, headless (software pipeline): median %.1f ms, "
+                    + "min %.1f ms, max %.1f ms over %d draws after 3 warm-up draws%n", mapDraw, median(timed),
+                    Arrays.stream(timed).min().orElse(0), Arrays.stream(timed).max().orElse(0), timed.length);
+            return 0;
+        }
+        if (projections) {
+            return ProjectionBench.run(repeats);
+        }
         ResourceRoot root = ResourceRoot.classpath();
         System.out.printf(Locale.ROOT, "Machine: %d cores, %s %s, Java %s; heap max %d MB%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
@@ -79,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

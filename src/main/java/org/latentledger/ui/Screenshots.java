@@ -122,6 +122,49 @@ public final class Screenshots {
         }
     }
 
+    /**
+     * Times the map canvas drawing {@code points} seeded points (ten Gaussian blobs, ten classes),
+     * headless, with regions off: the whole draw (raster, axes, legend) of each repeat, in ms.
+     */
+    public static double[] drawBenchmark(int points, int width, int height, int repeats) throws Exception {
+        startHeadless(width, height);
+        return onFx(() -> {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+            float[] x = new float[points];
+            float[] y = new float[points];
+            int[] c = new int[points];
+            String[] labels = new String[points];
+            for (int i = 0; i < points; i++) {
+                c[i] = i % 10;
+                x[i] = (float) (Math.cos(c[i]) * 10 + r.nextGaussian());
+                y[i] = (float) (Math.sin(c[i]) * 10 + r.nextGaussian());
+                labels[i] = Integer.toString(c[i]);
+            }
+            java.util.List<String> names = java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+            java.util.List<javafx.scene.paint.Color> colours = java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(k -> org.latentledger.ui.map.Palette.category(k, 10)).toList();
+            org.latentledger.ui.map.MapScene scene = new org.latentledger.ui.map.MapScene("benchmark", "x", "y", x, y, c, names, colours,
+                    null, "", "Label", java.util.List.of(), labels, null, null, java.util.List.of(), java.util.List.of());
+            MapCanvas canvas = new MapCanvas();
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new javafx.scene.layout.StackPane(canvas), width, height));
+            stage.show();
+            canvas.mapSceneProperty().set(scene);
+            canvas.applyCss();
+            canvas.resize(width, height);
+            double[] ms = new double[repeats];
+            for (int k = 0; k < repeats; k++) {
+                canvas.redrawNow();
+                ms[k] = canvas.lastDrawMillis();
+            }
+            if (canvas.drawnPoints() != points) {
+                throw new IllegalStateException("drew " + canvas.drawnPoints() + " of " + points + " points");
+            }
+            stage.hide();
+            return ms;
+        });
+    }
+
     /** Renders a scene at {@code scale}: canvases are redrawn oversampled, text is laid out at that scale. */
     public static BufferedImage snapshot(Scene scene, double scale) {
         javafx.scene.Parent root = scene.getRoot();

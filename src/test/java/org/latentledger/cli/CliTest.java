@@ -105,4 +105,41 @@ class CliTest {
         assertArrayEquals(back.features()[5], ProjectorTsvReader.read(dir.resolve("vectors.tsv")).features()[5]);
         assertEquals(Files.readAllLines(dir.resolve("again.tsv")).get(5), Files.readAllLines(dir.resolve("vectors.tsv")).get(5));
     }
+
+    @Test
+    void projectWritesTheDocumentedCsvAndJson(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("map.csv");
+        Run r = run("project", "--model", "digits-mlp", "--data", "digits", "--layer", "hidden3", "--method", "umap", "--epochs", "50",
+                "--seed", "7", "--out", out.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        for (String key : List.of("points", "seconds", "method", "seed", "trustworthiness_k5")) {
+            assertTrue(j.has(key), key);
+        }
+        assertEquals(1797, j.get("points").getAsInt());
+        assertEquals("umap", j.get("method").getAsString());
+        assertEquals(7, j.get("seed").getAsLong());
+        assertTrue(j.get("trustworthiness_k5").getAsDouble() > 0.9);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("index,x,y,label", lines.getFirst());
+        assertEquals(1798, lines.size());
+        assertTrue(lines.get(1).startsWith("0,") && lines.get(1).endsWith(",0"), lines.get(1));
+    }
+
+    @Test
+    void projectVectorsWithoutAModelIn3D(@TempDir Path dir) throws Exception {
+        StringBuilder v = new StringBuilder();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 60; i++) {
+            v.append(rnd.nextGaussian()).append('\t').append(rnd.nextGaussian()).append('\t').append(rnd.nextGaussian())
+                    .append('\t').append(rnd.nextGaussian()).append('\n');
+        }
+        Files.writeString(dir.resolve("vectors.tsv"), v);
+        Path out = dir.resolve("v.csv");
+        Run r = run("project", "--data", dir.resolve("vectors.tsv").toString(), "--method", "tsne", "--perplexity", "10",
+                "--iterations", "300", "--dims", "3", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("index,x,y,z,label", Files.readAllLines(out).getFirst());
+        assertEquals(61, Files.readAllLines(out).size());
+    }
 }

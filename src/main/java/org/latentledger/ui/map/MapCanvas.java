@@ -344,8 +344,10 @@ public final class MapCanvas extends Region {
 
     private void drawPoints(GraphicsContext g, MapScene s, double w, double h) {
         int n = s.size();
-        screenX = new float[n];
-        screenY = new float[n];
+        if (screenX.length != n) {
+            screenX = new float[n];
+            screenY = new float[n];
+        }
         int[] rgb = new int[Math.max(1, s.categoryColours().size())];
         for (int c = 0; c < s.categoryColours().size(); c++) {
             rgb[c] = argb(s.categoryColours().get(c));

@@ -1,0 +1,152 @@
+package org.latentledger.ui.map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentledger.ui.FxTesting.await;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.SampleModel;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.ui.AppExecutor;
+import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.shell.MainViewModel;
+import org.latentledger.ui.shell.RecentFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The map as a person uses it, headless: box-select, click a point, zoom, search, and watch t-SNE converge. */
+@ExtendWith(ApplicationExtension.class)
+class MapInteractionTest {
+
+    private MainViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
+        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
+        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
+        stage.show();
+        vm.openSample(SampleModel.DIGITS_MLP);
+    }
+
+    private MapCanvas canvas(FxRobot robot) {
+        return robot.from(stage.getScene().getRoot()).lookup("." + MapCanvas.STYLE_CLASS).queryAs(MapCanvas.class);
+    }
+
+    @Test
+    void boxSelectClickZoomAndSearch(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        MapViewModel map = vm.map();
+        assertEquals(10, map.regions().size(), "a region per digit class by default");
+        MapCanvas c = canvas(robot);
+        Bounds b = c.localToScreen(c.getBoundsInLocal());
+
+        robot.press(KeyCode.SHIFT);
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.30, b.getMinY() + b.getHeight() * 0.30));
+        robot.press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.55, b.getMinY() + b.getHeight() * 0.70));
+        robot.release(MouseButton.PRIMARY);
+        robot.release(KeyCode.SHIFT);
+        await(() -> map.selectionProperty().get().length > 0, 10);
+        assertTrue(map.selectionInfoProperty().get().contains("selected"), map.selectionInfoProperty().get());
+
+        MapScene scene = map.sceneProperty().get();
+        int target = map.selectionProperty().get()[0];
+        robot.clickOn(screenPoint(c, scene, target));
+        await(() -> map.detailsProperty().get() != null, 10);
+        PointDetails d = map.detailsProperty().get();
+        assertEquals(8, d.neighbours().size());
+        assertEquals(3, d.coordinates().size(), "PC1..PC3");
+        assertNotNull(d.image(), "digits are images: the panel shows the input");
+
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.4, b.getMinY() + b.getHeight() * 0.5));
+        robot.scroll(10, javafx.geometry.VerticalDirection.UP);
+
+        TextField search = robot.from(stage.getScene().getRoot()).lookup(".text-field")
+                .match(n -> "Search label, name or #index".equals(((TextField) n).getPromptText())).queryAs(TextField.class);
+        robot.clickOn(search);
+        robot.write("7");
+        await(() -> map.matchesProperty().get().length == 179, 10);
+    }
+
+    @Test
+    void tsneAnimatesThenSettlesAndTheSameSeedGivesTheSamePicture(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        MapViewModel map = vm.map();
+        List<MapScene> frames = new ArrayList<>();
+        robot.interact(() -> map.sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                frames.add(s);
+            }
+        }));
+        MapSettings tsne = new MapSettings(MapSettings.Method.TSNE, 2, 30, 15, 0.1, 5);
+        robot.interact(() -> map.settingsProperty().set(tsne));
+        await(() -> vm.isSettled() && map.resultProperty().get() != null
+                && map.resultProperty().get().projection().method().startsWith("t-SNE"), 120);
+        assertTrue(frames.size() >= 5, "partial layouts shown while converging: " + frames.size());
+        float[] first = map.resultProperty().get().projection().axis(0).clone();
+        robot.interact(() -> map.settingsProperty().set(MapSettings.DEFAULT));
+        await(() -> vm.isSettled() && map.resultProperty().get().projection().method().startsWith("PCA"), 60);
+        robot.interact(() -> map.settingsProperty().set(tsne));
+        await(() -> vm.isSettled() && map.resultProperty().get().projection().method().startsWith("t-SNE"), 60);
+        assertArrayEquals(first, map.resultProperty().get().projection().axis(0));
+    }
+
+    @Test
+    void conceptAxisRenameAndColourModes(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        MapViewModel map = vm.map();
+        robot.interact(() -> map.addConceptAxis(0, 1));
+        assertEquals(4, map.axes().size());
+        assertTrue(map.axes().get(3).name().contains(" -> "));
+        assertTrue(map.showAxesProperty().get());
+        assertEquals(4, map.sceneProperty().get().arrows().size());
+        robot.interact(() -> map.renameRegion(0, "loops"));
+        assertEquals("loops", map.regions().get(0).name());
+        assertTrue(map.sceneProperty().get().regions().stream().anyMatch(r -> r.name().equals("loops")));
+        robot.interact(() -> map.colourProperty().set(ColourMode.CORRECT));
+        assertEquals(List.of("correct", "wrong"), map.sceneProperty().get().categoryNames());
+        robot.interact(() -> map.colourProperty().set(ColourMode.DENSITY));
+        assertNotNull(map.sceneProperty().get().value());
+        robot.interact(() -> map.colourProperty().set(ColourMode.PREDICTED));
+        assertEquals("Predicted", map.sceneProperty().get().legendTitle());
+    }
+
+    @Test
+    void threeDimensionsSayWhenThePlatformCannot(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        Map3DView view = robot.from(stage.getScene().getRoot()).lookup(".ll-map3d").queryAs(Map3DView.class);
+        robot.interact(() -> vm.map().settingsProperty().set(new MapSettings(MapSettings.Method.PCA, 3, 30, 15, 0.1, 42)));
+        await(() -> vm.isSettled() && vm.map().projectionProperty().get() != null
+                && vm.map().projectionProperty().get().dimensions() == 3, 60);
+        assertTrue(view.isVisible());
+        if (Map3DView.supported()) {
+            assertEquals(1797 * 8, view.triangles());
+        } else {
+            assertTrue(view.getChildren().getFirst() instanceof javafx.scene.control.Label label
+                    && label.getText().contains("SCENE3D"), "says why there is no 3D");
+        }
+    }
+
+    /** Where point i is on screen, by the canvas's own fit rule (equal scale, 8% margin, centred). */
+    private static Point2D screenPoint(MapCanvas c, MapScene s, int i) {
+        Bounds b = c.localToScreen(c.getBoundsInLocal());
+        MapFrame f = MapFrame.fit(s.x(), s.y(), 72, 40, c.getWidth() - 170, c.getHeight() - 52);
+        return new Point2D(b.getMinX() + f.sx(s.x()[i]), b.getMinY() + f.sy(s.y()[i]));
+    }
+}
