@@ -26,6 +26,7 @@ import org.latentledger.projection.Projection;
 public final class Map3DView extends StackPane {
 
     private final Group world = new Group();
+    private final javafx.scene.layout.VBox legend = new javafx.scene.layout.VBox(3);
     private final Rotate rx = new Rotate(-20, Rotate.X_AXIS);
     private final Rotate ry = new Rotate(30, Rotate.Y_AXIS);
     private final PerspectiveCamera camera = new PerspectiveCamera(true);
@@ -47,13 +48,21 @@ public final class Map3DView extends StackPane {
         Group root = new Group(world, new AmbientLight(Color.WHITE));
         camera.setNearClip(0.1);
         camera.setFarClip(1000);
-        camera.setTranslateZ(-30);
+        camera.setTranslateZ(-48);
         SubScene sub = new SubScene(root, 400, 300, true, SceneAntialiasing.BALANCED);
         sub.setCamera(camera);
         sub.setFill(Color.WHITE);
         sub.widthProperty().bind(widthProperty());
         sub.heightProperty().bind(heightProperty());
-        getChildren().add(sub);
+        getChildren().addAll(sub, legend);
+        legend.setPickOnBounds(false);
+        legend.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        legend.getStyleClass().add("ll-legend3d");
+        StackPane.setAlignment(legend, javafx.geometry.Pos.TOP_RIGHT);
+        Label hint = new Label("Drag to rotate, wheel to zoom, double-click to reset");
+        hint.getStyleClass().add("ll-muted");
+        StackPane.setAlignment(hint, javafx.geometry.Pos.BOTTOM_LEFT);
+        getChildren().add(hint);
         setOnMousePressed(e -> {
             lastX = e.getX();
             lastY = e.getY();
@@ -78,7 +87,7 @@ public final class Map3DView extends StackPane {
     public void reset() {
         rx.setAngle(-20);
         ry.setAngle(30);
-        camera.setTranslateZ(-30);
+        camera.setTranslateZ(-48);
     }
 
     /** Triangles in the meshes (8 per point). */
@@ -89,6 +98,7 @@ public final class Map3DView extends StackPane {
     /** Shows a 3D layout with the scene's colours (values are binned into eight shades). */
     public void show(Projection p, MapScene s) {
         world.getChildren().clear();
+        legend.getChildren().clear();
         triangles = 0;
         if (!supported() || p == null || s == null || p.dimensions() < 3 || p.size() != s.size()) {
             return;
@@ -115,6 +125,14 @@ public final class Map3DView extends StackPane {
                 int k = s.category()[i];
                 group[i] = k >= 0 && k < s.categoryColours().size() ? k : colours.size() - 1;
             }
+        }
+        Label title = new Label(s.value() != null ? s.valueTitle() + " (low to high)" : s.legendTitle());
+        title.setStyle("-fx-font-weight: bold;");
+        legend.getChildren().add(title);
+        int entries = s.value() != null ? 8 : s.categoryNames().size();
+        for (int k = 0; k < entries; k++) {
+            javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5, colours.get(k));
+            legend.getChildren().add(new Label(s.value() != null ? "" : s.categoryNames().get(k), dot));
         }
         float size = n > 20_000 ? 0.06f : n > 5_000 ? 0.09f : 0.13f;
         for (int g = 0; g < colours.size(); g++) {

@@ -126,11 +126,12 @@ final class MapPainter {
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
+        java.util.List<double[]> placed = new java.util.ArrayList<>();
         for (MapScene.RegionMark r : s.regions()) {
             String text = r.purity() > 0 ? String.format(Locale.ROOT, "%s %.0f%%", r.name(), 100 * r.purity()) : r.name();
             double x = f.sx(r.cx());
-            double y = f.sy(r.cy());
             double w = text.length() * 7.2 + 10;
+            double y = free(placed, x, f.sy(r.cy()), w);
             g.setFill(Color.color(1, 1, 1, 0.82));
             g.fillRoundRect(x - w / 2, y - 9, w, 18, 8, 8);
             g.setFill(Color.web("#1f2328"));
@@ -166,6 +167,27 @@ final class MapPainter {
             g.setFill(c);
             g.fillText(a.label(), lx, ly);
         }
+    }
+
+    /** A y near the wanted one where a label of width w does not cover an already placed label. */
+    private static double free(java.util.List<double[]> placed, double x, double wanted, double w) {
+        double[] offsets = {0, 20, -20, 40, -40, 60, -60};
+        for (double dy : offsets) {
+            double y = wanted + dy;
+            boolean clear = true;
+            for (double[] p : placed) {
+                if (Math.abs(p[0] - x) < (p[2] + w) / 2 && Math.abs(p[1] - y) < 19) {
+                    clear = false;
+                    break;
+                }
+            }
+            if (clear) {
+                placed.add(new double[] {x, y, w});
+                return y;
+            }
+        }
+        placed.add(new double[] {x, wanted, w});
+        return wanted;
     }
 
     static String ellipsis(String s, int max) {

@@ -95,9 +95,11 @@ public final class MapToolbar {
         convBox.visibleProperty().bind(vm.convolutionalProperty());
         convBox.managedProperty().bind(convBox.visibleProperty());
 
-        HBox first = new HBox(10);
-        first.getChildren().addAll(leading);
-        first.getChildren().addAll(sep(), labelled("Method", method), dims, tsne, umap, seedBox, pause, convBox);
+        // Wraps instead of squeezing its labels when the window is narrow.
+        javafx.scene.layout.FlowPane first = new javafx.scene.layout.FlowPane(10, 6);
+        HBox lead = new HBox(6, leading);
+        lead.setAlignment(Pos.CENTER_LEFT);
+        first.getChildren().addAll(lead, labelled("Method", method), dims, tsne, umap, seedBox, pause, convBox);
         first.setAlignment(Pos.CENTER_LEFT);
 
         ChoiceBox<ColourMode> colour = new ChoiceBox<>(FXCollections.observableArrayList(ColourMode.values()));
@@ -134,6 +136,7 @@ public final class MapToolbar {
 
     private static HBox labelled(String text, Node control) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setLabelFor(control);
         HBox h = new HBox(6, l, control);
         h.setAlignment(Pos.CENTER_LEFT);
