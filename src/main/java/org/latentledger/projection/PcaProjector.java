@@ -11,9 +11,14 @@ import smile.tensor.Vector;
  * Principal component analysis through Smile (covariance eigen-decomposition by LAPACK).
  *
  * <p>Deterministic: each component's sign is fixed so that its largest-magnitude loading is
- * positive, so the same data always gives the same picture, not a mirror image of it.
+ * positive, so the same data always gives the same picture, not a mirror image of it. Wider than
+ * {@link #WIDE} dimensions (full conv feature maps), a seeded randomized SVD finds the top
+ * components in O(n d k) instead.
  */
 public final class PcaProjector implements Projector {
+
+    /** Above this many dimensions, the top components come from a randomized SVD (see {@link RandomizedPca}). */
+    static final int WIDE = 1024;
 
     @Override
     public Projection project(float[][] points, int dimensions, Progress progress) {
@@ -56,6 +61,10 @@ public final class PcaProjector implements Projector {
         double[] mean = mean(points, width);
         if (n < 2 || totalVariance(points, mean) == 0) {
             return new PcaModel(mean, new double[0][], new double[0]);
+        }
+        if (width > WIDE && count + RandomizedPca.OVERSAMPLE < Math.min(n, width)) {
+            // A full covariance eigen-decomposition is O(n d^2 + d^3): minutes at d = 9,216.
+            return RandomizedPca.fit(points, count, 42, progress);
         }
         SmileNatives.ensureLoaded();
         progress.update(-1, "PCA of " + n + " x " + width);

@@ -140,8 +140,10 @@ public final class MapViewModel {
             for (Axis a : pcs) {
                 coords.put(a, a.coordinates(points));
             }
-            double trust = Trustworthiness.sampled(points, Projections.rows(p), 5, TRUST_SAMPLE, settings.get().seed());
-            return new Object[] {new MapResult(p, r, pcs, trust, Math.min(TRUST_SAMPLE, points.length), points, cached), coords};
+            int sample = trustSample(points.length, points[0].length);
+            progress.update(-1, "Trustworthiness of the layout (" + sample + " points)");
+            double trust = Trustworthiness.sampled(points, Projections.rows(p), 5, sample, settings.get().seed());
+            return new Object[] {new MapResult(p, r, pcs, trust, Math.min(sample, points.length), points, cached), coords};
         }, partial -> {
             if (partial instanceof Projection p && input == in) {
                 projection.set(p);
@@ -166,6 +168,15 @@ public final class MapViewModel {
             updateMatches();
             updateDetails();
         }, error -> converging.set(false));
+    }
+
+    /**
+     * Points over which trustworthiness is estimated: up to {@link #TRUST_SAMPLE}, fewer (not under
+     * 200) on wide layers so the estimate costs at most about 2e10 multiply-adds (seconds, not minutes).
+     */
+    static int trustSample(int n, int width) {
+        long budget = 20_000_000_000L / Math.max(1L, (long) n * width);
+        return (int) Math.max(200, Math.min(TRUST_SAMPLE, budget));
     }
 
     private static String noteOf(MapInput in, MapResult r, boolean means) {
