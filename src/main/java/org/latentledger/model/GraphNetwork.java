@@ -78,6 +78,12 @@ public final class GraphNetwork implements Network {
     }
 
     @Override
+    public INDArray forwardFrom(int layer, INDArray activation) {
+        throw new UnsupportedOperationException("steering needs a layer-by-layer network (MultiLayerNetwork); "
+                + "this is a ComputationGraph, whose branches cannot be resumed from one vertex");
+    }
+
+    @Override
     public INDArray output(INDArray batch) {
         return graph.output(false, batch)[0];
     }

@@ -19,6 +19,14 @@ public sealed interface Network extends AutoCloseable permits SequentialNetwork,
     /** Activations of every row of the table, in table order, for one batch shaped as {@link InputSpec#batchShape}. */
     List<INDArray> forward(INDArray batch);
 
+    /**
+     * Runs the rest of the network from layer {@code layer}'s activations (shaped as that layer
+     * outputs them) and returns the network's output: what "steering" a layer needs.
+     *
+     * @throws UnsupportedOperationException for networks that cannot be resumed from one layer
+     */
+    INDArray forwardFrom(int layer, INDArray activation);
+
     /** The network's (first) output for one batch. */
     INDArray output(INDArray batch);
 

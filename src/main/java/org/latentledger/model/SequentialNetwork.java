@@ -56,6 +56,27 @@ public final class SequentialNetwork implements Network {
     }
 
     @Override
+    public INDArray forwardFrom(int layer, INDArray activation) {
+        int last = layers.size() - 1;
+        if (layer == last) {
+            return activation;
+        }
+        // As activateSelectedLayers does, but also for a single remaining layer (which it refuses).
+        int batch = (int) activation.size(0);
+        net.setInputMiniBatchSize(batch);
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        INDArray res = activation;
+        for (int i = layer + 1; i <= last; i++) {
+            org.deeplearning4j.nn.conf.InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+            if (pre != null) {
+                res = pre.preProcess(res, batch, mgr);
+            }
+            res = net.getLayer(i).activate(res, false, mgr);
+        }
+        return res;
+    }
+
+    @Override
     public INDArray output(INDArray batch) {
         return net.output(batch, false);
     }
