@@ -142,4 +142,24 @@ class CliTest {
         assertEquals("index,x,y,z,label", Files.readAllLines(out).getFirst());
         assertEquals(61, Files.readAllLines(out).size());
     }
+
+    @Test
+    void journeyJsonHasTheDocumentedShape() {
+        Run r = run("journey", "--model", "digits-mlp", "--data", "digits", "--query", "10", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        var layers = j.getAsJsonArray("layers");
+        assertEquals(4, layers.size());
+        JsonObject first = layers.get(0).getAsJsonObject();
+        for (String key : List.of("layer", "x", "y", "region", "certainty", "axes")) {
+            assertTrue(first.has(key), key);
+        }
+        assertTrue(first.getAsJsonObject("axes").has("PC1"));
+        assertEquals("0", j.get("prediction").getAsString(), "point 10 is a 0");
+        assertEquals(10, j.getAsJsonArray("probabilities").size());
+        assertTrue(layers.get(2).getAsJsonObject().get("region").getAsString().startsWith("0"));
+        Run bad = run("journey", "--model", "digits-mlp", "--data", "digits", "--query", "5000");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("0..1796"), bad.err());
+    }
 }
