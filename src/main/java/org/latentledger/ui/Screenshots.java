@@ -39,10 +39,11 @@ public final class Screenshots {
      * @param dataFile  a data file or folder to open (with the sample's model if no model file), or null
      */
     public record Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale,
-                          Duration timeout, Path modelFile, Path dataFile, String method, int dims, long seed, boolean axes) {
+                          Duration timeout, Path modelFile, Path dataFile, String method, int dims, long seed, boolean axes,
+                          String view, int query) {
 
         public Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
-            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false);
+            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false, "window", -1);
         }
     }
 
@@ -90,6 +91,29 @@ public final class Screenshots {
             if (r.layer() != null) {
                 selectLayer(vm, r);
                 awaitSettled(vm, deadline);
+            }
+            if ("journey".equals(r.view())) {
+                onFx(() -> {
+                    if (r.query() >= 0) {
+                        vm.journey().pointProperty().set(r.query());
+                    }
+                    vm.journey().methodProperty().set(vm.map().settingsProperty().get().method());
+                    ((org.latentledger.ui.shell.MainView) stage.getScene().getRoot()).showJourney();
+                    return null;
+                });
+                long journeyDeadline = deadline;
+                while (!onFx(() -> !vm.busyProperty().get() && vm.journey().journeyProperty().get() != null)) {
+                    if (System.nanoTime() > journeyDeadline) {
+                        throw new TimeoutException("the journey did not finish in time");
+                    }
+                    Thread.sleep(100);
+                }
+                onFx(() -> {
+                    if (r.layer() != null) {
+                        vm.journey().currentLayerProperty().set(vm.journey().atlasesProperty().get().size() - 1);
+                    }
+                    return null;
+                });
             }
             BufferedImage image = onFx(() -> snapshot(stage.getScene(), r.scale()));
             Problem p = onFx(() -> vm.problemProperty().get());

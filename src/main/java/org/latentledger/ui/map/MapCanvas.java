@@ -46,12 +46,18 @@ public final class MapCanvas extends Region {
     private static final double TOP = 40;
     private static final double BOTTOM = 52;
 
+    /** A query on the map: where it is, and a short label; {@code trail} holds its previous places. */
+    public record QueryMark(float x, float y, String label, float[] trailX, float[] trailY) {
+    }
+
     private final Canvas canvas = new Canvas();
     private final PointRaster raster = new PointRaster();
     private final ObjectProperty<MapScene> scene = new SimpleObjectProperty<>(this, "scene");
     private final ObjectProperty<int[]> selection = new SimpleObjectProperty<>(this, "selection", new int[0]);
     private final ObjectProperty<int[]> matches = new SimpleObjectProperty<>(this, "matches", new int[0]);
     private final ObjectProperty<Integer> focus = new SimpleObjectProperty<>(this, "focus", -1);
+    private final ObjectProperty<QueryMark> query = new SimpleObjectProperty<>(this, "query");
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty(this, "compact");
     private final StringProperty emptyMessage = new SimpleStringProperty(this, "emptyMessage", "No map yet");
     private final StyleableObjectProperty<Paint> plotBackground = paint("plotBackground", "-ll-plot-background", Color.WHITE);
     private final StyleableObjectProperty<Paint> plotForeground = paint("plotForeground", "-ll-plot-foreground", Color.web("#1f2328"));
@@ -97,7 +103,8 @@ public final class MapCanvas extends Region {
         getStyleClass().add(STYLE_CLASS);
         getChildren().add(canvas);
         canvas.setManaged(false);
-        for (Observable p : List.<Observable>of(scene, selection, matches, focus, emptyMessage, plotBackground, plotForeground, plotGrid)) {
+        for (Observable p : List.<Observable>of(scene, selection, matches, focus, query, compact, emptyMessage, plotBackground, plotForeground,
+                plotGrid)) {
             p.addListener(o -> markDirty());
         }
         scene.addListener((o, old, s) -> {
@@ -141,6 +148,32 @@ public final class MapCanvas extends Region {
     /** The point whose details are shown (a larger ring), or -1. */
     public ObjectProperty<Integer> focusProperty() {
         return focus;
+    }
+
+    /** A query drawn as a marked cross with its trail (the journey). */
+    public ObjectProperty<QueryMark> queryProperty() {
+        return query;
+    }
+
+    /** Small multiples: no legend, ticks or axis titles, thin margins. */
+    public javafx.beans.property.BooleanProperty compactProperty() {
+        return compact;
+    }
+
+    private double left() {
+        return compact.get() ? 6 : LEFT;
+    }
+
+    private double right() {
+        return compact.get() ? 6 : RIGHT;
+    }
+
+    private double top() {
+        return compact.get() ? 22 : TOP;
+    }
+
+    private double bottom() {
+        return compact.get() ? 6 : BOTTOM;
     }
 
     public StringProperty emptyMessageProperty() {
@@ -306,15 +339,19 @@ public final class MapCanvas extends Region {
         g.setFill(plotBackground.get());
         g.fillRect(0, 0, w, h);
         MapScene s = scene.get();
-        if (s == null || s.size() == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
+        if (s == null || s.size() == 0 || w < left() + right() + 20 || h < top() + bottom() + 20) {
             drawEmpty(g, w, h);
             g.restore();
             return;
         }
-        MapFrame fit = MapFrame.fit(s.x(), s.y(), LEFT, TOP, w - RIGHT, h - BOTTOM);
+        MapFrame fit = MapFrame.fit(s.x(), s.y(), left(), top(), w - right(), h - bottom());
         frame = Double.isNaN(centreX) ? fit.zoomed(zoom, fit.cx(), fit.cy()) : fit.zoomed(zoom, centreX, centreY);
         MapPainter painter = new MapPainter(plotForeground.get(), plotGrid.get());
-        painter.frame(g, s, frame, h);
+        if (compact.get()) {
+            painter.compactFrame(g, s, frame);
+        } else {
+            painter.frame(g, s, frame, h);
+        }
         g.save();
         g.beginPath();
         g.rect(frame.left(), frame.top(), frame.right() - frame.left(), frame.bottom() - frame.top());
@@ -323,9 +360,12 @@ public final class MapCanvas extends Region {
         painter.regions(g, s, frame);
         painter.arrows(g, s, frame);
         drawHighlights(g);
+        drawQuery(g);
         drawDrag(g);
         g.restore();
-        painter.legend(g, s, w - RIGHT + 18, TOP + 4, h - BOTTOM);
+        if (!compact.get()) {
+            painter.legend(g, s, w - RIGHT + 18, TOP + 4, h - BOTTOM);
+        }
         drawHover(g, s, w);
         g.restore();
     }
@@ -361,7 +401,7 @@ public final class MapCanvas extends Region {
             }
         }
         raster.reset((int) Math.ceil(w * oversample), (int) Math.ceil(h * oversample));
-        double radius = (n > 20_000 ? 1.8 : n > 5_000 ? 2.2 : 2.8) * oversample;
+        double radius = (compact.get() ? 1.4 : n > 20_000 ? 1.8 : n > 5_000 ? 2.2 : 2.8) * oversample;
         double alpha = n > 20_000 ? 0.6 : 0.8;
         int grey = argb(Color.GRAY);
         for (int i = 0; i < n; i++) {
@@ -414,6 +454,43 @@ public final class MapCanvas extends Region {
         }
     }
 
+    private void drawQuery(GraphicsContext g) {
+        QueryMark q = query.get();
+        if (q == null || frame == null) {
+            return;
+        }
+        g.setStroke(Color.web("#cf222e"));
+        g.setLineWidth(1.5);
+        g.setLineDashes(3, 3);
+        if (q.trailX() != null && q.trailX().length > 1) {
+            for (int k = 1; k < q.trailX().length; k++) {
+                g.strokeLine(frame.sx(q.trailX()[k - 1]), frame.sy(q.trailY()[k - 1]), frame.sx(q.trailX()[k]), frame.sy(q.trailY()[k]));
+            }
+        }
+        g.setLineDashes();
+        double x = frame.sx(q.x());
+        double y = frame.sy(q.y());
+        double r = compact.get() ? 6 : 9;
+        g.setFill(Color.color(1, 1, 1, 0.85));
+        g.fillOval(x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
+        g.setLineWidth(3);
+        g.strokeLine(x - r, y - r, x + r, y + r);
+        g.strokeLine(x - r, y + r, x + r, y - r);
+        if (q.label() != null && !q.label().isEmpty() && !compact.get()) {
+            g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            double tw = q.label().length() * 7.2 + 8;
+            g.setFill(Color.color(1, 1, 1, 0.9));
+            g.fillRoundRect(x + r + 4, y - 10, tw, 20, 6, 6);
+            g.setStroke(Color.web("#cf222e"));
+            g.setLineWidth(1);
+            g.strokeRoundRect(x + r + 4, y - 10, tw, 20, 6, 6);
+            g.setFill(Color.web("#cf222e"));
+            g.fillText(q.label(), x + r + 8, y);
+        }
+    }
+
     private void drawDrag(GraphicsContext g) {
         if (drag == null || drag.mode == Mode.PAN || drag.path.size() < 2) {
             return;
@@ -448,8 +525,8 @@ public final class MapCanvas extends Region {
         g.setFont(Font.font(12));
         double tw = Math.max(text.length() * 7.0 + 12, thumb + 12);
         double th = 22 + (thumb > 0 ? thumb + 6 : 0);
-        double bx = Math.min(x + 12, w - RIGHT - tw);
-        double by = Math.max(TOP, y - th - 8);
+        double bx = Math.max(0, Math.min(x + 12, w - right() - tw));
+        double by = Math.max(top(), y - th - 8);
         g.setFill(Color.color(0, 0, 0, 0.78));
         g.fillRoundRect(bx, by, tw, th, 6, 6);
         if (thumb > 0) {

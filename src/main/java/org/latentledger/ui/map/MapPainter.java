@@ -60,6 +60,18 @@ final class MapPainter {
         g.restore();
     }
 
+    /** Small multiples: the layer's name on top and a thin frame. */
+    void compactFrame(GraphicsContext g, MapScene s, MapFrame f) {
+        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));
+        g.setFill(fg);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(s.title(), f.left(), f.top() / 2 + 1);
+        g.setStroke(grid);
+        g.setLineWidth(1);
+        g.strokeRect(f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top());
+    }
+
     void legend(GraphicsContext g, MapScene s, double x, double top, double bottom) {
         g.setFill(fg);
         g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));

@@ -40,6 +40,16 @@ public record MapScene(String title, String xTitle, String yTitle, float[] x, fl
         return x.length;
     }
 
+    public MapScene withoutRegions() {
+        return new MapScene(title, xTitle, yTitle, x, y, category, categoryNames, categoryColours, value, valueTitle, legendTitle,
+                names, labels, thumbs, thumbShape, List.of(), arrows);
+    }
+
+    public MapScene withTitle(String newTitle) {
+        return new MapScene(newTitle, xTitle, yTitle, x, y, category, categoryNames, categoryColours, value, valueTitle, legendTitle,
+                names, labels, thumbs, thumbShape, regions, arrows);
+    }
+
     /** A region drawn as a light outline (hull of its central points) and a label at its centre. */
     public record RegionMark(String name, double purity, float cx, float cy, float[] hullX, float[] hullY) {
     }

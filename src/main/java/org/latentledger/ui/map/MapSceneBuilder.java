@@ -13,7 +13,7 @@ import org.latentledger.data.Dataset;
 import org.latentledger.projection.Projection;
 
 /** Turns a layout and the atlas of its layer into what the canvas draws. */
-final class MapSceneBuilder {
+public final class MapSceneBuilder {
 
     /** Share of a region's points, nearest its centre, whose hull is drawn (outliers would swamp it). */
     static final double HULL_SHARE = 0.8;
@@ -21,7 +21,7 @@ final class MapSceneBuilder {
     private MapSceneBuilder() {
     }
 
-    static MapScene build(MapInput input, Projection p, ColourMode mode, Regions regions, List<Region> named,
+    public static MapScene build(MapInput input, Projection p, ColourMode mode, Regions regions, List<Region> named,
                           List<Axis> arrows, java.util.function.Function<Axis, float[]> coordinates) {
         Dataset data = input.data();
         float[] x = p.axis(0);

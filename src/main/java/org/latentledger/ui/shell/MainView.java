@@ -28,6 +28,7 @@ import org.controlsfx.control.StatusBar;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.ui.journey.JourneyView;
 import org.latentledger.ui.map.AtlasPanel;
 import org.latentledger.ui.map.Map3DView;
 import org.latentledger.ui.map.MapCanvas;
@@ -47,6 +48,8 @@ public final class MainView extends BorderPane {
     private final MapCanvas map = new MapCanvas();
     private final LayerTableView table;
     private final boolean dialogs;
+    private TabPane pages;
+    private Tab journeyTab;
 
     /**
      * @param dialogs whether problems also open a dialog (off for headless screenshots)
@@ -57,10 +60,20 @@ public final class MainView extends BorderPane {
         this.table = new LayerTableView(vm.layers());
         getStyleClass().add("ll-main");
         setTop(new MainMenu(vm, this).build());
-        SplitPane split = new SplitPane(modelPanel(), mapPanel());
+        Region side = modelPanel();
+        SplitPane split = new SplitPane(side, mapPanel());
         split.setDividerPositions(0.38);
-        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+        SplitPane.setResizableWithParent(side, false);
         setCenter(split);
+        // The journey needs the width: the model panel steps aside while it is shown.
+        pages.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab == journeyTab) {
+                split.getItems().remove(side);
+            } else if (!split.getItems().contains(side)) {
+                split.getItems().addFirst(side);
+                split.setDividerPositions(0.38);
+            }
+        });
         setBottom(statusBar());
         bindSelection();
         acceptDrops();
@@ -73,6 +86,11 @@ public final class MainView extends BorderPane {
 
     public MapCanvas map() {
         return map;
+    }
+
+    /** Shows the journey page (for screenshots and lessons). */
+    public void showJourney() {
+        pages.getSelectionModel().select(journeyTab);
     }
 
     private Region modelPanel() {
@@ -190,8 +208,44 @@ public final class MainView extends BorderPane {
         note.setMinHeight(Region.USE_PREF_SIZE);
 
         StackPane centre = new StackPane(map, view3d);
-        VBox box = new VBox(8, problemBanner(), toolbar, centre, note);
+        VBox mapPage = new VBox(8, toolbar, centre, note);
         VBox.setVgrow(centre, Priority.ALWAYS);
+        mapPage.setPadding(new Insets(8, 0, 0, 0));
+        JourneyView journeyPage = new JourneyView(vm.journey());
+        journeyPage.setPadding(new Insets(8, 0, 0, 0));
+        Tab mapTab = new Tab("Map", mapPage);
+        Tab journeyTab = new Tab("Journey", journeyPage);
+        TabPane pages = new TabPane(mapTab, journeyTab);
+        pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        pages.getStyleClass().add("ll-pages");
+        pages.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab == journeyTab && vm.journey().atlasesProperty().get().isEmpty()) {
+                vm.journey().prepare();
+            } else if (tab == mapTab && vm.map().resultProperty().get() == null) {
+                vm.map().recompute();
+            }
+        });
+        // Opening new files while the journey is shown prepares its maps again.
+        vm.modelProperty().addListener(o -> {
+            if (pages.getSelectionModel().getSelectedItem() == journeyTab) {
+                javafx.application.Platform.runLater(vm.journey()::prepare);
+            }
+        });
+        journeyPage.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case SPACE -> vm.journey().playingProperty().set(!vm.journey().playingProperty().get());
+                case LEFT -> vm.journey().step(-1);
+                case RIGHT -> vm.journey().step(1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        this.pages = pages;
+        this.journeyTab = journeyTab;
+        VBox box = new VBox(8, problemBanner(), pages);
+        VBox.setVgrow(pages, Priority.ALWAYS);
         box.setPadding(new Insets(10, 12, 10, 12));
         return box;
     }

@@ -33,6 +33,7 @@ import org.latentledger.projection.ProjectionCache;
 import org.latentledger.ui.map.ConvView;
 import org.latentledger.ui.map.MapInput;
 import org.latentledger.ui.map.MapScene;
+import org.latentledger.ui.journey.JourneyViewModel;
 import org.latentledger.ui.map.MapViewModel;
 import org.latentledger.work.Progress;
 
@@ -59,6 +60,7 @@ public final class MainViewModel {
     private boolean opened;
     private final Jobs jobs;
     private final MapViewModel map;
+    private final JourneyViewModel journey;
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
         this(root, executor, RecentFiles.inMemory(), ProjectionCache.user());
@@ -74,6 +76,7 @@ public final class MainViewModel {
         this.recent = recent;
         this.jobs = new Jobs(executor);
         this.map = new MapViewModel(jobs, cache);
+        this.journey = new JourneyViewModel(jobs, cache);
         selectedLayer.addListener((obs, old, layer) -> showLayer(layer));
     }
 
@@ -143,6 +146,7 @@ public final class MainViewModel {
         dataset.set(next.data());
         model.set(next.model());
         map.show(null);
+        journey.show(next.canMap() ? next.model() : null, next.data(), next.canMap() ? next.activations() : List.of(), null);
         selectedLayer.set(null);
         layers.setAll(next.layers());
         problem.set(null);
@@ -157,6 +161,9 @@ public final class MainViewModel {
                 ? "Open data to map this model's layers (File > Open data, or drop a file here)"
                 : next.mismatch() != null ? "The open data does not fit this model" : "");
         selectedLayer.set(next.defaultLayer());
+        if (next.canMap() && next.model() != null) {
+            journey.show(next.model(), next.data(), next.activations(), predictions());
+        }
     }
 
     private void showLayer(LayerInfo layer) {
@@ -254,6 +261,10 @@ public final class MainViewModel {
 
     public MapViewModel map() {
         return map;
+    }
+
+    public JourneyViewModel journey() {
+        return journey;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -1,0 +1,403 @@
+package org.latentledger.ui.journey;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.latentledger.atlas.Axes;
+import org.latentledger.atlas.Axis;
+import org.latentledger.atlas.Journey;
+import org.latentledger.atlas.LayerAtlas;
+import org.latentledger.data.Dataset;
+import org.latentledger.data.ImageShape;
+import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.map.MapScene;
+import org.latentledger.ui.map.MapSettings;
+
+/**
+ * The journey page: the query (point, drawing, interpolation, typed row), one mini-map per layer
+ * with the query on it, the current layer's map large with play / step, the route strip, the
+ * answer, and steering along an axis.
+ */
+public final class JourneyView extends BorderPane {
+
+    private final JourneyViewModel vm;
+    private final MapCanvas main = new MapCanvas();
+    private final HBox minis = new HBox(8);
+    private final FlowPane route = new FlowPane(6, 4);
+    private final OutputChart output = new OutputChart(330, 270);
+    private final StackPane sourcePane = new StackPane();
+    /** Listeners the current query controls put on the view model, removed when they are replaced. */
+    private final List<Runnable> detach = new java.util.ArrayList<>();
+
+    public JourneyView(JourneyViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("ll-journey");
+        setTop(queryBar());
+        VBox centre = new VBox(8, miniMaps(), playBar(), main, routeBox());
+        VBox.setVgrow(main, Priority.ALWAYS);
+        setCenter(centre);
+        setRight(sidePanel());
+        BorderPane.setMargin(getRight(), new Insets(0, 0, 0, 10));
+        vm.scenesProperty().addListener(o -> rebuildMinis());
+        vm.datasetProperty().addListener(o -> showSource()); // the controls' ranges depend on the data
+        vm.journeyProperty().addListener(o -> refresh());
+        vm.currentLayerProperty().addListener(o -> refresh());
+        vm.steeredProperty().addListener(o -> refreshOutput());
+        main.emptyMessageProperty().set("Preparing the maps of every layer ...");
+        main.setOnPick(i -> {
+            if (i >= 0) {
+                vm.sourceProperty().set(JourneyViewModel.Source.POINT);
+                vm.pointProperty().set(i);
+            }
+        });
+    }
+
+    private Node queryBar() {
+        ChoiceBox<JourneyViewModel.Source> source = new ChoiceBox<>(FXCollections.observableArrayList(JourneyViewModel.Source.values()));
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        ChoiceBox<MapSettings.Method> maps = new ChoiceBox<>(FXCollections.observableArrayList(MapSettings.Method.values()));
+        maps.valueProperty().bindBidirectional(vm.methodProperty());
+        maps.setTooltip(new Tooltip("How each layer is mapped for the journey"));
+        Label placement = new Label();
+        placement.getStyleClass().add("ll-muted");
+        placement.textProperty().bind(vm.placementProperty());
+        placement.setWrapText(true);
+        vm.sourceProperty().addListener(o -> showSource());
+        showSource();
+        HBox first = new HBox(10, label("Query"), source, sourcePane, spacer(), label("Layer maps"), maps);
+        first.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, first, placement);
+        box.setPadding(new Insets(0, 0, 8, 0));
+        return box;
+    }
+
+    private <T> void listen(javafx.beans.value.ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> listener) {
+        value.addListener(listener);
+        detach.add(() -> value.removeListener(listener));
+    }
+
+    private void showSource() {
+        detach.forEach(Runnable::run);
+        detach.clear();
+        Node controls = switch (vm.sourceProperty().get()) {
+            case POINT -> pointControls();
+            case DRAWING -> drawingControls();
+            case INTERPOLATION -> interpolationControls();
+            case TYPED -> typedControls();
+        };
+        sourcePane.getChildren().setAll(controls);
+    }
+
+    private Node pointControls() {
+        Spinner<Integer> index = new Spinner<>(0, Math.max(0, size() - 1), vm.pointProperty().get());
+        index.setEditable(true);
+        index.setPrefWidth(90);
+        index.valueProperty().addListener((o, a, v) -> vm.pointProperty().set(v));
+        listen(vm.pointProperty(), (o, a, v) -> index.getValueFactory().setValue(v.intValue()));
+        Label what = new Label();
+        what.getStyleClass().add("ll-muted");
+        Runnable describe = () -> what.setText(vm.data() == null || vm.pointProperty().get() >= size() ? ""
+                : "label " + vm.data().labelName(vm.pointProperty().get()) + "  (or click a point on the map)");
+        listen(vm.pointProperty(), (o, a, v) -> describe.run());
+        describe.run();
+        HBox h = new HBox(8, label("#"), index, what);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Node drawingControls() {
+        Dataset d = vm.data();
+        ImageShape shape = d == null ? null : d.image();
+        if (shape == null || shape.channels() != 1) {
+            return new Label("Drawing needs a model with grey image inputs (digits, Fashion-MNIST).");
+        }
+        DrawingPad pad = new DrawingPad(shape.height(), shape.width(), shape.width() <= 8 ? 128 : 140);
+        pad.setPixels(vm.drawingProperty().get());
+        pad.setOnChange(p -> vm.drawingProperty().set(p));
+        ToggleButton eraser = new ToggleButton("Eraser");
+        eraser.selectedProperty().addListener((o, a, e) -> pad.setErasing(e));
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> pad.clear());
+        Button fromPoint = new Button("Start from #" + vm.pointProperty().get());
+        fromPoint.setOnAction(e -> {
+            float[] px = vm.data().features()[vm.pointProperty().get()];
+            pad.setPixels(px);
+            vm.drawingProperty().set(pad.pixels());
+        });
+        VBox tools = new VBox(6, new Label("Draw with the mouse;\nthe journey follows."), eraser, clear, fromPoint);
+        HBox h = new HBox(10, pad, tools);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Node interpolationControls() {
+        Spinner<Integer> a = new Spinner<>(0, Math.max(0, size() - 1), vm.pointAProperty().get());
+        Spinner<Integer> b = new Spinner<>(0, Math.max(0, size() - 1), vm.pointBProperty().get());
+        for (Spinner<Integer> s : List.of(a, b)) {
+            s.setEditable(true);
+            s.setPrefWidth(90);
+        }
+        a.valueProperty().addListener((o, x, v) -> vm.pointAProperty().set(v));
+        b.valueProperty().addListener((o, x, v) -> vm.pointBProperty().set(v));
+        Slider t = new Slider(0, 1, vm.tProperty().get());
+        t.setPrefWidth(220);
+        t.valueProperty().bindBidirectional(vm.tProperty());
+        Label value = new Label();
+        value.textProperty().bind(vm.tProperty().asString(Locale.ROOT, "t = %.2f"));
+        HBox h = new HBox(8, label("A #"), a, label("B #"), b, t, value);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Node typedControls() {
+        TextField row = new TextField(vm.typedProperty().get());
+        row.setPromptText("numbers separated by commas or spaces");
+        row.setPrefColumnCount(36);
+        Button apply = new Button("Send");
+        apply.setOnAction(e -> vm.typedProperty().set(row.getText()));
+        row.setOnAction(e -> vm.typedProperty().set(row.getText()));
+        Label error = new Label();
+        error.getStyleClass().add("ll-error");
+        error.textProperty().bind(vm.errorProperty());
+        HBox h = new HBox(8, row, apply, error);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Node miniMaps() {
+        ScrollPane scroll = new ScrollPane(minis);
+        scroll.setFitToHeight(true);
+        scroll.setPrefHeight(176);
+        scroll.setMinHeight(176);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private void rebuildMinis() {
+        minis.getChildren().clear();
+        List<MapScene> scenes = vm.scenesProperty().get();
+        for (int l = 0; l < scenes.size(); l++) {
+            MapCanvas c = new MapCanvas();
+            c.compactProperty().set(true);
+            c.mapSceneProperty().set(scenes.get(l).withoutRegions().withTitle((l + 1) + ". " + scenes.get(l).title()));
+            c.setPrefSize(190, 158);
+            c.setMinSize(190, 158);
+            int layer = l;
+            c.setOnPick(i -> vm.currentLayerProperty().set(layer));
+            c.getStyleClass().add("ll-mini-map");
+            minis.getChildren().add(c);
+        }
+        refresh();
+    }
+
+    private Node playBar() {
+        ToggleButton play = new ToggleButton("Play");
+        play.selectedProperty().bindBidirectional(vm.playingProperty());
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(play.selectedProperty()).then("Pause").otherwise("Play"));
+        play.setTooltip(new Tooltip("Follow the query layer by layer (Space)"));
+        Button back = new Button("<");
+        back.setOnAction(e -> vm.step(-1));
+        back.setTooltip(new Tooltip("Previous layer (Left)"));
+        Button next = new Button(">");
+        next.setOnAction(e -> vm.step(1));
+        next.setTooltip(new Tooltip("Next layer (Right)"));
+        Slider speed = new Slider(0.3, 3, vm.secondsPerLayerProperty().get());
+        speed.valueProperty().bindBidirectional(vm.secondsPerLayerProperty());
+        speed.setPrefWidth(120);
+        speed.setTooltip(new Tooltip("Seconds per layer"));
+        Label layer = new Label();
+        Runnable describe = () -> {
+            List<LayerAtlas> a = vm.atlasesProperty().get();
+            int l = vm.currentLayerProperty().get();
+            layer.setText(a.isEmpty() ? "" : String.format(Locale.ROOT, "Layer %d of %d: %s", l + 1, a.size(), a.get(l).layer().name()));
+        };
+        vm.currentLayerProperty().addListener(o -> describe.run());
+        vm.atlasesProperty().addListener(o -> describe.run());
+        HBox h = new HBox(8, play, back, next, label("Speed"), speed, layer);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Node routeBox() {
+        Label title = new Label("Route");
+        title.getStyleClass().add("ll-section");
+        VBox box = new VBox(4, title, route);
+        return box;
+    }
+
+    private Node sidePanel() {
+        ChoiceBox<LayerAtlas> layer = new ChoiceBox<>();
+        layer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LayerAtlas a) {
+                return a == null ? "" : a.layer().name();
+            }
+
+            @Override
+            public LayerAtlas fromString(String s) {
+                return null;
+            }
+        });
+        vm.atlasesProperty().addListener((o, x, a) -> {
+            layer.getItems().setAll(a);
+            if (!a.isEmpty()) {
+                layer.setValue(a.get(Math.min(Math.max(0, vm.steerLayerProperty().get()), a.size() - 1)));
+            }
+        });
+        layer.valueProperty().addListener((o, x, a) -> {
+            if (a != null) {
+                vm.steerLayerProperty().set(vm.atlasesProperty().get().indexOf(a));
+            }
+        });
+        ChoiceBox<Axis> axis = new ChoiceBox<>();
+        axis.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Axis a) {
+                return a == null ? "" : Axes.label(a);
+            }
+
+            @Override
+            public Axis fromString(String s) {
+                return null;
+            }
+        });
+        vm.steerLayerProperty().addListener(o -> {
+            List<LayerAtlas> a = vm.atlasesProperty().get();
+            int l = vm.steerLayerProperty().get();
+            axis.getItems().setAll(l >= 0 && l < a.size() ? a.get(l).axes() : List.of());
+            axis.setValue(vm.steerAxisProperty().get());
+        });
+        axis.valueProperty().addListener((o, x, a) -> {
+            if (a != null && a != vm.steerAxisProperty().get()) {
+                vm.steerAxisProperty().set(a);
+            }
+        });
+        Slider alpha = new Slider(-4, 4, 0);
+        alpha.setShowTickMarks(true);
+        alpha.setMajorTickUnit(2);
+        alpha.setTooltip(new Tooltip("alpha in standard deviations of the data along the axis; 0 gives the original output exactly"));
+        alpha.valueProperty().addListener((o, x, v) -> vm.alphaProperty().set(v.doubleValue() * vm.steerSpread()));
+        vm.steerAxisProperty().addListener(o -> alpha.setValue(0));
+        Label alphaValue = new Label();
+        alphaValue.textProperty().bind(alpha.valueProperty().asString(Locale.ROOT, "alpha = %+.2f sd"));
+        Button reset = new Button("0");
+        reset.setOnAction(e -> alpha.setValue(0));
+        Label note = new Label();
+        note.getStyleClass().add("ll-muted");
+        note.setWrapText(true);
+        note.textProperty().bind(vm.steerNoteProperty());
+        Label steerTitle = new Label("Steer: move along an axis, decode");
+        steerTitle.getStyleClass().add("ll-section");
+        VBox box = new VBox(8, output, steerTitle, new HBox(8, label("Layer"), layer), new HBox(8, label("Axis"), axis),
+                new HBox(8, alpha, reset), alphaValue, note);
+        box.setPrefWidth(340);
+        box.setMinWidth(340);
+        return box;
+    }
+
+    private void refresh() {
+        List<MapScene> scenes = vm.scenesProperty().get();
+        int current = vm.currentLayerProperty().get();
+        Journey j = vm.journeyProperty().get();
+        if (current >= 0 && current < scenes.size()) {
+            main.mapSceneProperty().set(scenes.get(current).withTitle(String.format(Locale.ROOT, "Journey · layer %d of %d · %s",
+                    current + 1, scenes.size(), scenes.get(current).title())));
+        }
+        for (int l = 0; l < minis.getChildren().size(); l++) {
+            MapCanvas c = (MapCanvas) minis.getChildren().get(l);
+            c.getStyleClass().remove("ll-mini-current");
+            if (l == current) {
+                c.getStyleClass().add("ll-mini-current");
+            }
+            c.queryProperty().set(mark(j, l, false));
+        }
+        main.queryProperty().set(mark(j, current, true));
+        refreshRoute(j, current);
+        refreshOutput();
+    }
+
+    private MapCanvas.QueryMark mark(Journey j, int l, boolean withTrail) {
+        if (j == null || l < 0 || l >= j.stops().size()) {
+            return null;
+        }
+        Journey.Stop s = j.stops().get(l);
+        float[][] trail = withTrail ? vm.trail(l) : new float[][] {null, null};
+        return new MapCanvas.QueryMark(s.x(), s.y(), String.format(Locale.ROOT, "query: %s (%.0f%%)", s.regionName(), 100 * s.certainty()),
+                trail[0], trail[1]);
+    }
+
+    private void refreshRoute(Journey j, int current) {
+        route.getChildren().clear();
+        if (j == null) {
+            return;
+        }
+        for (int l = 0; l < j.stops().size(); l++) {
+            Journey.Stop s = j.stops().get(l);
+            String moved = s.movedMost().isEmpty() ? "" : "\nalong " + String.join(", ", s.movedMost().stream()
+                    .map(a -> String.format(Locale.ROOT, "%s %+.1f sd", a, s.standing().get(a))).toList());
+            Label chip = new Label(String.format(Locale.ROOT, "%s\n%s (%.0f%%)%s", s.layer().name(), s.regionName(), 100 * s.certainty(), moved));
+            chip.getStyleClass().add(l == current ? "ll-chip-current" : "ll-chip");
+            int layer = l;
+            chip.setOnMouseClicked(e -> vm.currentLayerProperty().set(layer));
+            route.getChildren().addAll(chip, new Label("→"));
+        }
+        Dataset d = vm.data();
+        String answer = j.reconstruction() ? "decoded image"
+                : String.format(Locale.ROOT, "answer: %s (%.0f%%)", j.prediction() < d.classNames().size() ? d.classNames().get(j.prediction())
+                : "#" + j.prediction(), 100 * j.output()[j.prediction()]);
+        Label end = new Label(answer);
+        end.getStyleClass().add("ll-chip-answer");
+        route.getChildren().add(end);
+    }
+
+    private void refreshOutput() {
+        Journey j = vm.journeyProperty().get();
+        if (j == null) {
+            output.showProbabilities(null, null, List.of());
+            return;
+        }
+        float[] steered = vm.steeredProperty().get();
+        boolean moved = steered != null && vm.alphaProperty().get() != 0;
+        if (j.reconstruction() && vm.data().image() != null) {
+            output.showReconstruction(j.output(), moved ? steered : null, vm.data().image().height(), vm.data().image().width());
+        } else {
+            output.showProbabilities(j.output(), moved ? steered : null, vm.data().classNames());
+        }
+    }
+
+    private int size() {
+        return vm.data() == null ? 1 : vm.data().size();
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

@@ -1,0 +1,427 @@
+package org.latentledger.ui.journey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.util.Duration;
+import org.latentledger.atlas.Atlases;
+import org.latentledger.atlas.Axis;
+import org.latentledger.atlas.Journey;
+import org.latentledger.atlas.JourneyPlanner;
+import org.latentledger.atlas.LayerAtlas;
+import org.latentledger.data.Dataset;
+import org.latentledger.model.LayerActivations;
+import org.latentledger.model.LoadedModel;
+import org.latentledger.model.Steering;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.ui.Jobs;
+import org.latentledger.ui.map.ColourMode;
+import org.latentledger.ui.map.MapInput;
+import org.latentledger.ui.map.MapScene;
+import org.latentledger.ui.map.MapSceneBuilder;
+import org.latentledger.ui.map.MapSettings;
+
+/**
+ * The journey of one query through the layers: what the query is (a data point, a drawing, an
+ * interpolation, a typed row), the maps of every layer it is placed on, where it lands, the
+ * layer being shown (play / step), and steering ("move along the axis, decode"). Touched only
+ * on the FX thread; the maps are computed as the window's one job; one query's journey (one
+ * forward pass and a neighbour search per layer) is computed on the FX thread when no job uses
+ * the network.
+ */
+public final class JourneyViewModel {
+
+    /** Where the query comes from. */
+    public enum Source {
+        POINT("data point"), DRAWING("drawing"), INTERPOLATION("interpolation A -> B"), TYPED("typed row");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static final int TRAIL = 24;
+
+    private final Jobs jobs;
+    private final ProjectionCache cache;
+
+    private final ObjectProperty<MapSettings.Method> method = new SimpleObjectProperty<>(this, "method", MapSettings.Method.PCA);
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.POINT);
+    private final IntegerProperty point = new SimpleIntegerProperty(this, "point", 0);
+    private final ObjectProperty<float[]> drawing = new SimpleObjectProperty<>(this, "drawing");
+    private final IntegerProperty pointA = new SimpleIntegerProperty(this, "pointA", 0);
+    private final IntegerProperty pointB = new SimpleIntegerProperty(this, "pointB", 1);
+    private final DoubleProperty t = new SimpleDoubleProperty(this, "t", 0);
+    private final StringProperty typed = new SimpleStringProperty(this, "typed", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    private final ReadOnlyObjectWrapper<List<LayerAtlas>> atlases = new ReadOnlyObjectWrapper<>(this, "atlases", List.of());
+    private final ReadOnlyObjectWrapper<List<MapScene>> scenes = new ReadOnlyObjectWrapper<>(this, "scenes", List.of());
+    private final ReadOnlyObjectWrapper<Journey> journey = new ReadOnlyObjectWrapper<>(this, "journey");
+    private final ReadOnlyObjectWrapper<float[]> query = new ReadOnlyObjectWrapper<>(this, "query");
+    private final IntegerProperty currentLayer = new SimpleIntegerProperty(this, "currentLayer", 0);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
+    private final DoubleProperty secondsPerLayer = new SimpleDoubleProperty(this, "secondsPerLayer", 1.0);
+    private final ReadOnlyStringWrapper placement = new ReadOnlyStringWrapper(this, "placement", "");
+
+    private final IntegerProperty steerLayer = new SimpleIntegerProperty(this, "steerLayer", 0);
+    private final ObjectProperty<Axis> steerAxis = new SimpleObjectProperty<>(this, "steerAxis");
+    private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 0);
+    private final ReadOnlyObjectWrapper<float[]> steered = new ReadOnlyObjectWrapper<>(this, "steered");
+    private final ReadOnlyStringWrapper steerNote = new ReadOnlyStringWrapper(this, "steerNote", "");
+
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
+    private final List<List<float[]>> trails = new ArrayList<>();
+    private final Timeline player = new Timeline();
+    private LoadedModel model;
+    private Dataset data;
+    private List<LayerActivations> activations = List.of();
+    private int[] predicted;
+    private boolean pending;
+
+    public JourneyViewModel(Jobs jobs, ProjectionCache cache) {
+        this.jobs = jobs;
+        this.cache = cache;
+        method.addListener(o -> prepare());
+        for (javafx.beans.Observable q : List.<javafx.beans.Observable>of(point, drawing, pointA, pointB, t, typed)) {
+            q.addListener(o -> recompute());
+        }
+        source.addListener(o -> {
+            clearTrails();
+            recompute();
+        });
+        jobs.busyProperty().addListener((o, was, busy) -> {
+            if (!busy && pending) {
+                recompute();
+            }
+        });
+        steerLayer.addListener(o -> {
+            List<LayerAtlas> a = atlases.get();
+            int l = steerLayer.get();
+            steerAxis.set(l >= 0 && l < a.size() && !a.get(l).axes().isEmpty() ? a.get(l).axes().getFirst() : null);
+        });
+        steerAxis.addListener(o -> {
+            alpha.set(0);
+            steer();
+        });
+        alpha.addListener(o -> steer());
+        player.setCycleCount(Timeline.INDEFINITE);
+        secondsPerLayer.addListener(o -> restartPlayer());
+        playing.addListener((o, a, p) -> restartPlayer());
+    }
+
+    /** Shows what is open (or nothing, with a null model or data). */
+    public void show(LoadedModel m, Dataset d, List<LayerActivations> acts, int[] predictions) {
+        model = m;
+        data = d;
+        activations = acts == null ? List.of() : acts;
+        predicted = predictions;
+        atlases.set(List.of());
+        scenes.set(List.of());
+        journey.set(null);
+        steered.set(null);
+        clearTrails();
+        playing.set(false);
+        int size = d == null ? 0 : d.size();
+        if (point.get() >= size) {
+            point.set(0);
+        }
+        pointB.set(Math.min(1, Math.max(0, size - 1)));
+        if (m != null && d != null && d.image() != null && d.size() > 0) {
+            drawing.set(d.features()[0].clone());
+        }
+        dataset.set(d);
+    }
+
+    /** The data the queries come from (changes when other data is opened). */
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    /** Whether the journey can run: a model and data that go through it. */
+    public boolean available() {
+        return model != null && data != null && !activations.isEmpty();
+    }
+
+    /** Computes every layer's map and atlas (the window's one job), then the journey. */
+    public void prepare() {
+        if (!available()) {
+            return;
+        }
+        LoadedModel m = model;
+        Dataset d = data;
+        List<LayerActivations> acts = activations;
+        MapSettings settings = new MapSettings(method.get(), 2, 30, 15, 0.1, 42);
+        jobs.run("Maps of every layer for the journey (" + method.get() + ")",
+                (progress, partial) -> Atlases.build(m.hash(), d, acts, settings.spec(), cache, 42, progress),
+                null, result -> {
+                    if (m != model) {
+                        return;
+                    }
+                    atlases.set(result);
+                    scenes.set(buildScenes(result));
+                    clearTrails();
+                    currentLayer.set(Math.min(currentLayer.get(), Math.max(0, result.size() - 1)));
+                    int s = steerLayer.get();
+                    steerLayer.set(-1);
+                    steerLayer.set(Math.min(Math.max(0, s), result.size() - 1));
+                    recompute();
+                }, e -> { });
+    }
+
+    private List<MapScene> buildScenes(List<LayerAtlas> result) {
+        List<MapScene> out = new ArrayList<>();
+        for (LayerAtlas a : result) {
+            LayerActivations acts = activations.get(a.layer().index());
+            MapScene s = MapSceneBuilder.build(new MapInput(acts, data, predicted, model.hash()), a.map(), ColourMode.LABEL,
+                    a.regions(), a.regions().regions(), List.of(), ax -> ax.coordinates(a.points()));
+            out.add(s.withTitle(a.layer().name()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The query's input values for the current source, or null with the reason in {@link #errorProperty()}. */
+    private float[] currentInput() {
+        if (data == null || model == null) {
+            return null;
+        }
+        error.set("");
+        return switch (source.get()) {
+            case POINT -> point.get() >= 0 && point.get() < data.size() ? data.features()[point.get()] : null;
+            case DRAWING -> drawing.get();
+            case INTERPOLATION -> {
+                int a = pointA.get();
+                int b = pointB.get();
+                if (a < 0 || b < 0 || a >= data.size() || b >= data.size()) {
+                    yield null;
+                }
+                yield JourneyPlanner.interpolate(data.features()[a], data.features()[b], t.get());
+            }
+            case TYPED -> {
+                try {
+                    yield typed.get().isBlank() ? null : JourneyPlanner.parseRow(typed.get(), model.inputSize());
+                } catch (IllegalArgumentException e) {
+                    error.set(e.getMessage());
+                    yield null;
+                }
+            }
+        };
+    }
+
+    /** Recomputes the journey now, or as soon as the running job lets go of the network. */
+    public void recompute() {
+        if (atlases.get().isEmpty()) {
+            return;
+        }
+        if (jobs.busyProperty().get()) {
+            pending = true;
+            return;
+        }
+        pending = false;
+        float[] in = currentInput();
+        if (in == null || in.length != model.inputSize()) {
+            return;
+        }
+        query.set(in);
+        Journey j = JourneyPlanner.travel(model, atlases.get(), in);
+        for (int l = 0; l < j.stops().size() && l < trails.size(); l++) {
+            List<float[]> trail = trails.get(l);
+            trail.add(new float[] {j.stops().get(l).x(), j.stops().get(l).y()});
+            if (trail.size() > TRAIL) {
+                trail.removeFirst();
+            }
+        }
+        journey.set(j);
+        String how = method.get() == MapSettings.Method.PCA ? "PCA maps: the query is placed by its "
+                : method.get() + " has no transform: the query is placed by its ";
+        placement.set(how + JourneyPlanner.NEIGHBOURS + " nearest data points in each layer's own space (weighted by 1 / distance).");
+        steer();
+    }
+
+    private void clearTrails() {
+        trails.clear();
+        for (int l = 0; l < atlases.get().size(); l++) {
+            trails.add(new ArrayList<>());
+        }
+    }
+
+    /** The query's places at layer l over its recent changes (oldest first). */
+    public float[][] trail(int l) {
+        if (l < 0 || l >= trails.size()) {
+            return new float[][] {new float[0], new float[0]};
+        }
+        List<float[]> t = trails.get(l);
+        float[] xs = new float[t.size()];
+        float[] ys = new float[t.size()];
+        for (int k = 0; k < t.size(); k++) {
+            xs[k] = t.get(k)[0];
+            ys[k] = t.get(k)[1];
+        }
+        return new float[][] {xs, ys};
+    }
+
+    private void steer() {
+        Axis axis = steerAxis.get();
+        float[] in = query.get();
+        int l = steerLayer.get();
+        if (axis == null || in == null || model == null || l < 0 || jobs.busyProperty().get()) {
+            steered.set(null);
+            return;
+        }
+        try {
+            steered.set(Steering.steer(model, in, atlases.get().get(l).layer().index(), axis.direction(), alpha.get()));
+            steerNote.set(String.format(Locale.ROOT, "Layer %s: a + %.2f x %s, then the rest of the network.",
+                    atlases.get().get(l).layer().name(), alpha.get(), axis.name()));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            steered.set(null);
+            steerNote.set(e.getMessage());
+        }
+    }
+
+    /** Moves the shown layer by delta (wrapping). */
+    public void step(int delta) {
+        int n = atlases.get().size();
+        if (n > 0) {
+            currentLayer.set(Math.floorMod(currentLayer.get() + delta, n));
+        }
+    }
+
+    private void restartPlayer() {
+        player.stop();
+        player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(Math.max(0.1, secondsPerLayer.get())), e -> step(1)));
+        if (playing.get()) {
+            player.play();
+        }
+    }
+
+    /** The spread of the chosen axis over the data, to scale the alpha slider. */
+    public double steerSpread() {
+        List<LayerAtlas> a = atlases.get();
+        int l = steerLayer.get();
+        Axis axis = steerAxis.get();
+        if (axis == null || l < 0 || l >= a.size()) {
+            return 1;
+        }
+        int i = a.get(l).axes().indexOf(axis);
+        return i >= 0 ? a.get(l).axisSpread()[i] : 1;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    public LoadedModel model() {
+        return model;
+    }
+
+    public ObjectProperty<MapSettings.Method> methodProperty() {
+        return method;
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public IntegerProperty pointProperty() {
+        return point;
+    }
+
+    public ObjectProperty<float[]> drawingProperty() {
+        return drawing;
+    }
+
+    public IntegerProperty pointAProperty() {
+        return pointA;
+    }
+
+    public IntegerProperty pointBProperty() {
+        return pointB;
+    }
+
+    public DoubleProperty tProperty() {
+        return t;
+    }
+
+    public StringProperty typedProperty() {
+        return typed;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<LayerAtlas>> atlasesProperty() {
+        return atlases.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<MapScene>> scenesProperty() {
+        return scenes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Journey> journeyProperty() {
+        return journey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[]> queryProperty() {
+        return query.getReadOnlyProperty();
+    }
+
+    public IntegerProperty currentLayerProperty() {
+        return currentLayer;
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public DoubleProperty secondsPerLayerProperty() {
+        return secondsPerLayer;
+    }
+
+    public ReadOnlyStringProperty placementProperty() {
+        return placement.getReadOnlyProperty();
+    }
+
+    public IntegerProperty steerLayerProperty() {
+        return steerLayer;
+    }
+
+    public ObjectProperty<Axis> steerAxisProperty() {
+        return steerAxis;
+    }
+
+    public DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    public ReadOnlyObjectProperty<float[]> steeredProperty() {
+        return steered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty steerNoteProperty() {
+        return steerNote.getReadOnlyProperty();
+    }
+}

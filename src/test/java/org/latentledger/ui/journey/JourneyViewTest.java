@@ -1,0 +1,136 @@
+package org.latentledger.ui.journey;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentledger.ui.FxTesting.await;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentledger.atlas.Journey;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.SampleModel;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.ui.AppExecutor;
+import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.shell.MainView;
+import org.latentledger.ui.shell.MainViewModel;
+import org.latentledger.ui.shell.RecentFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The journey page, headless: a point's route, the drawing pad, interpolation, typed rows, steering, play and step. */
+@ExtendWith(ApplicationExtension.class)
+class JourneyViewTest {
+
+    private MainViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
+        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
+        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
+        stage.show();
+        vm.openSample(SampleModel.DIGITS_MLP);
+    }
+
+    private JourneyViewModel openJourney(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        robot.interact(() -> ((MainView) stage.getScene().getRoot()).showJourney());
+        JourneyViewModel j = vm.journey();
+        await(() -> !vm.busyProperty().get() && j.journeyProperty().get() != null, 120);
+        return j;
+    }
+
+    @Test
+    void aPointsRouteThenInterpolationTypedRowAndSteering(FxRobot robot) throws Exception {
+        JourneyViewModel j = openJourney(robot);
+        robot.interact(() -> j.pointProperty().set(30));
+        Journey route = j.journeyProperty().get();
+        assertEquals(4, route.stops().size());
+        assertEquals(j.atlasesProperty().get().get(1).map().axis(0)[30], route.stops().get(1).x(), 1e-4);
+        assertEquals(j.data().labels()[30], route.prediction());
+
+        robot.interact(() -> {
+            j.pointAProperty().set(30);
+            j.pointBProperty().set(31);
+            j.tProperty().set(0);
+            j.sourceProperty().set(JourneyViewModel.Source.INTERPOLATION);
+        });
+        assertArrayEquals(j.data().features()[30], j.queryProperty().get());
+        robot.interact(() -> j.tProperty().set(1));
+        assertArrayEquals(j.data().features()[31], j.queryProperty().get());
+        assertTrue(j.trail(1)[0].length >= 2, "the query's trail across the interpolation");
+
+        robot.interact(() -> {
+            j.sourceProperty().set(JourneyViewModel.Source.TYPED);
+            j.typedProperty().set("1 2 3");
+        });
+        assertEquals("the model takes 64 values; the row has 3", j.errorProperty().get());
+
+        robot.interact(() -> j.sourceProperty().set(JourneyViewModel.Source.POINT));
+        float[] original = j.journeyProperty().get().output();
+        assertNotNull(j.steerAxisProperty().get());
+        robot.interact(() -> j.alphaProperty().set(0));
+        assertArrayEquals(original, j.steeredProperty().get(), 1e-6f, "alpha 0 gives the original output");
+        robot.interact(() -> j.alphaProperty().set(8 * j.steerSpread()));
+        assertFalse(java.util.Arrays.equals(original, j.steeredProperty().get()));
+    }
+
+    @Test
+    void drawingOnThePadMovesTheQueryAndPlayStepsLayers(FxRobot robot) throws Exception {
+        JourneyViewModel j = openJourney(robot);
+        robot.interact(() -> j.sourceProperty().set(JourneyViewModel.Source.DRAWING));
+        DrawingPad pad = robot.from(stage.getScene().getRoot()).lookup(".ll-drawing-pad").queryAs(DrawingPad.class);
+        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("Clear").queryButton());
+        float[] before = j.queryProperty().get().clone();
+        Bounds b = pad.localToScreen(pad.getBoundsInLocal());
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.2));
+        robot.press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.8));
+        robot.release(MouseButton.PRIMARY);
+        await(() -> !java.util.Arrays.equals(before, j.queryProperty().get()), 10);
+        double ink = 0;
+        for (float v : j.queryProperty().get()) {
+            ink += v;
+        }
+        assertTrue(ink > 1, "the stroke put ink on the pad: " + ink);
+
+        robot.interact(() -> j.currentLayerProperty().set(0));
+        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup(">").queryButton());
+        assertEquals(1, j.currentLayerProperty().get());
+        robot.interact(() -> {
+            j.secondsPerLayerProperty().set(0.2);
+            j.playingProperty().set(true);
+        });
+        await(() -> j.currentLayerProperty().get() != 1, 5);
+        robot.interact(() -> j.playingProperty().set(false));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theAutoencoderDecodesAndSteersItsBottleneck(FxRobot robot) throws Exception {
+        openJourney(robot);
+        robot.interact(() -> vm.openSample(SampleModel.DIGITS_AUTOENCODER));
+        JourneyViewModel j = vm.journey();
+        await(() -> !vm.busyProperty().get() && j.journeyProperty().get() != null
+                && j.journeyProperty().get().reconstruction(), 120);
+        assertEquals(64, j.journeyProperty().get().output().length);
+        robot.interact(() -> j.steerLayerProperty().set(1)); // the bottleneck
+        float[] decoded = j.journeyProperty().get().output();
+        robot.interact(() -> j.alphaProperty().set(0));
+        assertArrayEquals(decoded, j.steeredProperty().get(), 1e-6f);
+        robot.interact(() -> j.alphaProperty().set(3 * j.steerSpread()));
+        assertFalse(java.util.Arrays.equals(decoded, j.steeredProperty().get()), "moving along the axis changes the decoded image");
+    }
+}
