@@ -35,7 +35,7 @@ class MainWindowTest {
     @Test
     void opensOnTheBundledModelAndShowsTheMap(FxRobot robot) throws Exception {
         await(vm::isSettled, 120);
-        MapCanvas map = robot.from(stage.getScene().getRoot()).lookup("." + MapCanvas.STYLE_CLASS).queryAs(MapCanvas.class);
+        MapCanvas map = robot.from(stage.getScene().getRoot()).lookup("#map").queryAs(MapCanvas.class);
         assertTrue(map.drawnPoints() >= 1000, "points drawn: " + map.drawnPoints());
         TableView<?> table = robot.from(stage.getScene().getRoot()).lookup(".ll-layer-table").queryAs(TableView.class);
         assertEquals(4, table.getItems().size());

@@ -175,6 +175,7 @@ public final class MainView extends BorderPane {
         MapViewModel mvm = vm.map();
         Region toolbar = MapToolbar.build(mvm, map::fit, layerLabel, picker);
 
+        map.setId("map");
         map.mapSceneProperty().bind(mvm.sceneProperty());
         map.selectionProperty().bind(mvm.selectionProperty());
         map.matchesProperty().bind(mvm.matchesProperty());

@@ -45,7 +45,7 @@ class MapInteractionTest {
     }
 
     private MapCanvas canvas(FxRobot robot) {
-        return robot.from(stage.getScene().getRoot()).lookup("." + MapCanvas.STYLE_CLASS).queryAs(MapCanvas.class);
+        return robot.from(stage.getScene().getRoot()).lookup("#map").queryAs(MapCanvas.class);
     }
 
     @Test
