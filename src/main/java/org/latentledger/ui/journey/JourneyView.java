@@ -44,7 +44,7 @@ public final class JourneyView extends BorderPane {
     private final MapCanvas main = new MapCanvas();
     private final HBox minis = new HBox(8);
     private final FlowPane route = new FlowPane(6, 4);
-    private final OutputChart output = new OutputChart(330, 270);
+    private final OutputChart output = new OutputChart(340, 270);
     private final StackPane sourcePane = new StackPane();
     /** Listeners the current query controls put on the view model, removed when they are replaced. */
     private final List<Runnable> detach = new java.util.ArrayList<>();
@@ -379,7 +379,8 @@ public final class JourneyView extends BorderPane {
         float[] steered = vm.steeredProperty().get();
         boolean moved = steered != null && vm.alphaProperty().get() != 0;
         if (j.reconstruction() && vm.data().image() != null) {
-            output.showReconstruction(j.output(), moved ? steered : null, vm.data().image().height(), vm.data().image().width());
+            output.showReconstruction(vm.queryProperty().get(), j.output(), moved ? steered : null, vm.data().image().height(),
+                    vm.data().image().width());
         } else {
             output.showProbabilities(j.output(), moved ? steered : null, vm.data().classNames());
         }

@@ -63,7 +63,8 @@ public final class OutputChart extends Canvas {
         }
     }
 
-    public void showReconstruction(float[] decoded, float[] steered, int rows, int cols) {
+    /** The input, its decoding, and (when steering) the decoding of the steered activation, side by side. */
+    public void showReconstruction(float[] input, float[] decoded, float[] steered, int rows, int cols) {
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (decoded == null) {
@@ -73,13 +74,17 @@ public final class OutputChart extends Canvas {
         g.setFill(Color.web("#1f2328"));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("Decoded", 0, 0);
-        double size = Math.min((getWidth() - 16) / 2, getHeight() - 24);
-        image(g, decoded, rows, cols, 0, 20, size);
-        if (steered != null) {
+        int panels = steered == null ? 2 : 3;
+        double size = Math.min((getWidth() - 8 * (panels - 1)) / panels, getHeight() - 24);
+        String[] titles = {"Input", "Decoded", "Steered, decoded"};
+        float[][] images = {input, decoded, steered};
+        for (int p = 0; p < panels; p++) {
+            double x = p * (size + 8);
             g.setFill(Color.web("#1f2328"));
-            g.fillText("Steered, decoded", size + 16, 0);
-            image(g, steered, rows, cols, size + 16, 20, size);
+            g.fillText(titles[p], x, 0);
+            if (images[p] != null) {
+                image(g, images[p], rows, cols, x, 20, size);
+            }
         }
     }
 
