@@ -120,7 +120,17 @@ public final class JourneyView extends BorderPane {
                 : "label " + vm.data().labelName(vm.pointProperty().get()) + "  (or click a point on the map)");
         listen(vm.pointProperty(), (o, a, v) -> describe.run());
         describe.run();
-        HBox h = new HBox(8, label("#"), index, what);
+        TextField find = new TextField();
+        find.setPromptText("find label or name, Enter");
+        find.setPrefColumnCount(14);
+        find.setOnAction(e -> {
+            int found = vm.find(find.getText(), vm.pointProperty().get());
+            if (found >= 0) {
+                vm.pointProperty().set(found);
+            }
+        });
+        find.setTooltip(new Tooltip("Enter again for the next match"));
+        HBox h = new HBox(8, label("#"), index, find, what);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }

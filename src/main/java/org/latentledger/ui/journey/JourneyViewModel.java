@@ -301,6 +301,26 @@ public final class JourneyViewModel {
         }
     }
 
+    /**
+     * The next data point after {@code from} whose label equals the text or whose name contains it
+     * (case-insensitive), wrapping around; -1 if none.
+     */
+    public int find(String text, int from) {
+        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (q.isEmpty() || data == null) {
+            return -1;
+        }
+        int n = data.size();
+        for (int k = 1; k <= n; k++) {
+            int i = Math.floorMod(from + k, n);
+            if (data.labelName(i).toLowerCase(Locale.ROOT).equals(q)
+                    || (!data.names().isEmpty() && data.names().get(i).toLowerCase(Locale.ROOT).contains(q))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Moves the shown layer by delta (wrapping). */
     public void step(int delta) {
         int n = atlases.get().size();

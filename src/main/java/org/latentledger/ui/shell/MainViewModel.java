@@ -78,6 +78,13 @@ public final class MainViewModel {
         this.map = new MapViewModel(jobs, cache);
         this.journey = new JourneyViewModel(jobs, cache);
         selectedLayer.addListener((obs, old, layer) -> showLayer(layer));
+        // The point in focus on the map is the journey's query (one query across the pages).
+        map.focusProperty().addListener((obs, old, f) -> {
+            if (f != null && f >= 0) {
+                journey.sourceProperty().set(JourneyViewModel.Source.POINT);
+                journey.pointProperty().set(f);
+            }
+        });
     }
 
     /** Opens a bundled model on its bundled data set: load, forward pass, then the map. */

@@ -61,6 +61,13 @@ class JourneyViewTest {
         assertEquals(j.atlasesProperty().get().get(1).map().axis(0)[30], route.stops().get(1).x(), 1e-4);
         assertEquals(j.data().labels()[30], route.prediction());
 
+        int next7 = 31;
+        while (!j.data().labelName(next7).equals("7")) {
+            next7++;
+        }
+        assertEquals(next7, j.find("7", 30), "the next 7 after #30");
+        robot.interact(() -> vm.map().focusProperty().set(44));
+        assertEquals(44, j.pointProperty().get(), "the map's focused point is the journey's query");
         robot.interact(() -> {
             j.pointAProperty().set(30);
             j.pointBProperty().set(31);
