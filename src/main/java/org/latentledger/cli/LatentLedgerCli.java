@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Latent Ledger: a neural network's latent space and its activation economy.",
                 "Without a command, opens the window on the bundled digits model."},
-        subcommands = {OpenCommand.class, InspectCommand.class, ProjectCommand.class, JourneyCommand.class, ActivationsCommand.class, TrainSamplesCommand.class, ShotCommand.class,
+        subcommands = {OpenCommand.class, InspectCommand.class, ProjectCommand.class, JourneyCommand.class, LedgerCommand.class,
+                FrontierCommand.class, ActivationsCommand.class, TrainSamplesCommand.class, ShotCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LatentLedgerCli implements Runnable {
 

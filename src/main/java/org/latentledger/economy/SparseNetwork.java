@@ -171,24 +171,72 @@ public final class SparseNetwork {
         };
     }
 
-    /** Keeps the k largest |a| (ties broken by lower index), zeroes the rest. */
+    /**
+     * Keeps the k largest |a| (among equal values, the lower indices), zeroes the rest. Linear time:
+     * the k-th largest magnitude is found by quickselect on a copy, then one pass keeps what is above
+     * it and as many as needed of what equals it.
+     */
     static float[] topK(float[] a, int k) {
         if (k >= a.length) {
             return a;
         }
-        Integer[] order = new Integer[a.length];
-        for (int i = 0; i < a.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> {
-            int c = Float.compare(Math.abs(a[y]), Math.abs(a[x]));
-            return c != 0 ? c : Integer.compare(x, y);
-        });
         float[] out = new float[a.length];
-        for (int m = 0; m < k; m++) {
-            out[order[m]] = a[order[m]];
+        if (k <= 0) {
+            return out;
+        }
+        float[] mag = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            mag[i] = Math.abs(a[i]);
+        }
+        float cut = select(mag, a.length - k); // the k-th largest
+        int above = 0;
+        for (float v : a) {
+            if (Math.abs(v) > cut) {
+                above++;
+            }
+        }
+        int ties = k - above;
+        for (int i = 0; i < a.length; i++) {
+            float m = Math.abs(a[i]);
+            if (m > cut || (m == cut && ties-- > 0)) {
+                out[i] = a[i];
+            }
         }
         return out;
+    }
+
+    /** The value that would be at {@code rank} if {@code v} were sorted ascending (Hoare's quickselect; reorders v). */
+    static float select(float[] v, int rank) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (lo < hi) {
+            float pivot = v[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (rank <= j) {
+                hi = j;
+            } else if (rank >= i) {
+                lo = i;
+            } else {
+                return v[rank];
+            }
+        }
+        return v[rank];
     }
 
     /** The k outputs whose predicted pre-activation (through the rank-r factorisation) is largest. */
@@ -207,20 +255,22 @@ public final class SparseNetwork {
         for (int q = 0; q < rank; q++) {
             DenseKernel.axpy(h[q], right[q], predicted);
         }
-        // The largest predicted pre-activations: what a ReLU would let through.
-        Integer[] order = new Integer[nOut];
-        for (int j = 0; j < nOut; j++) {
-            order[j] = j;
+        // The largest predicted pre-activations (what a ReLU would let through), lower index first on ties.
+        float cut = select(predicted.clone(), nOut - k);
+        int above = 0;
+        for (float v : predicted) {
+            if (v > cut) {
+                above++;
+            }
         }
-        java.util.Arrays.sort(order, (x, y) -> {
-            int c = Float.compare(predicted[y], predicted[x]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        int ties = k - above;
         int[] chosen = new int[k];
-        for (int m = 0; m < k; m++) {
-            chosen[m] = order[m];
+        int m = 0;
+        for (int j = 0; j < nOut && m < k; j++) {
+            if (predicted[j] > cut || (predicted[j] == cut && ties-- > 0)) {
+                chosen[m++] = j;
+            }
         }
-        java.util.Arrays.sort(chosen);
         return chosen;
     }
 

@@ -162,4 +162,50 @@ class CliTest {
         assertEquals(1, bad.status());
         assertTrue(bad.err().contains("0..1796"), bad.err());
     }
+
+    @Test
+    void ledgerJsonHasTheDocumentedKeysAndAddsUp() {
+        Run r = run("ledger", "--model", "digits-mlp", "--data", "digits", "--query", "3", "--policy", "topk:10%", "--repeats", "3",
+                "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("topk:10%", j.get("policy").getAsString());
+        var layers = j.getAsJsonArray("layers");
+        assertEquals(4, layers.size());
+        long effective = 0;
+        for (var e : layers) {
+            JsonObject l = e.getAsJsonObject();
+            for (String key : List.of("name", "n_in", "n_out", "active_in", "dense_macs", "effective_macs", "weights_read", "energy_pj")) {
+                assertTrue(l.has(key), key);
+            }
+            assertEquals(l.get("active_in").getAsLong() * l.get("n_out").getAsLong(), l.get("effective_macs").getAsLong());
+            effective += l.get("effective_macs").getAsLong();
+        }
+        JsonObject total = j.getAsJsonObject("total");
+        assertEquals(57_984, total.get("dense_macs").getAsLong());
+        assertEquals(effective, total.get("effective_macs").getAsLong());
+        assertEquals(57_984 * (4.6 + 5), total.get("energy_pj_dense").getAsDouble(), 1e-6);
+        for (String key : List.of("same_top1", "cosine", "kl")) {
+            assertTrue(j.getAsJsonObject("fidelity").has(key), key);
+        }
+        assertTrue(j.getAsJsonObject("timing_us").get("dense").getAsDouble() > 0);
+        Run bad = run("ledger", "--model", "digits-mlp", "--data", "digits", "--query", "3", "--policy", "sparse");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("topk:K"), bad.err());
+    }
+
+    @Test
+    void frontierWritesTheSweepAndTheKnee(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("f.csv");
+        Run r = run("frontier", "--model", "digits-mlp", "--data", "digits", "--policy", "topk", "--steps", "5", "--out", out.toString(),
+                "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonObject knee = j.getAsJsonObject("knee");
+        assertTrue(knee.get("agreement").getAsDouble() >= 0.99);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("policy,parameter,agreement,accuracy,mac_fraction,energy_fraction,knee", lines.getFirst());
+        assertEquals(6, lines.size());
+        assertTrue(lines.getLast().startsWith("topk:100%,1.0,1.000000"), "k = 100% agrees with dense everywhere: " + lines.getLast());
+    }
 }

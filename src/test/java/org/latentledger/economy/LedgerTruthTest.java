@@ -126,6 +126,33 @@ class LedgerTruthTest {
         assertEquals(new SparsityPolicy.Threshold(0.5), SparsityPolicy.parse("threshold:0.5"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SparsityPolicy.parse("sparse")).getMessage().contains("topk:K"));
         assertArrayEquals(new float[] {0, -5, 0, 4}, SparseNetwork.topK(new float[] {1, -5, 2, 4}, 2));
+        assertArrayEquals(new float[] {3, 3, 0, 0}, SparseNetwork.topK(new float[] {3, 3, 3, 1}, 2), "ties: the lower indices first");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int trial = 0; trial < 50; trial++) {
+            float[] v = new float[1 + r.nextInt(40)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (r.nextInt(7) - 3);
+            }
+            int k = r.nextInt(v.length + 1);
+            float[] kept = SparseNetwork.topK(v, k);
+            float[] sorted = v.clone();
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = Math.abs(sorted[i]);
+            }
+            java.util.Arrays.sort(sorted);
+            int nonZeroKept = 0;
+            double keptMass = 0;
+            for (float x : kept) {
+                keptMass += Math.abs(x);
+                nonZeroKept += x != 0 ? 1 : 0;
+            }
+            double best = 0;
+            for (int i = sorted.length - k; i < sorted.length; i++) {
+                best += sorted[i];
+            }
+            assertEquals(best, keptMass, 1e-6, "top-" + k + " keeps the largest magnitudes");
+            assertTrue(nonZeroKept <= k);
+        }
         Fidelity f = Fidelity.of(new float[] {0.7f, 0.3f}, new float[] {0.7f, 0.3f});
         assertTrue(f.sameTop1());
         assertEquals(1, f.cosine(), 1e-9);

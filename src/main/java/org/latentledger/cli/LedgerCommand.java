@@ -1,0 +1,124 @@
+package org.latentledger.cli;
+
+import com.google.gson.GsonBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentledger.data.Dataset;
+import org.latentledger.economy.EnergyModel;
+import org.latentledger.economy.LayerCost;
+import org.latentledger.economy.Ledger;
+import org.latentledger.economy.SparseNetwork;
+import org.latentledger.economy.SparsityPolicy;
+import org.latentledger.model.DataCheck;
+import org.latentledger.model.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "ledger", mixinStandardHelpOptions = true,
+        description = {"The activation economy of one inference: dense vs sparse, per layer (MACs, weights read, energy),",
+                "the fidelity of the sparse answer and both passes' measured times."})
+final class LedgerCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Model file or bundled model name (a MultiLayerNetwork).")
+    String modelRef;
+
+    @Option(names = "--data", required = true, description = "Data file or folder, or bundled data set name.")
+    String dataRef;
+
+    @Option(names = "--query", required = true, description = "Index of the data point (0-based).")
+    int query;
+
+    @Option(names = "--policy", defaultValue = "natural",
+            description = "dense, natural, topk:K, threshold:T or routed:R:K (K a count or a share like 10%%; default: ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Option(names = "--memory", defaultValue = "sram", description = "Where weights are read from: sram (5 pJ/word) or dram (640 pJ/word).")
+    String memory;
+
+    @Option(names = "--repeats", defaultValue = "31", description = "Timed runs of each pass, median reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SparsityPolicy p = SparsityPolicy.parse(policy);
+        EnergyModel energy = Energy.of(memory);
+        try (LoadedModel model = Inputs.model(modelRef)) {
+            Dataset data = Inputs.data(dataRef, model);
+            String problem = DataCheck.mismatch(model.input(), data);
+            if (problem != null) {
+                throw new IllegalArgumentException(data.source() + ": " + problem);
+            }
+            if (query < 0 || query >= data.size()) {
+                throw new IllegalArgumentException("--query must be in 0.." + (data.size() - 1) + ", got " + query);
+            }
+            SparseNetwork net = new SparseNetwork(model);
+            for (int w = 0; w < 5; w++) {
+                net.run(data.features()[query], p); // warm up the JIT before timing
+            }
+            Ledger l = Ledger.of(net, data.features()[query], p, repeats);
+            spec.commandLine().getOut().println(json ? json(l, energy) : text(l, energy));
+        }
+        return 0;
+    }
+
+    static String json(Ledger l, EnergyModel e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("policy", l.sparse().policy().spec());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (LayerCost c : l.sparse().costs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", c.name());
+            row.put("n_in", c.nIn());
+            row.put("n_out", c.nOut());
+            row.put("active_in", c.activeIn());
+            row.put("dense_macs", c.denseMacs());
+            row.put("effective_macs", c.effectiveMacs());
+            row.put("weights_read", c.weightsRead());
+            row.put("energy_pj", c.energyPj(e));
+            row.put("estimate", c.estimate());
+            layers.add(row);
+        }
+        out.put("layers", layers);
+        Map<String, Object> total = new LinkedHashMap<>();
+        total.put("dense_macs", l.dense().denseMacs());
+        total.put("effective_macs", l.sparse().effectiveMacs());
+        total.put("energy_pj_dense", l.dense().denseEnergyPj(e));
+        total.put("energy_pj_sparse", l.sparse().energyPj(e));
+        out.put("total", total);
+        Map<String, Object> fidelity = new LinkedHashMap<>();
+        fidelity.put("same_top1", l.fidelity().sameTop1());
+        fidelity.put("cosine", l.fidelity().cosine());
+        fidelity.put("kl", l.fidelity().kl());
+        out.put("fidelity", fidelity);
+        Map<String, Object> timing = new LinkedHashMap<>();
+        timing.put("dense", l.denseMicros());
+        timing.put("sparse", l.sparseMicros());
+        out.put("timing_us", timing);
+        out.put("energy_model", Map.of("mac_pj", e.macPj(), "read_pj", e.readPj(), "memory", e.memory(), "source", EnergyModel.SOURCE));
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out);
+    }
+
+    static String text(Ledger l, EnergyModel e) {
+        StringBuilder s = new StringBuilder(l.sparse().policy().describe()).append('\n');
+        s.append(String.format(Locale.ROOT, "%-12s %7s %7s %8s %14s %14s %14s %12s%n", "layer", "n_in", "n_out", "active", "dense MACs",
+                "effective", "weights read", "energy pJ"));
+        for (LayerCost c : l.sparse().costs()) {
+            s.append(String.format(Locale.ROOT, "%-12s %7d %7d %8d %,14d %,14d %,14d %,12.0f%s%n", c.name(), c.nIn(), c.nOut(),
+                    c.activeIn(), c.denseMacs(), c.effectiveMacs(), c.weightsRead(), c.energyPj(e), c.estimate() ? " (estimate)" : ""));
+        }
+        s.append(String.format(Locale.ROOT, "%.1f%% of the MACs, %.1f%% of the energy (%s); same answer: %s, cosine %.4f, KL %.2e;"
+                        + " time dense %.1f us, sparse %.1f us", 100 * l.macFraction(), 100 * l.energyFraction(e), e.memory(),
+                l.fidelity().sameTop1() ? "yes" : "NO", l.fidelity().cosine(), l.fidelity().kl(), l.denseMicros(), l.sparseMicros()));
+        return s.toString();
+    }
+}
