@@ -50,8 +50,15 @@ final class ShotCommand implements Callable<Integer> {
     @Option(names = "--axes", description = "Draw the layer's principal axes on the map.")
     boolean axes;
 
-    @Option(names = "--view", defaultValue = "window", description = "What to show: window (the map page) or journey (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--view", defaultValue = "window",
+            description = "What to show: window (the map page), journey or ledger (default: ${DEFAULT-VALUE}).")
     String view;
+
+    @Option(names = "--policy", description = "For --view ledger: dense, natural, topk:K, threshold:T or routed:R:K.")
+    String policy;
+
+    @Option(names = "--frontier", description = "For --view ledger: compute and show the frontier too.")
+    boolean frontier;
 
     @Option(names = "--query", defaultValue = "-1", description = "For --view journey: the data point to send (default: the first).")
     int query;
@@ -65,8 +72,8 @@ final class ShotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!java.util.Set.of("window", "journey").contains(view)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--view is window or journey, not " + view);
+        if (!java.util.Set.of("window", "journey", "ledger").contains(view)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--view is window, journey or ledger, not " + view);
         }
         if (!java.util.Set.of("pca", "tsne", "umap").contains(method) || (dims != 2 && dims != 3)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--method is pca, tsne or umap; --dims is 2 or 3");
@@ -84,7 +91,7 @@ final class ShotCommand implements Callable<Integer> {
         Screenshots.Result shot = Screenshots.captureMainWindow(new Screenshots.Request(
                 samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir),
                 sample == null ? SampleModel.DIGITS_MLP : sample, layer, width, height, scale, Duration.ofSeconds(timeout),
-                modelFile, data, method, dims, seed, axes, view, query));
+                modelFile, data, method, dims, seed, axes, view, query, policy, frontier));
         PngWriter.write(shot.image(), out);
         System.out.printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
         if (shot.problem() != null) {

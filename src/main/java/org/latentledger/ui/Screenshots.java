@@ -40,10 +40,10 @@ public final class Screenshots {
      */
     public record Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale,
                           Duration timeout, Path modelFile, Path dataFile, String method, int dims, long seed, boolean axes,
-                          String view, int query) {
+                          String view, int query, String policy, boolean frontier) {
 
         public Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
-            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false, "window", -1);
+            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false, "window", -1, null, false);
         }
     }
 
@@ -114,6 +114,30 @@ public final class Screenshots {
                     }
                     return null;
                 });
+            }
+            if ("ledger".equals(r.view())) {
+                onFx(() -> {
+                    if (r.query() >= 0) {
+                        vm.journey().pointProperty().set(r.query());
+                    }
+                    if (r.policy() != null) {
+                        vm.ledger().apply(org.latentledger.economy.SparsityPolicy.parse(r.policy()));
+                    }
+                    ((org.latentledger.ui.shell.MainView) stage.getScene().getRoot()).showLedger();
+                    if (r.frontier()) {
+                        vm.ledger().computeFrontier();
+                    }
+                    return null;
+                });
+                while (!onFx(() -> !vm.busyProperty().get() && vm.ledger().ledgerProperty().get() != null
+                        && (!r.frontier() || vm.ledger().frontierProperty().get() != null))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new TimeoutException("the ledger did not finish in time");
+                    }
+                    Thread.sleep(100);
+                }
+                Thread.sleep(400); // the measured times appear once the slider has settled
+                onFx(() -> null);
             }
             BufferedImage image = onFx(() -> snapshot(stage.getScene(), r.scale()));
             Problem p = onFx(() -> vm.problemProperty().get());

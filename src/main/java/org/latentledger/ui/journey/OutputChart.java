@@ -21,6 +21,11 @@ public final class OutputChart extends Canvas {
     }
 
     public void showProbabilities(float[] original, float[] steered, List<String> classes) {
+        showProbabilities(original, steered, classes, "Output: filled = query, outline = steered");
+    }
+
+    /** @param comparedTitle the title when a second series is drawn as outlines */
+    public void showProbabilities(float[] original, float[] steered, List<String> classes, String comparedTitle) {
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (original == null) {
@@ -40,7 +45,7 @@ public final class OutputChart extends Canvas {
         g.setFill(Color.web("#1f2328"));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(steered == null ? "Output probabilities" : "Output: filled = query, outline = steered", 0, 0);
+        g.fillText(steered == null ? "Output probabilities" : comparedTitle, 0, 0);
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < n; k++) {

@@ -29,6 +29,7 @@ import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.ui.journey.JourneyView;
+import org.latentledger.ui.ledger.LedgerView;
 import org.latentledger.ui.map.AtlasPanel;
 import org.latentledger.ui.map.Map3DView;
 import org.latentledger.ui.map.MapCanvas;
@@ -50,6 +51,7 @@ public final class MainView extends BorderPane {
     private final boolean dialogs;
     private TabPane pages;
     private Tab journeyTab;
+    private Tab ledgerTab;
 
     /**
      * @param dialogs whether problems also open a dialog (off for headless screenshots)
@@ -67,7 +69,7 @@ public final class MainView extends BorderPane {
         setCenter(split);
         // The journey needs the width: the model panel steps aside while it is shown.
         pages.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
-            if (tab == journeyTab) {
+            if (tab == journeyTab || tab == ledgerTab) {
                 split.getItems().remove(side);
             } else if (!split.getItems().contains(side)) {
                 split.getItems().addFirst(side);
@@ -86,6 +88,11 @@ public final class MainView extends BorderPane {
 
     public MapCanvas map() {
         return map;
+    }
+
+    /** Shows the ledger page (for screenshots and lessons). */
+    public void showLedger() {
+        pages.getSelectionModel().select(ledgerTab);
     }
 
     /** Shows the journey page (for screenshots and lessons). */
@@ -216,7 +223,10 @@ public final class MainView extends BorderPane {
         journeyPage.setPadding(new Insets(8, 0, 0, 0));
         Tab mapTab = new Tab("Map", mapPage);
         Tab journeyTab = new Tab("Journey", journeyPage);
-        TabPane pages = new TabPane(mapTab, journeyTab);
+        ScrollPane ledgerScroll = new ScrollPane(new LedgerView(vm.ledger()));
+        ledgerScroll.setFitToWidth(true);
+        Tab ledgerTab = new Tab("Ledger", ledgerScroll);
+        TabPane pages = new TabPane(mapTab, journeyTab, ledgerTab);
         pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pages.getStyleClass().add("ll-pages");
         pages.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
@@ -245,6 +255,7 @@ public final class MainView extends BorderPane {
         });
         this.pages = pages;
         this.journeyTab = journeyTab;
+        this.ledgerTab = ledgerTab;
         VBox box = new VBox(8, problemBanner(), pages);
         VBox.setVgrow(pages, Priority.ALWAYS);
         box.setPadding(new Insets(10, 12, 10, 12));

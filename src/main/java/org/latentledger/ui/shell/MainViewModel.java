@@ -34,6 +34,7 @@ import org.latentledger.ui.map.ConvView;
 import org.latentledger.ui.map.MapInput;
 import org.latentledger.ui.map.MapScene;
 import org.latentledger.ui.journey.JourneyViewModel;
+import org.latentledger.ui.ledger.LedgerViewModel;
 import org.latentledger.ui.map.MapViewModel;
 import org.latentledger.work.Progress;
 
@@ -61,6 +62,7 @@ public final class MainViewModel {
     private final Jobs jobs;
     private final MapViewModel map;
     private final JourneyViewModel journey;
+    private final LedgerViewModel ledger;
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
         this(root, executor, RecentFiles.inMemory(), ProjectionCache.user());
@@ -77,6 +79,15 @@ public final class MainViewModel {
         this.jobs = new Jobs(executor);
         this.map = new MapViewModel(jobs, cache);
         this.journey = new JourneyViewModel(jobs, cache);
+        this.ledger = new LedgerViewModel(jobs);
+        // One query across the pages: the ledger shows the economy of the journey's query.
+        journey.queryProperty().addListener((obs, old, q) -> ledger.setQuery(q));
+        journey.pointProperty().addListener((obs, old, p) -> {
+            Dataset d = dataset.get();
+            if (journey.sourceProperty().get() == JourneyViewModel.Source.POINT && d != null && p.intValue() < d.size()) {
+                ledger.setQuery(d.features()[p.intValue()]);
+            }
+        });
         selectedLayer.addListener((obs, old, layer) -> showLayer(layer));
         // The point in focus on the map is the journey's query (one query across the pages).
         map.focusProperty().addListener((obs, old, f) -> {
@@ -170,6 +181,11 @@ public final class MainViewModel {
         selectedLayer.set(next.defaultLayer());
         if (next.canMap() && next.model() != null) {
             journey.show(next.model(), next.data(), next.activations(), predictions());
+            ledger.show(next.model(), next.data());
+            int p = journey.pointProperty().get();
+            ledger.setQuery(p < next.data().size() ? next.data().features()[p] : null);
+        } else {
+            ledger.show(null, null);
         }
     }
 
@@ -272,6 +288,10 @@ public final class MainViewModel {
 
     public JourneyViewModel journey() {
         return journey;
+    }
+
+    public LedgerViewModel ledger() {
+        return ledger;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -1,0 +1,247 @@
+package org.latentledger.ui.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.latentledger.economy.EnergyModel;
+import org.latentledger.economy.LayerCost;
+import org.latentledger.economy.Ledger;
+import org.latentledger.ui.journey.OutputChart;
+import org.latentledger.ui.map.Palette;
+
+/**
+ * The ledger page: policy and live slider, dense and sparse heatmaps with one colour bar, the
+ * cost of each layer (MACs, weights read, energy split into arithmetic and memory) and the totals
+ * as fractions, the verdict with both answers, measured times, and the frontier.
+ */
+public final class LedgerView extends VBox {
+
+    private final LedgerViewModel vm;
+    private final HeatmapCanvas dense = new HeatmapCanvas(440, 230);
+    private final HeatmapCanvas sparse = new HeatmapCanvas(440, 230);
+    private final Canvas colourBar = new Canvas(70, 230);
+    private final TableView<LayerCost> table = new TableView<>();
+    private final Label summary = new Label();
+    private final Label verdict = new Label();
+    private final OutputChart answers = new OutputChart(330, 220);
+    private final FrontierChart frontier = new FrontierChart(760, 250);
+    private final Label levelText = new Label();
+
+    public LedgerView(LedgerViewModel vm) {
+        super(8);
+        this.vm = vm;
+        getStyleClass().add("ll-ledger");
+        Label message = new Label();
+        message.getStyleClass().add("ll-error");
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        summary.getStyleClass().add("ll-title");
+        Label timing = new Label();
+        timing.getStyleClass().add("ll-muted");
+        timing.textProperty().bind(vm.timingProperty());
+        HBox maps = new HBox(10, dense, sparse, colourBar);
+        buildTable();
+        VBox right = new VBox(6, verdict, answers);
+        HBox middle = new HBox(12, table, right);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        table.setFixedCellSize(26);
+        table.setPrefHeight(6.3 * 26);
+        frontier.setOnChoose(vm::choose);
+        Button compute = new Button("Compute the frontier");
+        compute.setOnAction(e -> vm.computeFrontier());
+        compute.setTooltip(new Tooltip("Sweep this policy's parameter over the data set (a job: progress and cancel in the status bar)"));
+        Label knee = new Label();
+        knee.setWrapText(true);
+        knee.setMaxWidth(320);
+        vm.frontierProperty().addListener((o, a, r) -> {
+            knee.setText(r == null ? "" : org.latentledger.economy.Frontier.describeKnee(r));
+            redrawFrontier();
+        });
+        HBox bottom = new HBox(12, frontier, new VBox(8, compute, knee));
+        getChildren().addAll(controls(), message, summary, timing, maps, middle, bottom);
+        setPadding(new Insets(8, 0, 0, 0));
+        vm.ledgerProperty().addListener(o -> refresh());
+        drawColourBar(1);
+    }
+
+    private Node controls() {
+        ChoiceBox<LedgerViewModel.Kind> kind = new ChoiceBox<>(FXCollections.observableArrayList(LedgerViewModel.Kind.values()));
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        Slider level = new Slider(0, 1, vm.levelProperty().get());
+        level.valueProperty().bindBidirectional(vm.levelProperty());
+        level.setPrefWidth(260);
+        level.setTooltip(new Tooltip("k (share of each layer kept), or the threshold t; heatmaps, costs and verdict follow live"));
+        level.disableProperty().bind(vm.kindProperty().isEqualTo(LedgerViewModel.Kind.DENSE)
+                .or(vm.kindProperty().isEqualTo(LedgerViewModel.Kind.NATURAL)));
+        Spinner<Integer> rank = new Spinner<>(1, 512, vm.rankProperty().get());
+        rank.setEditable(true);
+        rank.setPrefWidth(80);
+        rank.valueProperty().addListener((o, a, v) -> vm.rankProperty().set(v));
+        HBox rankBox = new HBox(6, new Label("Rank"), rank);
+        rankBox.setAlignment(Pos.CENTER_LEFT);
+        rankBox.visibleProperty().bind(vm.kindProperty().isEqualTo(LedgerViewModel.Kind.ROUTED));
+        rankBox.managedProperty().bind(rankBox.visibleProperty());
+        ChoiceBox<String> memory = new ChoiceBox<>(FXCollections.observableArrayList("SRAM", "DRAM", "custom"));
+        memory.setValue(vm.energyProperty().get().memory());
+        TextField mac = new TextField(Double.toString(vm.energyProperty().get().macPj()));
+        TextField read = new TextField(Double.toString(vm.energyProperty().get().readPj()));
+        mac.setPrefColumnCount(4);
+        read.setPrefColumnCount(4);
+        memory.valueProperty().addListener((o, a, m) -> {
+            if (m.equals("SRAM") || m.equals("DRAM")) {
+                EnergyModel e = m.equals("SRAM") ? EnergyModel.SRAM : EnergyModel.DRAM;
+                mac.setText(Double.toString(e.macPj()));
+                read.setText(Double.toString(e.readPj()));
+                vm.energyProperty().set(e);
+            }
+        });
+        Runnable custom = () -> {
+            try {
+                vm.energyProperty().set(new EnergyModel(Double.parseDouble(mac.getText()), Double.parseDouble(read.getText()), "custom"));
+                memory.setValue("custom");
+            } catch (IllegalArgumentException ex) {
+                mac.setText(Double.toString(vm.energyProperty().get().macPj()));
+                read.setText(Double.toString(vm.energyProperty().get().readPj()));
+            }
+        };
+        mac.setOnAction(e -> custom.run());
+        read.setOnAction(e -> custom.run());
+        Label source = new Label("E_mac, E_read in pJ: " + EnergyModel.SOURCE);
+        source.getStyleClass().add("ll-muted");
+        HBox first = new HBox(10, new Label("Policy"), kind, level, levelText, rankBox);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(8, new Label("Weights from"), memory, new Label("E_mac"), mac, new Label("E_read"), read, source);
+        second.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, first, second);
+    }
+
+    private void buildTable() {
+        table.getColumns().add(col("Layer", c -> c.name() + (c.estimate() ? " *" : ""), 90));
+        table.getColumns().add(col("n_in -> n_out", c -> total(c) ? "" : c.nIn() + " -> " + c.nOut(), 110));
+        table.getColumns().add(col("Active in", c -> total(c) ? "" : String.format(Locale.ROOT, "%,d", c.activeIn()), 80));
+        table.getColumns().add(col("Dense MACs", c -> String.format(Locale.ROOT, "%,d", c.denseMacs()), 100));
+        table.getColumns().add(col("Effective MACs", c -> String.format(Locale.ROOT, "%,d", c.effectiveMacs()), 110));
+        table.getColumns().add(col("Weights read", c -> String.format(Locale.ROOT, "%,d", c.weightsRead()), 100));
+        table.getColumns().add(col("Arithmetic pJ", c -> String.format(Locale.ROOT, "%,.0f", vm.energyProperty().get().arithmeticPj(c.effectiveMacs())), 100));
+        table.getColumns().add(col("Memory pJ", c -> String.format(Locale.ROOT, "%,.0f", vm.energyProperty().get().memoryPj(c.weightsRead())), 100));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Open a layer-by-layer model and data"));
+        Tooltip.install(table, new Tooltip("* estimated: convolutions run through DL4J; their effective cost scales with input density"));
+    }
+
+    private static boolean total(LayerCost c) {
+        return c.kind().isEmpty() && c.name().equals("total");
+    }
+
+    private static TableColumn<LayerCost, String> col(String title, Function<LayerCost, String> value, double width) {
+        TableColumn<LayerCost, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private void refresh() {
+        levelText.setText(vm.levelText());
+        Ledger l = vm.ledgerProperty().get();
+        if (l == null) {
+            table.getItems().clear();
+            summary.setText("");
+            return;
+        }
+        List<String> names = l.sparse().costs().stream().map(LayerCost::name).toList();
+        double scale = scale(l);
+        dense.show("Dense: every unit computed", names, l.dense().activations(), scale);
+        sparse.show("Sparse: " + l.sparse().policy().describe(), names, l.sparse().activations(), scale);
+        drawColourBar(scale);
+        List<LayerCost> rows = new ArrayList<>(l.sparse().costs());
+        rows.add(new LayerCost("total", "", 0, 0, 0, l.dense().denseMacs(), l.sparse().effectiveMacs(), l.dense().denseReads(),
+                l.sparse().weightsRead(), 0, false));
+        table.getItems().setAll(rows);
+        EnergyModel e = vm.energyProperty().get();
+        double memShare = e.memoryPj(l.sparse().weightsRead()) / Math.max(1e-9, l.sparse().energyPj(e));
+        summary.setText(String.format(Locale.ROOT, "%.1f%% of the MACs, %.1f%% of the energy (%s; memory is %.0f%% of it)",
+                100 * l.macFraction(), 100 * l.energyFraction(e), e.memory(), 100 * memShare));
+        boolean same = l.fidelity().sameTop1();
+        verdict.setText(String.format(Locale.ROOT, "%s  (cosine %.4f, KL %.2e)", same ? "Same answer" : "DIFFERENT answer",
+                l.fidelity().cosine(), l.fidelity().kl()));
+        verdict.setTextFill(same ? Palette.CORRECT.darker() : Palette.WRONG);
+        verdict.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        answers.showProbabilities(l.dense().output(), l.sparse().output(),
+                vm.data() == null ? List.of() : vm.data().classNames(), "Answer: filled = dense, outline = sparse");
+        table.setPrefHeight((rows.size() + 1.3) * 26);
+        redrawFrontier();
+    }
+
+    private void redrawFrontier() {
+        Ledger l = vm.ledgerProperty().get();
+        frontier.show(vm.frontierProperty().get(), l == null ? Double.NaN : l.macFraction(), vm.frontierNote());
+    }
+
+    /** The 99th percentile of |activation| over both passes: one scale for both heatmaps. */
+    static double scale(Ledger l) {
+        List<Float> v = new ArrayList<>();
+        for (List<float[]> acts : List.of(l.dense().activations(), l.sparse().activations())) {
+            for (float[] a : acts) {
+                for (float x : a) {
+                    if (x != 0) {
+                        v.add(Math.abs(x));
+                    }
+                }
+            }
+        }
+        if (v.isEmpty()) {
+            return 1;
+        }
+        v.sort(null);
+        return Math.max(1e-6, v.get((int) (0.99 * (v.size() - 1))));
+    }
+
+    private void drawColourBar(double scale) {
+        var g = colourBar.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, colourBar.getWidth(), colourBar.getHeight());
+        double top = 26;
+        double bottom = colourBar.getHeight() - 40;
+        for (int y = 0; y < bottom - top; y++) {
+            g.setFill(Palette.viridis(1 - y / (bottom - top)));
+            g.fillRect(6, top + y, 14, 1.5);
+        }
+        g.setFill(Color.web("#1f2328"));
+        g.setFont(javafx.scene.text.Font.font(11));
+        g.fillText("|a|", 6, 16);
+        g.fillText(String.format(Locale.ROOT, "%.2f+", scale), 24, top + 8);
+        g.fillText("0+", 24, bottom);
+        g.setFill(Color.rgb(0xE3, 0xE6, 0xEA));
+        g.fillRect(6, bottom + 10, 14, 14);
+        g.setFill(Color.web("#1f2328"));
+        g.fillText("off", 24, bottom + 21);
+    }
+
+    static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

@@ -1,0 +1,85 @@
+package org.latentledger.ui.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentledger.ui.FxTesting.await;
+
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.economy.Ledger;
+import org.latentledger.economy.SparsityPolicy;
+import org.latentledger.model.SampleModel;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.ui.AppExecutor;
+import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.shell.MainView;
+import org.latentledger.ui.shell.MainViewModel;
+import org.latentledger.ui.shell.RecentFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The ledger page, headless: the slider drives the sparse pass live, the frontier finds its knee, a click on it sets the policy. */
+@ExtendWith(ApplicationExtension.class)
+class LedgerViewTest {
+
+    private MainViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
+        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
+        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
+        stage.show();
+        vm.openSample(SampleModel.DIGITS_MLP);
+    }
+
+    @Test
+    void theSliderDrivesTheLedgerAndTheFrontierSetsThePolicy(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        robot.interact(() -> ((MainView) stage.getScene().getRoot()).showLedger());
+        LedgerViewModel l = vm.ledger();
+        await(() -> l.ledgerProperty().get() != null, 30);
+        Ledger natural;
+        robot.interact(() -> l.kindProperty().set(LedgerViewModel.Kind.NATURAL));
+        natural = l.ledgerProperty().get();
+        assertTrue(natural.fidelity().sameTop1());
+        assertEquals(1.0, natural.fidelity().cosine(), 1e-6, "natural zeros change nothing");
+        assertTrue(natural.macFraction() < 1);
+
+        robot.interact(() -> l.kindProperty().set(LedgerViewModel.Kind.TOPK));
+        Slider slider = robot.from(stage.getScene().getRoot()).lookup(".slider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(0.05));
+        Ledger few = l.ledgerProperty().get();
+        assertEquals(new SparsityPolicy.TopK(0, 0.05), few.sparse().policy());
+        robot.interact(() -> slider.setValue(0.5));
+        Ledger many = l.ledgerProperty().get();
+        assertTrue(many.sparse().effectiveMacs() > few.sparse().effectiveMacs(), "a larger k costs more");
+        await(() -> !l.timingProperty().get().isEmpty(), 10);
+        assertTrue(l.timingProperty().get().contains("dense"), l.timingProperty().get());
+
+        robot.interact(l::computeFrontier);
+        await(() -> !vm.busyProperty().get() && l.frontierProperty().get() != null, 120);
+        var knee = l.frontierProperty().get().knee();
+        assertNotNull(knee);
+        assertTrue(knee.agreement() >= 0.99);
+        robot.interact(() -> l.choose(knee));
+        assertEquals(knee.policy(), l.policy(), "choosing the knee sets the policy to it");
+        assertEquals(knee.macFraction(), l.ledgerProperty().get().macFraction(), 0.25, "one query's cost is near the average");
+    }
+
+    @Test
+    void heatmapsSayWhatIsUnderTheMouse() {
+        HeatmapCanvas h = new HeatmapCanvas(300, 200);
+        h.show("t", java.util.List.of("a", "b"), java.util.List.of(new float[] {0, 1, 2, 3}, new float[] {5}), 3);
+        String top = h.describe(93 + 1, 23);
+        assertTrue(top.startsWith("a, unit 0: 0.0000 (off)"), top);
+        assertEquals("", h.describe(5, 5));
+    }
+}
