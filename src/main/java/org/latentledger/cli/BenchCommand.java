@@ -42,8 +42,33 @@ final class BenchCommand implements Callable<Integer> {
             + "(raw pixels), with trustworthiness (k=5) over all points.")
     boolean projections;
 
+    @Option(names = "--ledger-latency", description = "Instead: the ledger slider's latency (sparse pass, costs, heatmaps redrawn) "
+            + "per bundled model, headless.")
+    boolean ledgerLatency;
+
+    @Option(names = "--kernels", description = "Instead: one dense layer dense vs sparse (1024 and 4096 wide, batch 1 and 32, "
+            + "50/90/99% inactive inputs, W out of cache, one thread).")
+    boolean kernels;
+
     @Override
     public Integer call() throws Exception {
+        if (ledgerLatency) {
+            for (SampleModel s : only == null ? List.of(SampleModel.DIGITS_MLP, SampleModel.FASHION_MLP, SampleModel.FASHION_CNN) : only) {
+                double ms = org.latentledger.ui.Screenshots.ledgerLatency(s, Math.max(repeats, 30));
+                System.out.printf(Locale.ROOT, "| %s | %.2f ms |%n", s.fileName(), ms);
+            }
+            return 0;
+        }
+        if (kernels) {
+            System.out.println("| n | batch | inactive | dense Java (ms) | ND4J mmul (ms) | sparse (ms) | speedup vs best dense | ideal | share of ideal |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            for (org.latentledger.economy.KernelBenchmark.Row r : org.latentledger.economy.KernelBenchmark.run(new int[] {1024, 4096},
+                    new int[] {1, 32}, new double[] {0.5, 0.9, 0.99}, Math.max(repeats, 15), 64L << 20)) {
+                System.out.printf(Locale.ROOT, "| %d | %d | %.0f%% | %.3f | %.3f | %.3f | %.1fx | %.1fx | %.0f%% |%n", r.n(), r.batch(),
+                        100 * r.inactive(), r.denseJava(), r.nd4j(), r.sparse(), r.speedup(), r.ideal(), 100 * r.speedup() / r.ideal());
+            }
+            return 0;
+        }
         if (mapDraw > 0) {
             double[] ms = org.latentledger.ui.Screenshots.drawBenchmark(mapDraw, 1200, 800, Math.max(repeats, 5) + 3);
             double[] timed = Arrays.copyOfRange(ms, 3, ms.length);

@@ -213,6 +213,51 @@ public final class Screenshots {
         });
     }
 
+    /**
+     * Slider latency of the ledger page: the FX-thread time from setting the slider to the sparse
+     * pass, costs, verdict and both heatmaps redrawn (the pulse's composition is not included).
+     * Medians in milliseconds, one per bundled model asked for.
+     */
+    public static double ledgerLatency(SampleModel sample, int moves) throws Exception {
+        startHeadless(1280, 800);
+        Stage stage = onFx(Stage::new);
+        MainViewModel vm = onFx(() -> {
+            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
+            stage.setScene(LatentLedgerApp.createScene(model, false, 1280, 800));
+            stage.show();
+            model.openSample(sample);
+            return model;
+        });
+        try {
+            awaitSettled(vm, System.nanoTime() + Duration.ofMinutes(3).toNanos());
+            onFx(() -> {
+                ((org.latentledger.ui.shell.MainView) stage.getScene().getRoot()).showLedger();
+                vm.ledger().kindProperty().set(org.latentledger.ui.ledger.LedgerViewModel.Kind.TOPK);
+                return null;
+            });
+            double[] ms = onFx(() -> {
+                double[] t = new double[moves];
+                for (int k = 0; k < moves + 10; k++) {
+                    double level = 0.02 + 0.9 * ((k * 37) % 100) / 100.0;
+                    long t0 = System.nanoTime();
+                    vm.ledger().levelProperty().set(level);
+                    stage.getScene().getRoot().layout();
+                    if (k >= 10) {
+                        t[k - 10] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+                return t;
+            });
+            java.util.Arrays.sort(ms);
+            return ms[ms.length / 2];
+        } finally {
+            onFx(() -> {
+                stage.hide();
+                return null;
+            });
+        }
+    }
+
     /** Renders a scene at {@code scale}: canvases are redrawn oversampled, text is laid out at that scale. */
     public static BufferedImage snapshot(Scene scene, double scale) {
         javafx.scene.Parent root = scene.getRoot();
