@@ -1,12 +1,9 @@
 package org.latentledger.cli;
 
 import com.google.gson.GsonBuilder;
-import java.io.BufferedWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentledger.data.Dataset;
@@ -70,7 +67,7 @@ final class FrontierCommand implements Callable<Integer> {
             Frontier.Result r = Frontier.sweep(net, data.features(), data.labels(), settings, threshold, energy,
                     new TrainSamplesCommand.ConsoleProgress());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            write(r);
+            org.latentledger.export.LedgerCsv.writeFrontier(r, out);
             if (json) {
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("policy", policy);
@@ -100,23 +97,5 @@ final class FrontierCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private void write(Frontier.Result r) throws java.io.IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".part");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-                w.write("policy,parameter,agreement,accuracy,mac_fraction,energy_fraction,knee\n");
-                for (Frontier.Point p : r.points()) {
-                    w.write(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.6f,%s%n", p.policy().spec(), p.parameter(), p.agreement(),
-                            p.accuracy(), p.macFraction(), p.energyFraction(), p == r.knee()));
-                }
-            }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

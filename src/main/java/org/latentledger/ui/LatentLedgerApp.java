@@ -35,12 +35,16 @@ public final class LatentLedgerApp extends Application {
     public void start(Stage stage) {
         MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
                 RecentFiles.remembered(PREFS.node("recent")));
+        vm.appearance().themeProperty().set(org.latentledger.ui.shell.Theme.parse(PREFS.get("theme", "light")));
+        vm.appearance().themeProperty().addListener((o, a, t) -> PREFS.put("theme", t.name().toLowerCase(java.util.Locale.ROOT)));
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");
         stage.setScene(scene);
         stage.setOnHidden(e -> {
-            PREFS.putDouble("window.width", scene.getWidth());
-            PREFS.putDouble("window.height", scene.getHeight());
+            if (!stage.isFullScreen()) {
+                PREFS.putDouble("window.width", scene.getWidth());
+                PREFS.putDouble("window.height", scene.getHeight());
+            }
         });
         stage.show();
         if (startFiles.isEmpty()) {
@@ -54,6 +58,7 @@ public final class LatentLedgerApp extends Application {
     public static Scene createScene(MainViewModel vm, boolean dialogs, double width, double height) {
         Scene scene = new Scene(new MainView(vm, dialogs), width, height);
         scene.getStylesheets().add(LatentLedgerApp.class.getResource(STYLESHEET).toExternalForm());
+        vm.appearance().applyTo(scene);
         return scene;
     }
 }

@@ -3,6 +3,7 @@ package org.latentledger.ui;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,12 @@ import org.latentledger.model.LayerInfo;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.map.MapCanvas;
 import org.latentledger.ui.map.MapSettings;
+import org.latentledger.export.Provenance;
+import org.latentledger.ui.export.ExportTarget;
+import org.latentledger.ui.export.Exporter;
+import org.latentledger.ui.export.NodeImages;
+import org.latentledger.ui.shell.MainView;
+import org.latentledger.ui.shell.Theme;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.shell.Problem;
 
@@ -33,33 +40,145 @@ import org.latentledger.ui.shell.Problem;
 public final class Screenshots {
 
     /**
-     * @param files where the bundled models and data are read from
-     * @param layer layer name to show, or null for the default layer
-     * @param modelFile a model file to open instead of the sample, or null
-     * @param dataFile  a data file or folder to open (with the sample's model if no model file), or null
+     * What to render headless.
+     *
+     * @param files        where the bundled models and data are read from
+     * @param layer        layer name or 0-based index to show, or null for the default layer
+     * @param modelFile    a model file to open instead of the sample, or null
+     * @param dataFile     a data file or folder to open (with the sample's model if no model file), or null
+     * @param target       what to render: window, map, map3d, journey, ledger or frontier
+     * @param page         for the window: the page shown (map, journey, ledger), or null for the target's page
+     * @param query        the journey's and ledger's data point, or -1 for the first
+     * @param policy       the ledger's policy (as the ledger command takes it), or null
+     * @param frontier     compute the frontier too (always for the frontier target)
+     * @param theme        light or dark
+     * @param presentation presentation mode (larger type and marks)
      */
     public record Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale,
                           Duration timeout, Path modelFile, Path dataFile, String method, int dims, long seed, boolean axes,
-                          String view, int query, String policy, boolean frontier) {
+                          String target, String page, int query, String policy, boolean frontier, String theme, boolean presentation) {
 
         public Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
-            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false, "window", -1, null, false);
+            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false, "window", null, -1, null, false,
+                    "light", false);
+        }
+
+        ExportTarget exportTarget() {
+            return ExportTarget.parse(target);
+        }
+
+        /** The page the window shows. */
+        String shownPage() {
+            if (page != null) {
+                return page;
+            }
+            String p = exportTarget().page();
+            return p == null ? "map" : p;
         }
     }
 
-    /** What was captured, and the problem the window reported, if any (the shot is taken anyway). */
-    public record Result(BufferedImage image, String problem) {
+    /**
+     * What was captured, its provenance, and the problem the window reported, if any (the shot is
+     * taken anyway).
+     */
+    public record Result(BufferedImage image, Provenance provenance, String problem) {
+    }
+
+    /** An animation captured headless: its frames, how long each is shown, and its provenance. */
+    public record Animation(List<BufferedImage> frames, int frameMillis, Provenance provenance, String problem) {
+    }
+
+    /** Checks a view's name (window, map, map3d, journey, ledger, frontier); throws with the list if unknown. */
+    public static void checkView(String view) {
+        ExportTarget.parse(view);
     }
 
     private Screenshots() {
     }
 
     public static Result captureMainWindow(Request r) throws Exception {
+        return withWindow(r, (stage, vm) -> {
+            ExportTarget target = r.exportTarget();
+            BufferedImage image = onFx(() -> target == ExportTarget.WINDOW ? NodeImages.render(stage.getScene().getRoot(), r.scale())
+                    : view(stage).exporter().image(target, r.scale()));
+            Provenance p = onFx(() -> vm.provenance().withImage(target.cliName(), r.scale(), image.getWidth(), image.getHeight()));
+            return new Result(image, p, problem(vm));
+        });
+    }
+
+    /**
+     * The journey's frames headless: one per layer ({@code layers}), or {@code steps} of a sweep
+     * ({@code interpolation}, {@code steering}).
+     */
+    public static Animation captureJourney(Request r, String sweepName, int steps) throws Exception {
+        Exporter.Sweep sweep;
+        try {
+            sweep = Exporter.Sweep.valueOf(sweepName.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the sweep is layers, interpolation or steering, not " + sweepName);
+        }
+        return withWindow(r, (stage, vm) -> {
+            onFx(() -> {
+                prepareSweep(vm, sweep, r.query());
+                return null;
+            });
+            List<BufferedImage> frames = onFx(() -> view(stage).exporter().frames(sweep, steps, r.scale()));
+            Provenance p = onFx(() -> vm.provenance().withImage("journey-gif:" + sweep.name().toLowerCase(java.util.Locale.ROOT), r.scale(),
+                    frames.getFirst().getWidth(), frames.getFirst().getHeight()));
+            return new Animation(frames, sweep == Exporter.Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, p, problem(vm));
+        });
+    }
+
+    /**
+     * Interpolation runs from the query to the first later point with another label; steering
+     * moves along the first axis of the middle layer.
+     */
+    private static void prepareSweep(MainViewModel vm, Exporter.Sweep sweep, int query) {
+        var j = vm.journey();
+        if (sweep == Exporter.Sweep.INTERPOLATION && j.data() != null) {
+            int a = Math.max(0, query);
+            int[] labels = j.data().labels();
+            int b = (a + 1) % j.data().size();
+            for (int i = 1; labels != null && i < labels.length; i++) {
+                int k = (a + i) % labels.length;
+                if (labels[k] != labels[a]) {
+                    b = k;
+                    break;
+                }
+            }
+            j.pointAProperty().set(a);
+            j.pointBProperty().set(b);
+        } else if (sweep == Exporter.Sweep.STEERING) {
+            int middle = j.atlasesProperty().get().size() / 2;
+            j.steerLayerProperty().set(middle);
+            var axes = j.atlasesProperty().get().get(middle).axes();
+            j.steerAxisProperty().set(axes.isEmpty() ? null : axes.getFirst());
+        }
+    }
+
+    @FunctionalInterface
+    private interface WindowWork<T> {
+        T run(Stage stage, MainViewModel vm) throws Exception;
+    }
+
+    private static MainView view(Stage stage) {
+        return (MainView) stage.getScene().getRoot();
+    }
+
+    private static String problem(MainViewModel vm) throws Exception {
+        Problem p = onFx(() -> vm.problemProperty().get());
+        return p == null ? null : p.title() + ": " + p.message();
+    }
+
+    /** Opens the real main window headless as the request says, brings it to rest, and runs the work on it. */
+    private static <T> T withWindow(Request r, WindowWork<T> work) throws Exception {
         startHeadless(r.width(), r.height());
         long deadline = System.nanoTime() + r.timeout().toNanos();
+        ExportTarget target = r.exportTarget();
         Stage stage = onFx(Stage::new);
         MainViewModel vm = onFx(() -> {
             MainViewModel model = new MainViewModel(r.files(), AppExecutor.shared());
+            model.appearance().themeProperty().set(Theme.parse(r.theme()));
             stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
             MapSettings.Method method = switch (r.method()) {
                 case "tsne" -> MapSettings.Method.TSNE;
@@ -67,12 +186,13 @@ public final class Screenshots {
                 default -> MapSettings.Method.PCA;
             };
             MapSettings d = MapSettings.DEFAULT;
-            model.map().settingsProperty().set(new MapSettings(method, r.dims(), d.perplexity(), d.neighbours(), d.minDist(), r.seed()));
+            int dims = target == ExportTarget.MAP3D ? 3 : r.dims();
+            model.map().settingsProperty().set(new MapSettings(method, dims, d.perplexity(), d.neighbours(), d.minDist(), r.seed()));
             model.map().showAxesProperty().set(r.axes());
             stage.show();
-            if (r.modelFile() == null && r.dataFile() == null) {
-                model.openSample(r.sample());
-            } else if (r.modelFile() == null) {
+            // Presentation mode without full screen: the headless screen is the size asked for.
+            model.appearance().presentationProperty().set(r.presentation());
+            if (r.modelFile() == null) {
                 model.openSample(r.sample());
             } else {
                 model.open(r.modelFile(), r.dataFile());
@@ -92,63 +212,76 @@ public final class Screenshots {
                 selectLayer(vm, r);
                 awaitSettled(vm, deadline);
             }
-            if ("journey".equals(r.view())) {
-                onFx(() -> {
-                    if (r.query() >= 0) {
-                        vm.journey().pointProperty().set(r.query());
-                    }
-                    vm.journey().methodProperty().set(vm.map().settingsProperty().get().method());
-                    ((org.latentledger.ui.shell.MainView) stage.getScene().getRoot()).showJourney();
-                    return null;
-                });
-                long journeyDeadline = deadline;
-                while (!onFx(() -> !vm.busyProperty().get() && vm.journey().journeyProperty().get() != null)) {
-                    if (System.nanoTime() > journeyDeadline) {
-                        throw new TimeoutException("the journey did not finish in time");
-                    }
-                    Thread.sleep(100);
-                }
-                onFx(() -> {
-                    if (r.layer() != null) {
-                        vm.journey().currentLayerProperty().set(vm.journey().atlasesProperty().get().size() - 1);
-                    }
-                    return null;
-                });
+            String page = r.shownPage();
+            if (page.equals("journey")) {
+                showJourney(stage, vm, r, deadline);
+            } else if (page.equals("ledger")) {
+                showLedger(stage, vm, r, target == ExportTarget.FRONTIER || r.frontier(), deadline);
             }
-            if ("ledger".equals(r.view())) {
-                onFx(() -> {
-                    if (r.query() >= 0) {
-                        vm.journey().pointProperty().set(r.query());
-                    }
-                    if (r.policy() != null) {
-                        vm.ledger().apply(org.latentledger.economy.SparsityPolicy.parse(r.policy()));
-                    }
-                    ((org.latentledger.ui.shell.MainView) stage.getScene().getRoot()).showLedger();
-                    if (r.frontier()) {
-                        vm.ledger().computeFrontier();
-                    }
-                    return null;
-                });
-                while (!onFx(() -> !vm.busyProperty().get() && vm.ledger().ledgerProperty().get() != null
-                        && (!r.frontier() || vm.ledger().frontierProperty().get() != null))) {
-                    if (System.nanoTime() > deadline) {
-                        throw new TimeoutException("the ledger did not finish in time");
-                    }
-                    Thread.sleep(100);
-                }
-                Thread.sleep(400); // the measured times appear once the slider has settled
-                onFx(() -> null);
-            }
-            BufferedImage image = onFx(() -> snapshot(stage.getScene(), r.scale()));
-            Problem p = onFx(() -> vm.problemProperty().get());
-            return new Result(image, p == null ? null : p.title() + ": " + p.message());
+            return work.run(stage, vm);
         } finally {
             onFx(() -> {
                 vm.cancel();
+                vm.appearance().presentationProperty().set(false);
                 stage.hide();
                 return null;
             });
         }
+    }
+
+    private static void showJourney(Stage stage, MainViewModel vm, Request r, long deadline) throws Exception {
+        onFx(() -> {
+            if (r.query() >= 0) {
+                vm.journey().pointProperty().set(r.query());
+            }
+            vm.journey().methodProperty().set(vm.map().settingsProperty().get().method());
+            view(stage).showJourney();
+            return null;
+        });
+        while (!onFx(() -> !vm.busyProperty().get() && vm.journey().journeyProperty().get() != null)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the journey did not finish in time");
+            }
+            Thread.sleep(100);
+        }
+        onFx(() -> {
+            // The layer asked for, or the last one (its map shows the whole route).
+            var atlases = vm.journey().atlasesProperty().get();
+            int shown = atlases.size() - 1;
+            for (int l = 0; l < atlases.size(); l++) {
+                if (vm.selectedLayerProperty().get() != null && r.layer() != null
+                        && atlases.get(l).layer().name().equals(vm.selectedLayerProperty().get().name())) {
+                    shown = l;
+                }
+            }
+            vm.journey().currentLayerProperty().set(Math.max(0, shown));
+            return null;
+        });
+    }
+
+    private static void showLedger(Stage stage, MainViewModel vm, Request r, boolean frontier, long deadline) throws Exception {
+        onFx(() -> {
+            if (r.query() >= 0) {
+                vm.journey().pointProperty().set(r.query());
+            }
+            if (r.policy() != null) {
+                vm.ledger().apply(org.latentledger.economy.SparsityPolicy.parse(r.policy()));
+            }
+            view(stage).showLedger();
+            if (frontier) {
+                vm.ledger().computeFrontier();
+            }
+            return null;
+        });
+        while (!onFx(() -> !vm.busyProperty().get() && vm.ledger().ledgerProperty().get() != null
+                && (!frontier || vm.ledger().frontierProperty().get() != null))) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the ledger did not finish in time");
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(400); // the measured times appear once the slider has settled
+        onFx(() -> null);
     }
 
     /** Selects the layer named, or numbered (0-based), as every command's --layer takes it. */
@@ -260,30 +393,7 @@ public final class Screenshots {
 
     /** Renders a scene at {@code scale}: canvases are redrawn oversampled, text is laid out at that scale. */
     public static BufferedImage snapshot(Scene scene, double scale) {
-        javafx.scene.Parent root = scene.getRoot();
-        for (Node n : root.lookupAll("." + MapCanvas.STYLE_CLASS)) {
-            ((MapCanvas) n).setOversample(scale);
-        }
-        root.applyCss();
-        root.layout();
-        SnapshotParameters params = new SnapshotParameters();
-        params.setTransform(Transform.scale(scale, scale));
-        WritableImage img = root.snapshot(params, null);
-        for (Node n : root.lookupAll("." + MapCanvas.STYLE_CLASS)) {
-            ((MapCanvas) n).setOversample(1);
-        }
-        return toBufferedImage(img);
-    }
-
-    static BufferedImage toBufferedImage(WritableImage img) {
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] argb = new int[w * h];
-        PixelReader reader = img.getPixelReader();
-        reader.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
+        return NodeImages.render(scene.getRoot(), scale);
     }
 
     private static void awaitSettled(MainViewModel vm, long deadline) throws Exception {

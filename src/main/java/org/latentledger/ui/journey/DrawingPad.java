@@ -1,17 +1,18 @@
 package org.latentledger.ui.journey;
 
 import java.util.function.Consumer;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
+import org.latentledger.ui.plot.PlotCanvas;
+import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * A drawing pad at the model's input resolution (8x8 for digits, 28x28 for Fashion-MNIST): the
  * brush raises pixels towards 1 with a soft edge, the eraser lowers them to 0. Every stroke hands
  * a fresh copy of the pixels to the listener, so the journey follows the pen.
  */
-public final class DrawingPad extends Canvas {
+public final class DrawingPad extends PlotCanvas {
 
     private final int rows;
     private final int cols;
@@ -21,13 +22,14 @@ public final class DrawingPad extends Canvas {
 
     public DrawingPad(int rows, int cols, double size) {
         super(size, size * rows / cols);
+        setMinSize(size, size * rows / cols);
+        setMaxSize(size, size * rows / cols);
         this.rows = rows;
         this.cols = cols;
         this.pixels = new float[rows * cols];
         getStyleClass().add("ll-drawing-pad");
-        setOnMousePressed(this::paint);
-        setOnMouseDragged(this::paint);
-        redraw();
+        setOnMousePressed(this::brush);
+        setOnMouseDragged(this::brush);
     }
 
     public void setOnChange(Consumer<float[]> handler) {
@@ -40,7 +42,7 @@ public final class DrawingPad extends Canvas {
 
     public void clear() {
         pixels = new float[rows * cols];
-        redraw();
+        markDirty();
         onChange.accept(pixels.clone());
     }
 
@@ -53,14 +55,14 @@ public final class DrawingPad extends Canvas {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = Math.max(0, Math.min(1, pixels[i]));
         }
-        redraw();
+        markDirty();
     }
 
     public float[] pixels() {
         return pixels.clone();
     }
 
-    private void paint(MouseEvent e) {
+    private void brush(MouseEvent e) {
         double cw = getWidth() / cols;
         double ch = getHeight() / rows;
         double cx = e.getX() / cw - 0.5;
@@ -84,22 +86,23 @@ public final class DrawingPad extends Canvas {
             }
         }
         if (changed) {
-            redraw();
+            markDirty();
             onChange.accept(pixels.clone());
         }
     }
 
-    private void redraw() {
-        GraphicsContext g = getGraphicsContext2D();
-        double cw = getWidth() / cols;
-        double ch = getHeight() / rows;
+    @Override
+    protected void paint(GraphicsContext g, double w, double h, PlotStyle st) {
+        double cw = w / cols;
+        double ch = h / rows;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 g.setFill(Color.gray(pixels[r * cols + c]));
                 g.fillRect(c * cw, r * ch, Math.ceil(cw), Math.ceil(ch));
             }
         }
-        g.setStroke(Color.web("#59636e"));
-        g.strokeRect(0.5, 0.5, getWidth() - 1, getHeight() - 1);
+        g.setStroke(st.muted());
+        g.setLineWidth(1);
+        g.strokeRect(0.5, 0.5, w - 1, h - 1);
     }
 }

@@ -2,22 +2,34 @@ package org.latentledger.ui.journey;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.latentledger.ui.plot.PlotCanvas;
+import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * The answer: one bar per class for the network's probabilities, with the steered probabilities
  * as outlines beside them; for an autoencoder, the decoded image and the steered one.
  */
-public final class OutputChart extends Canvas {
+public final class OutputChart extends PlotCanvas {
+
+    /** What is shown: one of the two pictures, redrawn whenever the look or size changes. */
+    private Consumer<PaintArgs> picture = a -> { };
+
+    private record PaintArgs(GraphicsContext g, double w, double h, PlotStyle st) {
+    }
 
     public OutputChart(double width, double height) {
         super(width, height);
+        setMinSize(width, height);
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double width, double height, PlotStyle st) {
+        picture.accept(new PaintArgs(g, width, height, st));
     }
 
     public void showProbabilities(float[] original, float[] steered, List<String> classes) {
@@ -26,43 +38,51 @@ public final class OutputChart extends Canvas {
 
     /** @param comparedTitle the title when a second series is drawn as outlines */
     public void showProbabilities(float[] original, float[] steered, List<String> classes, String comparedTitle) {
-        GraphicsContext g = getGraphicsContext2D();
-        g.clearRect(0, 0, getWidth(), getHeight());
+        float[] o = original == null ? null : original.clone();
+        float[] s = steered == null ? null : steered.clone();
+        List<String> names = List.copyOf(classes);
+        picture = a -> probabilities(a.g(), a.w(), a.h(), a.st(), o, s, names, comparedTitle);
+        markDirty();
+    }
+
+    private static void probabilities(GraphicsContext g, double w, double h, PlotStyle st, float[] original, float[] steered,
+                                      List<String> classes, String comparedTitle) {
         if (original == null) {
             return;
         }
         int n = original.length;
-        double rowH = Math.min(22, (getHeight() - 24) / n);
-        double labelW = 96;
-        double barW = getWidth() - labelW - 56;
+        double top = st.em(22);
+        double rowH = Math.min(st.em(22), (h - top - 2) / n);
+        double labelW = st.em(96);
+        double barW = w - labelW - st.em(56);
         int best = 0;
         for (int k = 1; k < n; k++) {
             if (original[k] > original[best]) {
                 best = k;
             }
         }
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));
-        g.setFill(Color.web("#1f2328"));
+        g.setFont(st.semiBold(12));
+        g.setFill(st.foreground());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(steered == null ? "Output probabilities" : comparedTitle, 0, 0);
-        g.setFont(Font.font(11));
+        g.setFont(st.font(11));
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < n; k++) {
-            double y = 22 + k * rowH;
+            double y = top + k * rowH;
             String name = k < classes.size() ? classes.get(k) : "#" + k;
             g.setTextAlign(TextAlignment.RIGHT);
-            g.setFill(Color.web("#1f2328"));
+            g.setFill(st.foreground());
             g.fillText(name, labelW - 6, y + rowH / 2);
-            g.setFill(k == best ? Color.web("#0969da") : Color.web("#8c959f"));
+            g.setFill(k == best ? st.accent() : st.muted().deriveColor(0, 1, 1, 0.6));
             g.fillRect(labelW, y + 3, barW * original[k], rowH - 6);
             if (steered != null) {
-                g.setStroke(Color.web("#cf222e"));
-                g.setLineWidth(1.5);
+                g.setStroke(st.danger());
+                g.setLineWidth(st.mark(1.5));
                 g.strokeRect(labelW, y + 2, Math.max(1, barW * steered[k]), rowH - 4);
             }
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(Color.web("#59636e"));
+            g.setFill(st.muted());
             float shown = steered != null ? steered[k] : original[k];
             g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * shown), labelW + barW + 4, y + rowH / 2);
         }
@@ -70,25 +90,32 @@ public final class OutputChart extends Canvas {
 
     /** The input, its decoding, and (when steering) the decoding of the steered activation, side by side. */
     public void showReconstruction(float[] input, float[] decoded, float[] steered, int rows, int cols) {
-        GraphicsContext g = getGraphicsContext2D();
-        g.clearRect(0, 0, getWidth(), getHeight());
+        float[] in = input == null ? null : input.clone();
+        float[] d = decoded == null ? null : decoded.clone();
+        float[] s = steered == null ? null : steered.clone();
+        picture = a -> reconstruction(a.g(), a.w(), a.h(), a.st(), in, d, s, rows, cols);
+        markDirty();
+    }
+
+    private static void reconstruction(GraphicsContext g, double w, double h, PlotStyle st, float[] input, float[] decoded,
+                                       float[] steered, int rows, int cols) {
         if (decoded == null) {
             return;
         }
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));
-        g.setFill(Color.web("#1f2328"));
+        g.setFont(st.semiBold(12));
+        g.setFill(st.foreground());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         int panels = steered == null ? 2 : 3;
-        double size = Math.min((getWidth() - 8 * (panels - 1)) / panels, getHeight() - 24);
+        double size = Math.min((w - 8 * (panels - 1)) / panels, h - st.em(24));
         String[] titles = {"Input", "Decoded", "Steered, decoded"};
         float[][] images = {input, decoded, steered};
         for (int p = 0; p < panels; p++) {
             double x = p * (size + 8);
-            g.setFill(Color.web("#1f2328"));
+            g.setFill(st.foreground());
             g.fillText(titles[p], x, 0);
             if (images[p] != null) {
-                image(g, images[p], rows, cols, x, 20, size);
+                image(g, images[p], rows, cols, x, st.em(20), size);
             }
         }
     }

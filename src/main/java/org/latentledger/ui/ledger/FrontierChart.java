@@ -3,24 +3,24 @@ package org.latentledger.ui.ledger;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.latentledger.economy.Frontier;
+import org.latentledger.ui.plot.PlotCanvas;
+import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * Agreement and accuracy against the share of dense MACs, one point per swept setting; the knee
  * ringed, the current setting as a dashed line; a click on a point chooses that setting.
  */
-public final class FrontierChart extends Canvas {
+public final class FrontierChart extends PlotCanvas {
 
-    private static final double L = 52;
-    private static final double R = 130;
-    private static final double T = 26;
-    private static final double B = 36;
+    private double L = 52;
+    private double R = 130;
+    private double T = 26;
+    private double B = 36;
+    private double height;
 
     private Frontier.Result result;
     private double current = Double.NaN;
@@ -29,13 +29,13 @@ public final class FrontierChart extends Canvas {
 
     public FrontierChart(double width, double height) {
         super(width, height);
+        setMinSize(width, height);
         setOnMouseClicked(e -> {
             Frontier.Point p = nearest(e.getX(), e.getY());
             if (p != null) {
                 onChoose.accept(p);
             }
         });
-        draw();
     }
 
     public void setOnChoose(Consumer<Frontier.Point> handler) {
@@ -46,7 +46,7 @@ public final class FrontierChart extends Canvas {
         result = r;
         current = currentMacFraction;
         this.note = note;
-        draw();
+        markDirty();
     }
 
     private String note = "";
@@ -56,23 +56,24 @@ public final class FrontierChart extends Canvas {
     }
 
     private double sy(double v) {
-        return getHeight() - B - (v - yMin) / (1 - yMin) * (getHeight() - B - T);
+        return height - B - (v - yMin) / (1 - yMin) * (height - B - T);
     }
 
-    private void draw() {
-        GraphicsContext g = getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFill(Color.web("#1f2328"));
-        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+    @Override
+    protected void paint(GraphicsContext g, double w, double h, PlotStyle st) {
+        height = h;
+        L = st.em(52);
+        R = st.em(130);
+        T = st.em(26);
+        B = st.em(36);
+        g.setFill(st.foreground());
+        g.setFont(st.bold(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText("Frontier: answers kept vs share of dense MACs" + (note.isEmpty() ? "" : " (" + note + ")"), L, 4);
         if (result == null) {
-            g.setFont(Font.font(12));
-            g.setFill(Color.web("#59636e"));
+            g.setFont(st.font(12));
+            g.setFill(st.muted());
             g.fillText("Compute the frontier to sweep this policy over the data set.", L, h / 2);
             return;
         }
@@ -81,9 +82,10 @@ public final class FrontierChart extends Canvas {
             yMin = Math.min(yMin, Math.min(p.agreement(), p.accuracy()));
         }
         yMin = Math.max(0, Math.floor((yMin - 0.02) * 10) / 10);
-        g.setStroke(Color.web("#d0d7de"));
-        g.setFont(Font.font(11));
-        g.setFill(Color.web("#1f2328"));
+        g.setStroke(st.grid());
+        g.setLineWidth(1);
+        g.setFont(st.font(11));
+        g.setFill(st.foreground());
         for (int i = 0; i <= 5; i++) {
             double f = i / 5.0;
             g.strokeLine(sx(f), T, sx(f), h - B);
@@ -97,34 +99,36 @@ public final class FrontierChart extends Canvas {
             g.setTextBaseline(VPos.TOP);
         }
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("share of dense MACs", (L + w - R) / 2, h - 16);
-        series(g, Color.web("#0969da"), true);
-        series(g, Color.web("#F28E2B"), false);
+        g.fillText("share of dense MACs", (L + w - R) / 2, h - st.em(16));
+        series(g, st, st.accent(), true);
+        series(g, st, st.secondary(), false);
         if (result.knee() != null) {
             Frontier.Point k = result.knee();
-            g.setStroke(Color.web("#cf222e"));
-            g.setLineWidth(2);
-            g.strokeOval(sx(k.macFraction()) - 8, sy(k.agreement()) - 8, 16, 16);
-            g.setFill(Color.web("#cf222e"));
+            double ring = st.mark(8);
+            g.setStroke(st.danger());
+            g.setLineWidth(st.mark(2));
+            g.strokeOval(sx(k.macFraction()) - ring, sy(k.agreement()) - ring, 2 * ring, 2 * ring);
+            g.setFill(st.danger());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(String.format(Locale.ROOT, "knee: %.0f%% of MACs", 100 * k.macFraction()), sx(k.macFraction()) + 10,
                     sy(k.agreement()) + 8);
         }
         if (!Double.isNaN(current)) {
-            g.setStroke(Color.web("#1f2328"));
-            g.setLineWidth(1);
+            g.setStroke(st.foreground());
+            g.setLineWidth(st.mark(1));
             g.setLineDashes(4, 4);
             g.strokeLine(sx(current), T, sx(current), h - B);
             g.setLineDashes();
         }
-        legend(g, w - R + 12, T + 6);
+        legend(g, st, w - R + 12, T + 6);
     }
 
-    private void series(GraphicsContext g, Color c, boolean agreement) {
+    private void series(GraphicsContext g, PlotStyle st, Color c, boolean agreement) {
         g.setStroke(c);
         g.setFill(c);
-        g.setLineWidth(2);
+        g.setLineWidth(st.mark(2));
+        double dot = st.mark(3.5);
         double px = Double.NaN;
         double py = Double.NaN;
         for (Frontier.Point p : result.points().stream().sorted((a, b) -> Double.compare(a.macFraction(), b.macFraction())).toList()) {
@@ -133,23 +137,24 @@ public final class FrontierChart extends Canvas {
             if (!Double.isNaN(px)) {
                 g.strokeLine(px, py, x, y);
             }
-            g.fillOval(x - 3.5, y - 3.5, 7, 7);
+            g.fillOval(x - dot, y - dot, 2 * dot, 2 * dot);
             px = x;
             py = y;
         }
     }
 
-    private void legend(GraphicsContext g, double x, double y) {
+    private void legend(GraphicsContext g, PlotStyle st, double x, double y) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(Font.font(12));
+        g.setFont(st.font(12));
         String[] names = {"agreement", "accuracy", "knee", "current"};
-        Color[] colours = {Color.web("#0969da"), Color.web("#F28E2B"), Color.web("#cf222e"), Color.web("#1f2328")};
+        Color[] colours = {st.accent(), st.secondary(), st.danger(), st.foreground()};
+        double line = st.em(20);
         for (int i = 0; i < names.length; i++) {
             g.setFill(colours[i]);
-            g.fillRect(x, y + i * 20 - 5, 12, 10);
-            g.setFill(Color.web("#1f2328"));
-            g.fillText(names[i], x + 18, y + i * 20);
+            g.fillRect(x, y + i * line - st.em(5), st.em(12), st.em(10));
+            g.setFill(st.foreground());
+            g.fillText(names[i], x + st.em(18), y + i * line);
         }
     }
 

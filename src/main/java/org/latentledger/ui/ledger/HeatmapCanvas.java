@@ -5,26 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.latentledger.ui.map.Palette;
+import org.latentledger.ui.plot.PlotCanvas;
+import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * One pass's activations as a heatmap: a block per layer, one cell per unit in a grid, colour =
  * |activation| on a shared viridis scale, units that are exactly zero (off) in light grey. Cells
  * are written into one pixel buffer (no node per cell); hovering says layer, unit and value.
  */
-public final class HeatmapCanvas extends Canvas {
+public final class HeatmapCanvas extends PlotCanvas {
 
-    static final int OFF = 0xFFE3E6EA;
     private static final double LABEL = 92;
     private static final double TITLE = 22;
     /** Each block is at least this tall, so its two label lines never collide with the next block's. */
@@ -35,9 +32,15 @@ public final class HeatmapCanvas extends Canvas {
 
     private final List<Block> blocks = new ArrayList<>();
     private final Tooltip tip = new Tooltip();
+    private String title = "";
+    private List<String> names = List.of();
+    private List<float[]> layers = List.of();
+    private double scale = 1;
+    private double label = LABEL;
 
     public HeatmapCanvas(double width, double height) {
         super(width, height);
+        setMinSize(width, height);
         Tooltip.install(this, tip);
         setOnMouseMoved(e -> tip.setText(describe(e.getX(), e.getY())));
     }
@@ -46,63 +49,74 @@ public final class HeatmapCanvas extends Canvas {
      * @param scale the |value| shown brightest (shared by both heatmaps and the colour bar)
      */
     public void show(String title, List<String> names, List<float[]> layers, double scale) {
-        GraphicsContext g = getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        this.title = title;
+        this.names = List.copyOf(names);
+        this.layers = List.copyOf(layers);
+        this.scale = scale;
+        markDirty();
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double w, double h, PlotStyle st) {
         blocks.clear();
-        g.setFill(Color.web("#1f2328"));
-        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setFill(st.foreground());
+        g.setFont(st.bold(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title, 0, 2);
         if (layers.isEmpty()) {
             return;
         }
-        double gridW = w - LABEL;
-        double cell = fitCell(layers, gridW, h - TITLE - 6 * layers.size());
-        int iw = (int) Math.ceil(w);
-        int ih = (int) Math.ceil(h);
+        label = st.em(LABEL);
+        double top = st.em(TITLE);
+        double minBlock = st.em(MIN_BLOCK);
+        double gridW = w - label;
+        double cell = fitCell(layers, gridW, h - top - 6 * layers.size(), minBlock);
+        double os = oversample();
+        int iw = (int) Math.ceil(w * os);
+        int ih = (int) Math.ceil(h * os);
         int[] px = new int[iw * ih];
-        java.util.Arrays.fill(px, 0x00FFFFFF);
-        double y = TITLE;
+        int offColour = PlotStyle.argb(st.off());
+        double y = top;
         for (int l = 0; l < layers.size(); l++) {
             float[] v = layers.get(l);
             int cols = Math.max(1, (int) Math.floor(gridW / cell));
             int rows = (v.length + cols - 1) / cols;
+            double size = Math.max(1, cell - (cell >= 4 ? 1 : 0));
             for (int u = 0; u < v.length; u++) {
                 int c = u % cols;
                 int r = u / cols;
-                int colour = v[u] == 0f ? OFF : argb(Palette.viridis(Math.min(1, Math.abs(v[u]) / scale)));
-                fill(px, iw, ih, LABEL + c * cell, y + r * cell, Math.max(1, cell - (cell >= 4 ? 1 : 0)), colour);
+                int colour = v[u] == 0f ? offColour : PlotStyle.argb(Palette.viridis(Math.min(1, Math.abs(v[u]) / scale)));
+                fill(px, iw, ih, (label + c * cell) * os, (y + r * cell) * os, size * os, colour);
             }
             blocks.add(new Block(names.get(l), v, y, cols, cell));
-            y += Math.max(rows * cell, MIN_BLOCK) + 6;
+            y += Math.max(rows * cell, minBlock) + 6;
         }
         WritableImage img = new WritableImage(new PixelBuffer<>(iw, ih, IntBuffer.wrap(px), PixelFormat.getIntArgbPreInstance()));
+        g.save();
+        g.setTransform(1, 0, 0, 1, 0, 0);
         g.drawImage(img, 0, 0);
-        g.setFont(Font.font(11));
-        g.setFill(Color.web("#1f2328"));
+        g.restore();
+        g.setFont(st.font(11));
         for (Block b : blocks) {
             int active = 0;
             for (float f : b.values()) {
                 active += f != 0f ? 1 : 0;
             }
+            g.setFill(st.foreground());
             g.fillText(b.name(), 0, b.y());
-            g.setFill(Color.web("#59636e"));
-            g.fillText(String.format(Locale.ROOT, "%d of %d on", active, b.values().length), 0, b.y() + 13);
-            g.setFill(Color.web("#1f2328"));
+            g.setFill(st.muted());
+            g.fillText(String.format(Locale.ROOT, "%d of %d on", active, b.values().length), 0, b.y() + st.em(13));
         }
     }
 
     /** The largest cell size (in steps of 0.5 px, at most 14) at which every layer fits in the height. */
-    static double fitCell(List<float[]> layers, double width, double height) {
+    static double fitCell(List<float[]> layers, double width, double height, double minBlock) {
         for (double cell = 14; cell > 0.5; cell -= 0.5) {
             int cols = Math.max(1, (int) Math.floor(width / cell));
             double total = 0;
             for (float[] v : layers) {
-                total += Math.max(Math.ceil((double) v.length / cols) * cell, MIN_BLOCK);
+                total += Math.max(Math.ceil((double) v.length / cols) * cell, minBlock);
             }
             if (total <= height) {
                 return cell;
@@ -123,18 +137,13 @@ public final class HeatmapCanvas extends Canvas {
         }
     }
 
-    static int argb(Color c) {
-        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255);
-    }
-
     /** "hidden2, unit 17: 0.532 (on)" under the mouse, or "". */
     String describe(double x, double y) {
         for (Block b : blocks) {
-            if (x < LABEL) {
+            if (x < label) {
                 continue;
             }
-            int c = (int) ((x - LABEL) / b.cell());
+            int c = (int) ((x - label) / b.cell());
             int r = (int) ((y - b.y()) / b.cell());
             if (c < 0 || c >= b.cols() || r < 0) {
                 continue;

@@ -9,7 +9,6 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -23,12 +22,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import org.latentledger.economy.EnergyModel;
 import org.latentledger.economy.LayerCost;
 import org.latentledger.economy.Ledger;
 import org.latentledger.ui.journey.OutputChart;
-import org.latentledger.ui.map.Palette;
 
 /**
  * The ledger page: policy and live slider, dense and sparse heatmaps with one colour bar, the
@@ -40,7 +37,7 @@ public final class LedgerView extends VBox {
     private final LedgerViewModel vm;
     private final HeatmapCanvas dense = new HeatmapCanvas(440, 230);
     private final HeatmapCanvas sparse = new HeatmapCanvas(440, 230);
-    private final Canvas colourBar = new Canvas(70, 230);
+    private final ColourBar colourBar = new ColourBar(70, 230);
     private final TableView<LayerCost> table = new TableView<>();
     private final Label summary = new Label();
     private final Label verdict = new Label();
@@ -57,15 +54,22 @@ public final class LedgerView extends VBox {
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         summary.getStyleClass().add("ll-title");
+        verdict.getStyleClass().add("ll-verdict");
         Label timing = new Label();
         timing.getStyleClass().add("ll-muted");
         timing.textProperty().bind(vm.timingProperty());
         HBox maps = new HBox(10, dense, sparse, colourBar);
+        // The figure a speaker exports: the headline, the measured times and both heatmaps.
+        VBox figure = new VBox(6, summary, timing, maps);
+        figure.setId("ledger-heatmaps");
+        figure.getStyleClass().add("ll-figure");
+        frontier.setId("frontier");
         buildTable();
         VBox right = new VBox(6, verdict, answers);
         HBox middle = new HBox(12, table, right);
         HBox.setHgrow(table, Priority.ALWAYS);
         table.setFixedCellSize(26);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
         table.setPrefHeight(6.3 * 26);
         frontier.setOnChoose(vm::choose);
         Button compute = new Button("Compute the frontier");
@@ -79,11 +83,10 @@ public final class LedgerView extends VBox {
             redrawFrontier();
         });
         HBox bottom = new HBox(12, frontier, new VBox(8, compute, knee));
-        getChildren().addAll(controls(), message, summary, timing, maps, middle, bottom);
+        getChildren().addAll(controls(), message, figure, middle, bottom);
         setPadding(new Insets(8, 0, 0, 0));
         vm.ledgerProperty().addListener(o -> refresh());
-        drawColourBar(1);
-    }
+            }
 
     private Node controls() {
         ChoiceBox<LedgerViewModel.Kind> kind = new ChoiceBox<>(FXCollections.observableArrayList(LedgerViewModel.Kind.values()));
@@ -174,7 +177,7 @@ public final class LedgerView extends VBox {
         double scale = scale(l);
         dense.show("Dense: every unit computed", names, l.dense().activations(), scale);
         sparse.show("Sparse: " + l.sparse().policy().describe(), names, l.sparse().activations(), scale);
-        drawColourBar(scale);
+        colourBar.show(scale);
         List<LayerCost> rows = new ArrayList<>(l.sparse().costs());
         rows.add(new LayerCost("total", "", 0, 0, 0, l.dense().denseMacs(), l.sparse().effectiveMacs(), l.dense().denseReads(),
                 l.sparse().weightsRead(), 0, false));
@@ -186,8 +189,8 @@ public final class LedgerView extends VBox {
         boolean same = l.fidelity().sameTop1();
         verdict.setText(String.format(Locale.ROOT, "%s  (cosine %.4f, KL %.2e)", same ? "Same answer" : "DIFFERENT answer",
                 l.fidelity().cosine(), l.fidelity().kl()));
-        verdict.setTextFill(same ? Palette.CORRECT.darker() : Palette.WRONG);
-        verdict.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        verdict.getStyleClass().removeAll("ll-good", "ll-bad");
+        verdict.getStyleClass().add(same ? "ll-good" : "ll-bad");
         answers.showProbabilities(l.dense().output(), l.sparse().output(),
                 vm.data() == null ? List.of() : vm.data().classNames(), "Answer: filled = dense, outline = sparse");
         table.setPrefHeight((rows.size() + 1.3) * 26);
@@ -216,27 +219,6 @@ public final class LedgerView extends VBox {
         }
         v.sort(null);
         return Math.max(1e-6, v.get((int) (0.99 * (v.size() - 1))));
-    }
-
-    private void drawColourBar(double scale) {
-        var g = colourBar.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, colourBar.getWidth(), colourBar.getHeight());
-        double top = 26;
-        double bottom = colourBar.getHeight() - 40;
-        for (int y = 0; y < bottom - top; y++) {
-            g.setFill(Palette.viridis(1 - y / (bottom - top)));
-            g.fillRect(6, top + y, 14, 1.5);
-        }
-        g.setFill(Color.web("#1f2328"));
-        g.setFont(javafx.scene.text.Font.font(11));
-        g.fillText("|a|", 6, 16);
-        g.fillText(String.format(Locale.ROOT, "%.2f+", scale), 24, top + 8);
-        g.fillText("0+", 24, bottom);
-        g.setFill(Color.rgb(0xE3, 0xE6, 0xEA));
-        g.fillRect(6, bottom + 10, 14, 14);
-        g.setFill(Color.web("#1f2328"));
-        g.fillText("off", 24, bottom + 21);
     }
 
     static Region spacer() {

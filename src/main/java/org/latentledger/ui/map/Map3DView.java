@@ -51,7 +51,8 @@ public final class Map3DView extends StackPane {
         camera.setTranslateZ(-48);
         SubScene sub = new SubScene(root, 400, 300, true, SceneAntialiasing.BALANCED);
         sub.setCamera(camera);
-        sub.setFill(Color.WHITE);
+        // Transparent: the view's CSS background (the theme's surface) shows through.
+        sub.setFill(Color.TRANSPARENT);
         sub.widthProperty().bind(widthProperty());
         sub.heightProperty().bind(heightProperty());
         getChildren().addAll(sub, legend);

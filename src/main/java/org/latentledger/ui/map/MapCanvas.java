@@ -10,21 +10,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.scene.transform.Scale;
+import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * The 2D map on one Canvas: points rasterised into one pixel buffer, axes, legend or colour
@@ -34,13 +26,12 @@ import javafx.scene.transform.Scale;
  *
  * <p>Mouse: wheel or pinch zooms at the cursor, drag pans, Shift-drag selects a box, Alt-drag a
  * lasso, click picks a point, double-click fits. Colours come from CSS ({@code -ll-plot-*}); for
- * exports the canvas can be oversampled ({@link #setOversample}).
+ * exports the canvas can be oversampled ({@link #setOversample}). Colours and sizes come from {@link PlotStyle}.
  */
-public final class MapCanvas extends Region {
+public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
 
     public static final String STYLE_CLASS = "ll-map";
 
-    private static final StyleablePropertyFactory<MapCanvas> FACTORY = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
     private static final double LEFT = 72;
     private static final double RIGHT = 170;
     private static final double TOP = 40;
@@ -50,7 +41,6 @@ public final class MapCanvas extends Region {
     public record QueryMark(float x, float y, String label, float[] trailX, float[] trailY) {
     }
 
-    private final Canvas canvas = new Canvas();
     private final PointRaster raster = new PointRaster();
     private final ObjectProperty<MapScene> scene = new SimpleObjectProperty<>(this, "scene");
     private final ObjectProperty<int[]> selection = new SimpleObjectProperty<>(this, "selection", new int[0]);
@@ -59,14 +49,9 @@ public final class MapCanvas extends Region {
     private final ObjectProperty<QueryMark> query = new SimpleObjectProperty<>(this, "query");
     private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty(this, "compact");
     private final StringProperty emptyMessage = new SimpleStringProperty(this, "emptyMessage", "No map yet");
-    private final StyleableObjectProperty<Paint> plotBackground = paint("plotBackground", "-ll-plot-background", Color.WHITE);
-    private final StyleableObjectProperty<Paint> plotForeground = paint("plotForeground", "-ll-plot-foreground", Color.web("#1f2328"));
-    private final StyleableObjectProperty<Paint> plotGrid = paint("plotGrid", "-ll-plot-grid", Color.web("#d8dee4"));
 
-    private double oversample = 1;
-    private boolean dirty = true;
     private int drawnPoints;
-    private double lastDrawMillis;
+    private PlotStyle style = PlotStyle.LIGHT;
     private int hovered = -1;
     private double zoom = 1;
     private double centreX = Double.NaN;
@@ -100,11 +85,9 @@ public final class MapCanvas extends Region {
     }
 
     public MapCanvas() {
+        super(USE_COMPUTED_SIZE, USE_COMPUTED_SIZE);
         getStyleClass().add(STYLE_CLASS);
-        getChildren().add(canvas);
-        canvas.setManaged(false);
-        for (Observable p : List.<Observable>of(scene, selection, matches, focus, query, compact, emptyMessage, plotBackground, plotForeground,
-                plotGrid)) {
+        for (Observable p : List.<Observable>of(scene, selection, matches, focus, query, compact, emptyMessage)) {
             p.addListener(o -> markDirty());
         }
         scene.addListener((o, old, s) -> {
@@ -121,14 +104,6 @@ public final class MapCanvas extends Region {
         setOnMouseDragged(this::dragged);
         setOnMouseReleased(this::released);
         setMinSize(300, 220);
-    }
-
-    private StyleableObjectProperty<Paint> paint(String name, String css, Color initial) {
-        return (StyleableObjectProperty<Paint>) FACTORY.createStyleablePaintProperty(this, name, css, m -> switch (name) {
-            case "plotBackground" -> m.plotBackground;
-            case "plotForeground" -> m.plotForeground;
-            default -> m.plotGrid;
-        }, initial);
     }
 
     public ObjectProperty<MapScene> mapSceneProperty() {
@@ -161,19 +136,19 @@ public final class MapCanvas extends Region {
     }
 
     private double left() {
-        return compact.get() ? 6 : LEFT;
+        return compact.get() ? 6 : style.em(LEFT);
     }
 
     private double right() {
-        return compact.get() ? 6 : RIGHT;
+        return compact.get() ? 6 : style.em(RIGHT);
     }
 
     private double top() {
-        return compact.get() ? 22 : TOP;
+        return compact.get() ? style.em(22) : style.em(TOP);
     }
 
     private double bottom() {
-        return compact.get() ? 6 : BOTTOM;
+        return compact.get() ? 6 : style.em(BOTTOM);
     }
 
     public StringProperty emptyMessageProperty() {
@@ -193,10 +168,6 @@ public final class MapCanvas extends Region {
         return drawnPoints;
     }
 
-    /** Wall time of the last redraw, milliseconds (for the draw benchmark). */
-    public double lastDrawMillis() {
-        return lastDrawMillis;
-    }
 
     /** Back to the whole layout, centred. */
     public void fit() {
@@ -204,28 +175,6 @@ public final class MapCanvas extends Region {
         centreX = Double.NaN;
         centreY = Double.NaN;
         markDirty();
-    }
-
-    /** Redraws now (the benchmark and exports call this; the UI waits for the pulse). */
-    public void redrawNow() {
-        dirty = true;
-        layoutChildren();
-    }
-
-    /**
-     * Draws the backing canvas at {@code factor} times its on-screen size and scales it back, so a
-     * snapshot taken at that scale has crisp text and marks instead of an upscaled bitmap.
-     */
-    public void setOversample(double factor) {
-        if (factor > 0 && factor != oversample) {
-            oversample = factor;
-            markDirty();
-        }
-    }
-
-    private void markDirty() {
-        dirty = true;
-        requestLayout();
     }
 
     private void setHovered(int index) {
@@ -313,40 +262,16 @@ public final class MapCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        double cw = Math.ceil(w * oversample);
-        double ch = Math.ceil(h * oversample);
-        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
-            canvas.setWidth(cw);
-            canvas.setHeight(ch);
-            canvas.getTransforms().setAll(new Scale(1 / oversample, 1 / oversample, 0, 0));
-            dirty = true;
-        }
-        if (dirty) {
-            dirty = false;
-            long t0 = System.nanoTime();
-            draw(w, h);
-            lastDrawMillis = (System.nanoTime() - t0) / 1e6;
-        }
-    }
-
-    private void draw(double w, double h) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.save();
-        g.setTransform(oversample, 0, 0, oversample, 0, 0);
-        g.setFill(plotBackground.get());
-        g.fillRect(0, 0, w, h);
+    protected void paint(GraphicsContext g, double w, double h, PlotStyle style) {
+        this.style = style;
         MapScene s = scene.get();
         if (s == null || s.size() == 0 || w < left() + right() + 20 || h < top() + bottom() + 20) {
             drawEmpty(g, w, h);
-            g.restore();
             return;
         }
         MapFrame fit = MapFrame.fit(s.x(), s.y(), left(), top(), w - right(), h - bottom());
         frame = Double.isNaN(centreX) ? fit.zoomed(zoom, fit.cx(), fit.cy()) : fit.zoomed(zoom, centreX, centreY);
-        MapPainter painter = new MapPainter(plotForeground.get(), plotGrid.get());
+        MapPainter painter = new MapPainter(style);
         if (compact.get()) {
             painter.compactFrame(g, s, frame);
         } else {
@@ -364,10 +289,9 @@ public final class MapCanvas extends Region {
         drawDrag(g);
         g.restore();
         if (!compact.get()) {
-            painter.legend(g, s, w - RIGHT + 18, TOP + 4, h - BOTTOM);
+            painter.legend(g, s, w - right() + 18, top() + 4, h - bottom());
         }
         drawHover(g, s, w);
-        g.restore();
     }
 
     private void drawEmpty(GraphicsContext g, double w, double h) {
@@ -375,8 +299,8 @@ public final class MapCanvas extends Region {
         screenX = new float[0];
         screenY = new float[0];
         frame = null;
-        g.setFill(plotForeground.get());
-        g.setFont(Font.font(15));
+        g.setFill(style.foreground());
+        g.setFont(style.font(15));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(emptyMessage.get(), w / 2, h / 2);
@@ -400,8 +324,8 @@ public final class MapCanvas extends Region {
                 vmax = Math.max(vmax, v);
             }
         }
-        raster.reset((int) Math.ceil(w * oversample), (int) Math.ceil(h * oversample));
-        double radius = (compact.get() ? 1.4 : n > 20_000 ? 1.8 : n > 5_000 ? 2.2 : 2.8) * oversample;
+        raster.reset((int) Math.ceil(w * oversample()), (int) Math.ceil(h * oversample()));
+        double radius = style.mark(compact.get() ? 1.4 : n > 20_000 ? 1.8 : n > 5_000 ? 2.2 : 2.8) * oversample();
         double alpha = n > 20_000 ? 0.6 : 0.8;
         int grey = argb(Color.GRAY);
         for (int i = 0; i < n; i++) {
@@ -419,7 +343,7 @@ public final class MapCanvas extends Region {
                 int c = s.category()[i];
                 colour = c >= 0 && c < s.categoryColours().size() ? rgb[c] : grey;
             }
-            raster.disc(x * oversample, y * oversample, radius, colour, alpha);
+            raster.disc(x * oversample(), y * oversample(), radius, colour, alpha);
         }
         g.save();
         g.setTransform(1, 0, 0, 1, 0, 0);
@@ -434,13 +358,13 @@ public final class MapCanvas extends Region {
 
     private void drawHighlights(GraphicsContext g) {
         g.setLineWidth(1.5);
-        g.setStroke(Color.web("#0969da"));
+        g.setStroke(style.accent());
         for (int i : matches.get()) {
             if (i < screenX.length) {
                 g.strokeOval(screenX[i] - 5, screenY[i] - 5, 10, 10);
             }
         }
-        g.setStroke(Color.web("#1f2328"));
+        g.setStroke(style.foreground());
         for (int i : selection.get()) {
             if (i < screenX.length) {
                 g.strokeOval(screenX[i] - 4, screenY[i] - 4, 8, 8);
@@ -449,7 +373,7 @@ public final class MapCanvas extends Region {
         int f = focus.get();
         if (f >= 0 && f < screenX.length) {
             g.setLineWidth(2.5);
-            g.setStroke(Color.web("#cf222e"));
+            g.setStroke(style.danger());
             g.strokeOval(screenX[f] - 8, screenY[f] - 8, 16, 16);
         }
     }
@@ -459,7 +383,7 @@ public final class MapCanvas extends Region {
         if (q == null || frame == null) {
             return;
         }
-        g.setStroke(Color.web("#cf222e"));
+        g.setStroke(style.danger());
         g.setLineWidth(1.5);
         g.setLineDashes(3, 3);
         if (q.trailX() != null && q.trailX().length > 1) {
@@ -470,23 +394,23 @@ public final class MapCanvas extends Region {
         g.setLineDashes();
         double x = frame.sx(q.x());
         double y = frame.sy(q.y());
-        double r = compact.get() ? 6 : 9;
-        g.setFill(Color.color(1, 1, 1, 0.85));
+        double r = style.mark(compact.get() ? 6 : 9);
+        g.setFill(style.halo());
         g.fillOval(x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
         g.setLineWidth(3);
         g.strokeLine(x - r, y - r, x + r, y + r);
         g.strokeLine(x - r, y + r, x + r, y - r);
         if (q.label() != null && !q.label().isEmpty() && !compact.get()) {
-            g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
+            g.setFont(style.bold(12));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            double tw = q.label().length() * 7.2 + 8;
-            g.setFill(Color.color(1, 1, 1, 0.9));
-            g.fillRoundRect(x + r + 4, y - 10, tw, 20, 6, 6);
-            g.setStroke(Color.web("#cf222e"));
+            double tw = style.em(q.label().length() * 7.2 + 8);
+            g.setFill(style.halo());
+            g.fillRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
+            g.setStroke(style.danger());
             g.setLineWidth(1);
-            g.strokeRoundRect(x + r + 4, y - 10, tw, 20, 6, 6);
-            g.setFill(Color.web("#cf222e"));
+            g.strokeRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
+            g.setFill(style.danger());
             g.fillText(q.label(), x + r + 8, y);
         }
     }
@@ -495,7 +419,7 @@ public final class MapCanvas extends Region {
         if (drag == null || drag.mode == Mode.PAN || drag.path.size() < 2) {
             return;
         }
-        g.setStroke(Color.web("#0969da"));
+        g.setStroke(style.accent());
         g.setLineWidth(1.2);
         g.setLineDashes(5, 4);
         double[] last = drag.path.getLast();
@@ -516,15 +440,15 @@ public final class MapCanvas extends Region {
         }
         double x = screenX[hovered];
         double y = screenY[hovered];
-        g.setStroke(plotForeground.get());
+        g.setStroke(style.foreground());
         g.setLineWidth(2);
         g.strokeOval(x - 6, y - 6, 12, 12);
         String name = s.names().isEmpty() || s.names().get(hovered).isEmpty() ? "" : "  " + s.names().get(hovered);
         String text = String.format(Locale.ROOT, "#%d%s  label %s", hovered, name, s.labels()[hovered]);
         int thumb = s.thumbs() != null && s.thumbShape() != null ? 56 : 0;
-        g.setFont(Font.font(12));
-        double tw = Math.max(text.length() * 7.0 + 12, thumb + 12);
-        double th = 22 + (thumb > 0 ? thumb + 6 : 0);
+        g.setFont(style.font(12));
+        double tw = Math.max(style.em(text.length() * 7.0) + 12, thumb + 12);
+        double th = style.em(22) + (thumb > 0 ? thumb + 6 : 0);
         double bx = Math.max(0, Math.min(x + 12, w - right() - tw));
         double by = Math.max(top(), y - th - 8);
         g.setFill(Color.color(0, 0, 0, 0.78));
@@ -535,7 +459,7 @@ public final class MapCanvas extends Region {
         g.setFill(Color.WHITE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, bx + 6, by + th - 11);
+        g.fillText(text, bx + 6, by + th - style.em(11));
     }
 
     /** The point's input image, grey (or RGB), scaled so its brightest pixel is white. */
@@ -571,14 +495,5 @@ public final class MapCanvas extends Region {
             }
         }
         return best;
-    }
-
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return FACTORY.getCssMetaData();
-    }
-
-    @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return FACTORY.getCssMetaData();
     }
 }

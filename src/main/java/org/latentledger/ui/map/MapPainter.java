@@ -5,28 +5,29 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.latentledger.ui.plot.PlotStyle;
 
 /** Draws the parts of the map that are not points: axes and ticks, legend or colour bar, regions, arrows. */
 final class MapPainter {
 
+    private final PlotStyle st;
     private final Paint fg;
     private final Paint grid;
 
-    MapPainter(Paint fg, Paint grid) {
-        this.fg = fg;
-        this.grid = grid;
+    MapPainter(PlotStyle style) {
+        this.st = style;
+        this.fg = style.foreground();
+        this.grid = style.grid();
     }
 
     void frame(GraphicsContext g, MapScene s, MapFrame f, double h) {
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 14));
+        g.setFont(st.semiBold(14));
         g.setFill(fg);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(s.title(), f.left(), f.top() / 2);
-        g.setFont(Font.font(11));
+        g.setFont(st.font(11));
         g.setLineWidth(1);
         for (double t : Ticks.of(f.minX(), f.maxX(), 6)) {
             double x = f.sx(t);
@@ -35,7 +36,7 @@ final class MapPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             g.setFill(fg);
-            g.fillText(Ticks.label(t), x, f.bottom() + 5);
+            g.fillText(Ticks.label(t), x, f.bottom() + st.em(5));
         }
         for (double t : Ticks.of(f.minY(), f.maxY(), 6)) {
             double y = f.sy(t);
@@ -48,12 +49,12 @@ final class MapPainter {
         }
         g.setStroke(fg);
         g.strokeRect(f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top());
-        g.setFont(Font.font(12));
+        g.setFont(st.font(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(s.xTitle(), (f.left() + f.right()) / 2, h - 8);
+        g.fillText(s.xTitle(), (f.left() + f.right()) / 2, h - st.em(8));
         g.save();
-        g.translate(16, (f.top() + f.bottom()) / 2);
+        g.translate(st.em(16), (f.top() + f.bottom()) / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(s.yTitle(), 0, 0);
@@ -62,7 +63,7 @@ final class MapPainter {
 
     /** Small multiples: the layer's name on top and a thin frame. */
     void compactFrame(GraphicsContext g, MapScene s, MapFrame f) {
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));
+        g.setFont(st.semiBold(12));
         g.setFill(fg);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -74,35 +75,37 @@ final class MapPainter {
 
     void legend(GraphicsContext g, MapScene s, double x, double top, double bottom) {
         g.setFill(fg);
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));
+        g.setFont(st.semiBold(12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         if (s.value() != null) {
             colourBar(g, s, x, top, bottom);
             return;
         }
-        g.fillText(s.legendTitle(), x, top + 7);
-        g.setFont(Font.font(12));
+        g.fillText(s.legendTitle(), x, top + st.em(7));
         int rows = s.categoryNames().size();
-        double step = Math.min(20, (bottom - top - 30) / Math.max(1, rows));
+        double step = Math.min(st.em(20), (bottom - top - st.em(30)) / Math.max(1, rows));
+        // A short plot gets a tighter legend, never overlapping lines.
+        g.setFont(javafx.scene.text.Font.font(Math.min(st.em(12), step * 0.85)));
+        double dot = Math.min(st.em(10), step * 0.7);
         for (int c = 0; c < rows; c++) {
-            double cy = top + 28 + c * step;
+            double cy = top + st.em(28) + c * step;
             g.setFill(s.categoryColours().get(c));
-            g.fillOval(x, cy - 5, 10, 10);
+            g.fillOval(x, cy - dot / 2, dot, dot);
             g.setFill(fg);
-            g.fillText(ellipsis(s.categoryNames().get(c), 18), x + 18, cy);
+            g.fillText(ellipsis(s.categoryNames().get(c), 18), x + dot + 8, cy);
         }
     }
 
     private void colourBar(GraphicsContext g, MapScene s, double x, double top, double bottom) {
-        g.fillText(s.valueTitle(), x, top + 7);
+        g.fillText(s.valueTitle(), x, top + st.em(7));
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float v : s.value()) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        double barTop = top + 26;
+        double barTop = top + st.em(26);
         double barBottom = Math.min(bottom, barTop + 220);
         for (int yy = 0; yy < barBottom - barTop; yy++) {
             g.setFill(Palette.viridis(1 - yy / (barBottom - barTop)));
@@ -111,7 +114,7 @@ final class MapPainter {
         g.setStroke(fg);
         g.strokeRect(x, barTop, 16, barBottom - barTop);
         g.setFill(fg);
-        g.setFont(Font.font(11));
+        g.setFont(st.font(11));
         g.fillText(String.format(Locale.ROOT, "%.2f", max), x + 22, barTop);
         g.fillText(String.format(Locale.ROOT, "%.2f", (min + max) / 2), x + 22, (barTop + barBottom) / 2);
         g.fillText(String.format(Locale.ROOT, "%.2f", min), x + 22, barBottom);
@@ -129,66 +132,66 @@ final class MapPainter {
                 }
                 g.setFill(Color.color(0.5, 0.5, 0.5, 0.06));
                 g.fillPolygon(xs, ys, xs.length);
-                g.setStroke(Color.color(0.35, 0.35, 0.35, 0.45));
+                g.setStroke(st.foreground().deriveColor(0, 1, 1, 0.45));
                 g.setLineDashes(4, 3);
                 g.strokePolygon(xs, ys, xs.length);
                 g.setLineDashes();
             }
         }
-        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setFont(st.bold(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         java.util.List<double[]> placed = new java.util.ArrayList<>();
         for (MapScene.RegionMark r : s.regions()) {
             String text = r.purity() > 0 ? String.format(Locale.ROOT, "%s %.0f%%", r.name(), 100 * r.purity()) : r.name();
             double x = f.sx(r.cx());
-            double w = text.length() * 7.2 + 10;
-            double y = free(placed, x, f.sy(r.cy()), w);
-            g.setFill(Color.color(1, 1, 1, 0.82));
-            g.fillRoundRect(x - w / 2, y - 9, w, 18, 8, 8);
-            g.setFill(Color.web("#1f2328"));
+            double w = st.em(text.length() * 7.2) + 10;
+            double y = free(placed, x, f.sy(r.cy()), w, st.em(19));
+            g.setFill(st.halo());
+            g.fillRoundRect(x - w / 2, y - st.em(9), w, st.em(18), 8, 8);
+            g.setFill(fg);
             g.fillText(text, x, y);
         }
     }
 
     void arrows(GraphicsContext g, MapScene s, MapFrame f) {
-        g.setLineWidth(2);
-        g.setFont(Font.font(null, FontWeight.SEMI_BOLD, 12));
+        g.setLineWidth(st.mark(2));
+        g.setFont(st.semiBold(12));
         for (MapScene.ArrowMark a : s.arrows()) {
             double x0 = f.sx(a.x0());
             double y0 = f.sy(a.y0());
             double x1 = f.sx(a.x1());
             double y1 = f.sy(a.y1());
-            Color c = Color.web("#6e40c9");
+            Color c = st.axis();
             g.setStroke(c);
             g.strokeLine(x0, y0, x1, y1);
             double angle = Math.atan2(y1 - y0, x1 - x0);
-            double head = 10;
+            double head = st.mark(10);
             g.setFill(c);
             g.fillPolygon(new double[] {x1, x1 - head * Math.cos(angle - 0.4), x1 - head * Math.cos(angle + 0.4)},
                     new double[] {y1, y1 - head * Math.sin(angle - 0.4), y1 - head * Math.sin(angle + 0.4)}, 3);
-            double w = a.label().length() * 7.0 + 6;
+            double w = st.em(a.label().length() * 7.0) + 6;
             double lx = x1 + 6 * Math.cos(angle);
             double ly = y1 + 6 * Math.sin(angle);
             // Keep the label inside the plot: flip it to the other side of the tip when it would leave.
             boolean right = Math.cos(angle) >= 0 ? lx + w < f.right() : lx - w < f.left();
             g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.setFill(Color.color(1, 1, 1, 0.8));
-            g.fillRect(right ? lx - 2 : lx - w + 2, ly - 8, w, 16);
+            g.setFill(st.halo());
+            g.fillRect(right ? lx - 2 : lx - w + 2, ly - st.em(8), w, st.em(16));
             g.setFill(c);
             g.fillText(a.label(), lx, ly);
         }
     }
 
     /** A y near the wanted one where a label of width w does not cover an already placed label. */
-    private static double free(java.util.List<double[]> placed, double x, double wanted, double w) {
-        double[] offsets = {0, 20, -20, 40, -40, 60, -60};
-        for (double dy : offsets) {
-            double y = wanted + dy;
+    private static double free(java.util.List<double[]> placed, double x, double wanted, double w, double lineHeight) {
+        double[] offsets = {0, 1, -1, 2, -2, 3, -3};
+        for (double k : offsets) {
+            double y = wanted + k * (lineHeight + 1);
             boolean clear = true;
             for (double[] p : placed) {
-                if (Math.abs(p[0] - x) < (p[2] + w) / 2 && Math.abs(p[1] - y) < 19) {
+                if (Math.abs(p[0] - x) < (p[2] + w) / 2 && Math.abs(p[1] - y) < lineHeight) {
                     clear = false;
                     break;
                 }

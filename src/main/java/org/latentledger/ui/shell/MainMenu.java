@@ -4,8 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -19,13 +21,13 @@ import javafx.stage.Window;
 import org.latentledger.Version;
 import org.latentledger.model.SampleModel;
 
-/** The menu bar: File (open model/data, recent, samples, quit), View (layer stepping), Help. */
+/** The menu bar: File (open model/data, recent, samples, quit), View (pages, layers, theme, presentation), Help. */
 final class MainMenu {
 
     private final MainViewModel vm;
-    private final Node owner;
+    private final MainView owner;
 
-    MainMenu(MainViewModel vm, Node owner) {
+    MainMenu(MainViewModel vm, MainView owner) {
         this.vm = vm;
         this.owner = owner;
     }
@@ -51,12 +53,31 @@ final class MainMenu {
         Menu file = new Menu("File", null, openModel, openData, openFolder, recent, samples, closeModel, new SeparatorMenuItem(), cancel,
                 new SeparatorMenuItem(), quit);
 
+        Menu theme = new Menu("Theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem choice = new RadioMenuItem(t.label());
+            choice.setToggleGroup(themes);
+            choice.setSelected(vm.appearance().themeProperty().get() == t);
+            choice.setOnAction(e -> vm.appearance().themeProperty().set(t));
+            vm.appearance().themeProperty().addListener((o, a, now) -> choice.setSelected(now == t));
+            theme.getItems().add(choice);
+        }
+        CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+        presentation.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        presentation.selectedProperty().bindBidirectional(vm.appearance().presentationProperty());
+        MenuItem fullScreen = item("Full screen", new KeyCodeCombination(KeyCode.F11), owner::toggleFullScreen);
         Menu view = new Menu("View", null,
+                item("Map", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), owner::showMap),
+                item("Journey", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), owner::showJourney),
+                item("Ledger", new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), owner::showLedger),
+                new SeparatorMenuItem(),
                 item("Previous layer", new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(-1)),
-                item("Next layer", new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(1)));
+                item("Next layer", new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(1)),
+                new SeparatorMenuItem(), theme, presentation, fullScreen);
 
         Menu help = new Menu("Help", null, item("About Latent Ledger", null, MainMenu::about));
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, new ExportMenu(vm, owner).build(), help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

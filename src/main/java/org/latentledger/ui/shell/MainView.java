@@ -5,7 +5,16 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
@@ -28,6 +37,8 @@ import org.controlsfx.control.StatusBar;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.ui.export.ExportTarget;
+import org.latentledger.ui.export.Exporter;
 import org.latentledger.ui.journey.JourneyView;
 import org.latentledger.ui.ledger.LedgerView;
 import org.latentledger.ui.map.AtlasPanel;
@@ -43,15 +54,19 @@ import org.latentledger.ui.model.LayerTableView;
  * chosen layer, and a status bar with progress and cancel. Builds nodes and binds them to the
  * {@link MainViewModel}; holds no state of its own.
  */
-public final class MainView extends BorderPane {
+public final class MainView extends BorderPane implements Exporter.Window {
 
     private final MainViewModel vm;
     private final MapCanvas map = new MapCanvas();
     private final LayerTableView table;
     private final boolean dialogs;
     private TabPane pages;
+    private Tab mapTab;
     private Tab journeyTab;
     private Tab ledgerTab;
+    private final Region side;
+    private final SplitPane split;
+    private final Exporter exporter;
 
     /**
      * @param dialogs whether problems also open a dialog (off for headless screenshots)
@@ -61,22 +76,28 @@ public final class MainView extends BorderPane {
         this.dialogs = dialogs;
         this.table = new LayerTableView(vm.layers());
         getStyleClass().add("ll-main");
-        setTop(new MainMenu(vm, this).build());
-        Region side = modelPanel();
-        SplitPane split = new SplitPane(side, mapPanel());
+        side = modelPanel();
+        split = new SplitPane(side, mapPanel());
+        exporter = new Exporter(this, vm::provenance, vm.map(), vm.journey(), vm.ledger(), vm.datasetProperty()::get);
+        MenuBar menu = new MainMenu(vm, this).build();
+        setTop(menu);
         split.setDividerPositions(0.38);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
-        // The journey needs the width: the model panel steps aside while it is shown.
-        pages.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
-            if (tab == journeyTab || tab == ledgerTab) {
-                split.getItems().remove(side);
-            } else if (!split.getItems().contains(side)) {
-                split.getItems().addFirst(side);
-                split.setDividerPositions(0.38);
-            }
+        // The journey and the ledger need the width, and so does a presentation: the model panel steps aside.
+        pages.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> placeSide());
+        StatusBar status = statusBar();
+        setBottom(status);
+        // Presentation mode hides the chrome: menus, status bar and the model panel.
+        for (Region chrome : new Region[] {menu, status}) {
+            chrome.visibleProperty().bind(vm.appearance().presentationProperty().not());
+            chrome.managedProperty().bind(chrome.visibleProperty());
+        }
+        vm.appearance().presentationProperty().addListener((o, a, on) -> {
+            placeSide();
+            setFullScreen(on);
         });
-        setBottom(statusBar());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
         bindSelection();
         acceptDrops();
         vm.problemProperty().addListener((o, a, p) -> {
@@ -88,6 +109,106 @@ public final class MainView extends BorderPane {
 
     public MapCanvas map() {
         return map;
+    }
+
+    private void placeSide() {
+        Tab tab = pages.getSelectionModel().getSelectedItem();
+        boolean hide = tab == journeyTab || tab == ledgerTab || vm.appearance().presentationProperty().get();
+        if (hide) {
+            split.getItems().remove(side);
+        } else if (!split.getItems().contains(side)) {
+            split.getItems().addFirst(side);
+            split.setDividerPositions(0.38);
+        }
+    }
+
+    /** Full screen on or off (F11); leaving full screen with Esc also ends a presentation. */
+    void setFullScreen(boolean on) {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage && stage.isFullScreen() != on) {
+            stage.setFullScreenExitHint(vm.appearance().presentationProperty().get() ? "Presentation: F5 or Esc to leave" : "");
+            stage.setFullScreen(on);
+            stage.fullScreenProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) {
+                        stage.fullScreenProperty().removeListener(this);
+                        vm.appearance().presentationProperty().set(false);
+                    }
+                }
+            });
+        }
+    }
+
+    void toggleFullScreen() {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    /**
+     * Space plays or pauses the journey and the arrows step it, wherever the focus is, unless a
+     * control that types or slides has it (F5, F11 and Ctrl+E are the menu's accelerators).
+     */
+    private void keys(KeyEvent e) {
+        boolean typing = e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Slider
+                || e.getTarget() instanceof Spinner<?> || e.getTarget() instanceof ComboBoxBase<?>;
+        if (pages.getSelectionModel().getSelectedItem() == journeyTab && !typing && !e.isShortcutDown()) {
+            switch (e.getCode()) {
+                case SPACE -> vm.journey().playingProperty().set(!vm.journey().playingProperty().get());
+                case LEFT -> vm.journey().step(-1);
+                case RIGHT -> vm.journey().step(1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        }
+    }
+
+    public Exporter exporter() {
+        return exporter;
+    }
+
+    @Override
+    public Node panel(ExportTarget target) {
+        return target.nodeId() == null ? this : lookup("#" + target.nodeId());
+    }
+
+    @Override
+    public void show(ExportTarget target) {
+        if (target.page() != null) {
+            showPage(target.page());
+        }
+    }
+
+    /** The panel Ctrl+E exports: the map (2D or 3D), the journey, or the ledger's heatmaps, as the page shown. */
+    public ExportTarget currentTarget() {
+        return switch (page()) {
+            case "journey" -> ExportTarget.JOURNEY;
+            case "ledger" -> ExportTarget.LEDGER;
+            default -> vm.map().settingsProperty().get().dims() == 3 ? ExportTarget.MAP3D : ExportTarget.MAP;
+        };
+    }
+
+    /** Shows a page by name: map, journey or ledger. */
+    public void showPage(String page) {
+        switch (page) {
+            case "journey" -> showJourney();
+            case "ledger" -> showLedger();
+            case "map" -> showMap();
+            default -> throw new IllegalArgumentException("no page called '" + page + "'; the pages are map, journey and ledger");
+        }
+    }
+
+    /** Shows the map page (for lessons). */
+    public void showMap() {
+        pages.getSelectionModel().select(mapTab);
+    }
+
+    /** The page shown: "map", "journey" or "ledger". */
+    public String page() {
+        Tab t = pages.getSelectionModel().getSelectedItem();
+        return t == journeyTab ? "journey" : t == ledgerTab ? "ledger" : "map";
     }
 
     /** Shows the ledger page (for screenshots and lessons). */
@@ -122,7 +243,7 @@ public final class MainView extends BorderPane {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         // The table is as tall as its rows; the model card uses the space below.
         table.setFixedCellSize(28);
-        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> (Math.max(2, vm.layers().size()) + 1.4) * 28,
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> (Math.max(2, vm.layers().size()) + 1.6) * 28,
                 vm.layers()));
         table.setMinHeight(Region.USE_PREF_SIZE);
         table.setMaxHeight(Region.USE_PREF_SIZE);
@@ -200,6 +321,7 @@ public final class MainView extends BorderPane {
                     : "Open a model and data (File menu), or drop files here";
         }, vm.problemProperty(), vm.statusProperty(), vm.busyProperty(), vm.mapMessageProperty()));
         Map3DView view3d = new Map3DView();
+        view3d.setId("map3d");
         Runnable refresh3d = () -> {
             if (mvm.settingsProperty().get().dims() == 3) {
                 view3d.show(mvm.projectionProperty().get(), mvm.sceneProperty().get());
@@ -220,6 +342,7 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(centre, Priority.ALWAYS);
         mapPage.setPadding(new Insets(8, 0, 0, 0));
         JourneyView journeyPage = new JourneyView(vm.journey());
+        journeyPage.setId("journey");
         journeyPage.setPadding(new Insets(8, 0, 0, 0));
         Tab mapTab = new Tab("Map", mapPage);
         Tab journeyTab = new Tab("Journey", journeyPage);
@@ -242,18 +365,8 @@ public final class MainView extends BorderPane {
                 javafx.application.Platform.runLater(vm.journey()::prepare);
             }
         });
-        journeyPage.setOnKeyPressed(e -> {
-            switch (e.getCode()) {
-                case SPACE -> vm.journey().playingProperty().set(!vm.journey().playingProperty().get());
-                case LEFT -> vm.journey().step(-1);
-                case RIGHT -> vm.journey().step(1);
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
         this.pages = pages;
+        this.mapTab = mapTab;
         this.journeyTab = journeyTab;
         this.ledgerTab = ledgerTab;
         VBox box = new VBox(8, problemBanner(), pages);

@@ -63,6 +63,7 @@ public final class MainViewModel {
     private final MapViewModel map;
     private final JourneyViewModel journey;
     private final LedgerViewModel ledger;
+    private final Appearance appearance = new Appearance();
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
         this(root, executor, RecentFiles.inMemory(), ProjectionCache.user());
@@ -96,6 +97,44 @@ public final class MainViewModel {
                 journey.pointProperty().set(f);
             }
         });
+    }
+
+    /**
+     * Where the window's picture comes from now: model and data with their hashes, layer,
+     * projection with parameters and seed, policy, query, theme (sizes are filled in by the export).
+     */
+    public org.latentledger.export.Provenance provenance() {
+        LoadedModel m = model.get();
+        Dataset d = dataset.get();
+        org.latentledger.ui.map.MapSettings s = map.settingsProperty().get();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("dims", s.dims());
+        switch (s.method()) {
+            case TSNE -> params.put("perplexity", s.perplexity());
+            case UMAP -> {
+                params.put("neighbours", s.neighbours());
+                params.put("min_dist", s.minDist());
+            }
+            default -> { }
+        }
+        LayerInfo layer = selectedLayer.get();
+        String query = switch (journey.sourceProperty().get()) {
+            case POINT -> "point " + journey.pointProperty().get();
+            case INTERPOLATION -> String.format(Locale.ROOT, "points %d -> %d at t = %.2f", journey.pointAProperty().get(),
+                    journey.pointBProperty().get(), journey.tProperty().get());
+            case DRAWING -> "a drawing";
+            case TYPED -> "a typed row";
+        };
+        return new org.latentledger.export.Provenance("window", m == null ? null : m.source(), m == null ? null : m.hash(),
+                d == null ? null : d.source(), d == null ? null : d.hash(), layer == null ? null : layer.name(),
+                s.method().name().toLowerCase(Locale.ROOT), params, s.seed(), m == null ? null : ledger.policy().spec(), query,
+                appearance.themeProperty().get().name().toLowerCase(Locale.ROOT), 1, 0, 0, org.latentledger.Version.current(),
+                java.time.OffsetDateTime.now().withNano(0).toString());
+    }
+
+    /** The theme and presentation mode. */
+    public Appearance appearance() {
+        return appearance;
     }
 
     /** Opens a bundled model on its bundled data set: load, forward pass, then the map. */
@@ -242,6 +281,16 @@ public final class MainViewModel {
 
     public void clearProblem() {
         problem.set(null);
+    }
+
+    /** Shows a failure of something the user asked for (an export, a lesson) the way load failures are shown. */
+    public void report(String title, Throwable error) {
+        problem.set(problemOf(title, error));
+    }
+
+    /** A one-line message in the status bar (e.g. where an export went). */
+    public void say(String message) {
+        jobs.setStatus(message);
     }
 
     /** Selects the layer before or after the current one (for keyboard shortcuts). */

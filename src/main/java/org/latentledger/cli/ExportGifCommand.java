@@ -1,0 +1,62 @@
+package org.latentledger.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.latentledger.export.AnimatedGif;
+import org.latentledger.export.FrameSequence;
+import org.latentledger.ui.Screenshots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "export-gif", mixinStandardHelpOptions = true,
+        description = {"Renders a query's journey headless as an animated GIF: one frame per layer (the journey page with that "
+                + "layer's map large), or a sweep of the interpolation t or the steering alpha. Writes FILE.gif.json beside it."})
+final class ExportGifCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "GIF file to write.")
+    Path out;
+
+    @Option(names = "--sweep", defaultValue = "layers",
+            description = "layers (one frame per layer), interpolation (t from 0 to 1 between --query and the next point) or "
+                    + "steering (alpha from -2 to +2 spreads along the first axis of the middle layer) (default: ${DEFAULT-VALUE}).")
+    String sweep;
+
+    @Option(names = "--steps", defaultValue = "24", description = "Frames of a sweep (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--frames", description = "Also write the frames as numbered PNGs into this folder.")
+    Path frames;
+
+    @Mixin
+    WindowOptions window;
+
+    @Override
+    public Integer call() throws Exception {
+        Screenshots.Request request;
+        try {
+            if (!java.util.Set.of("layers", "interpolation", "steering").contains(sweep)) {
+                throw new IllegalArgumentException("--sweep is layers, interpolation or steering, not " + sweep);
+            }
+            if (steps < 2 || steps > 500) {
+                throw new IllegalArgumentException("--steps must be between 2 and 500, got " + steps);
+            }
+            request = window.request("journey", null);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+        }
+        Screenshots.Animation a = Screenshots.captureJourney(request, sweep, steps);
+        AnimatedGif.write(a.frames(), a.frameMillis(), out);
+        a.provenance().writeBeside(out);
+        if (frames != null) {
+            FrameSequence.write(a.frames(), frames, "journey-" + sweep);
+        }
+        System.out.printf("Wrote %s (%d frames, %d x %d)%n", out, a.frames().size(), a.frames().getFirst().getWidth(),
+                a.frames().getFirst().getHeight());
+        if (a.problem() != null) {
+            System.err.println("The window reported a problem: " + a.problem());
+            return 2;
+        }
+        return 0;
+    }
+}

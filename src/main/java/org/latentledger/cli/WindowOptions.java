@@ -1,0 +1,93 @@
+package org.latentledger.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.SampleModel;
+import org.latentledger.ui.Screenshots;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that render the real window headless: what to open and how to show it. */
+final class WindowOptions {
+
+    @Option(names = "--model", defaultValue = "digits-mlp",
+            description = "A bundled model (digits-mlp, digits-autoencoder, fashion-mlp, fashion-cnn; default: ${DEFAULT-VALUE}) "
+                    + "or a model file.")
+    String model;
+
+    @Option(names = "--data", description = "A data file or folder to open (default: the bundled model's own data).")
+    Path data;
+
+    @Option(names = "--layer", description = "Layer to map, by index (0-based) or name (default: the model's default layer).")
+    String layer;
+
+    @Option(names = "--method", defaultValue = "pca", description = "Map projection: pca, tsne or umap (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--dims", defaultValue = "2", description = "2 or 3 (default: ${DEFAULT-VALUE}).")
+    int dims;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of t-SNE and UMAP (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--axes", description = "Draw the layer's principal axes on the map.")
+    boolean axes;
+
+    @Option(names = "--query", defaultValue = "-1", description = "The data point the journey and the ledger follow (default: the first).")
+    int query;
+
+    @Option(names = "--policy", description = "The ledger's policy: dense, natural, topk:K, threshold:T or routed:R:K.")
+    String policy;
+
+    @Option(names = "--frontier", description = "Compute the ledger's frontier too (always done for --view frontier).")
+    boolean frontier;
+
+    @Option(names = "--theme", defaultValue = "light", description = "light or dark (default: ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Option(names = "--presentation", description = "Presentation mode: larger type and marks, higher contrast, no menus.")
+    boolean presentation;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Render scale, e.g. 1, 2 or 4 (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--width", defaultValue = "1440", description = "Window width in points (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "900", description = "Window height in points (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--samples-dir", description = "Read sample-models/ and assets/ from this folder instead of the "
+            + "copies inside the app (e.g. to look at freshly trained models).")
+    Path samplesDir;
+
+    @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait for the window to load (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    /** Checks the values and builds the request; {@code target} is one of the export targets. */
+    Screenshots.Request request(String target, String page) {
+        if (!Set.of("pca", "tsne", "umap").contains(method) || (dims != 2 && dims != 3)) {
+            throw new IllegalArgumentException("--method is pca, tsne or umap; --dims is 2 or 3");
+        }
+        if (scale <= 0 || scale > 8) {
+            throw new IllegalArgumentException("--scale must be in (0, 8], got " + scale);
+        }
+        if (!Set.of("light", "dark").contains(theme)) {
+            throw new IllegalArgumentException("--theme is light or dark, not " + theme);
+        }
+        if (page != null && !Set.of("map", "journey", "ledger").contains(page)) {
+            throw new IllegalArgumentException("--page is map, journey or ledger, not " + page);
+        }
+        SampleModel sample = null;
+        for (SampleModel s : SampleModel.values()) {
+            if (s.fileName().equals(model)) {
+                sample = s;
+            }
+        }
+        Path modelFile = sample == null ? Path.of(model) : null;
+        return new Screenshots.Request(samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir),
+                sample == null ? SampleModel.DIGITS_MLP : sample, layer, width, height, scale, Duration.ofSeconds(timeout), modelFile, data,
+                method, dims, seed, axes, target, page, query, policy, frontier, theme, presentation);
+    }
+}

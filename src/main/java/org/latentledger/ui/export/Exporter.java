@@ -1,0 +1,214 @@
+package org.latentledger.ui.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import org.latentledger.data.Dataset;
+import org.latentledger.economy.Frontier;
+import org.latentledger.economy.Ledger;
+import org.latentledger.export.AnimatedGif;
+import org.latentledger.export.FrameSequence;
+import org.latentledger.export.LedgerCsv;
+import org.latentledger.export.PngWriter;
+import org.latentledger.export.ProjectorTsvWriter;
+import org.latentledger.export.Provenance;
+import org.latentledger.projection.Projection;
+import org.latentledger.ui.journey.JourneyViewModel;
+import org.latentledger.ui.ledger.LedgerViewModel;
+import org.latentledger.ui.map.MapViewModel;
+
+/**
+ * Everything the Export menu and the headless commands write: panels and the window as PNG at a
+ * scale with a provenance sidecar, the journey as frames (layer by layer, or a sweep of the
+ * interpolation t or the steering alpha) written as an animated GIF or numbered PNGs, the ledger
+ * and frontier as CSV, the map as Embedding-Projector TSV, and images to the clipboard. FX thread
+ * only; the journey and ledger compute synchronously once their maps exist, so each frame is the
+ * state just set.
+ */
+public final class Exporter {
+
+    /** The window as the exporter sees it: its panels, and a way to bring a panel's page to the front. */
+    public interface Window {
+        Node panel(ExportTarget target);
+
+        void show(ExportTarget target);
+    }
+
+    /** A sweep of one journey parameter, one frame per step. */
+    public enum Sweep {
+        LAYERS, INTERPOLATION, STEERING
+    }
+
+    public static final int FRAME_MS = 900;
+    public static final int SWEEP_FRAME_MS = 120;
+
+    private final Window window;
+    private final Supplier<Provenance> provenance;
+    private final MapViewModel map;
+    private final JourneyViewModel journey;
+    private final LedgerViewModel ledger;
+    private final Supplier<Dataset> data;
+
+    public Exporter(Window window, Supplier<Provenance> provenance, MapViewModel map, JourneyViewModel journey, LedgerViewModel ledger,
+                    Supplier<Dataset> data) {
+        this.window = window;
+        this.provenance = provenance;
+        this.map = map;
+        this.journey = journey;
+        this.ledger = ledger;
+        this.data = data;
+    }
+
+    /** The panel rendered at the scale (its page is brought to the front first). */
+    public BufferedImage image(ExportTarget target, double scale) {
+        window.show(target);
+        Node node = window.panel(target);
+        if (node == null) {
+            throw new IllegalStateException("there is no " + target + " to export");
+        }
+        if (!node.isVisible()) {
+            throw new IllegalStateException(target == ExportTarget.MAP3D ? "the 3D view is not shown: choose 3D in the map's toolbar first"
+                    : "the " + target + " is not shown now");
+        }
+        return NodeImages.render(node, scale);
+    }
+
+    /** Writes the panel as PNG and its provenance beside it; returns the image written. */
+    public BufferedImage png(ExportTarget target, double scale, Path file) throws IOException {
+        BufferedImage img = image(target, scale);
+        PngWriter.write(img, file);
+        provenance.get().withImage(target.cliName(), scale, img.getWidth(), img.getHeight()).writeBeside(file);
+        return img;
+    }
+
+    /** The provenance of the window as it is now. */
+    public Provenance provenance() {
+        return provenance.get();
+    }
+
+    /** Whether the journey has its maps (frames can be made). */
+    public boolean journeyReady() {
+        return !journey.atlasesProperty().get().isEmpty() && journey.journeyProperty().get() != null;
+    }
+
+    /**
+     * Frames of the journey page: one per layer ({@link Sweep#LAYERS}), or {@code steps} along the
+     * interpolation t from 0 to 1, or along the steering alpha from -2 to +2 spreads of the axis.
+     * The journey is left as it was found.
+     */
+    public List<BufferedImage> frames(Sweep sweep, int steps, double scale) {
+        if (!journeyReady()) {
+            throw new IllegalStateException("the journey's maps are not ready yet");
+        }
+        window.show(ExportTarget.JOURNEY);
+        Node node = window.panel(ExportTarget.JOURNEY);
+        List<BufferedImage> frames = new ArrayList<>();
+        switch (sweep) {
+            case LAYERS -> {
+                int before = journey.currentLayerProperty().get();
+                boolean playing = journey.playingProperty().get();
+                journey.playingProperty().set(false);
+                try {
+                    for (int l = 0; l < journey.atlasesProperty().get().size(); l++) {
+                        journey.currentLayerProperty().set(l);
+                        frames.add(NodeImages.render(node, scale));
+                    }
+                } finally {
+                    journey.currentLayerProperty().set(before);
+                    journey.playingProperty().set(playing);
+                }
+            }
+            case INTERPOLATION -> {
+                JourneyViewModel.Source source = journey.sourceProperty().get();
+                double t0 = journey.tProperty().get();
+                journey.sourceProperty().set(JourneyViewModel.Source.INTERPOLATION);
+                try {
+                    for (int k = 0; k < steps; k++) {
+                        journey.tProperty().set(steps == 1 ? 0 : (double) k / (steps - 1));
+                        frames.add(NodeImages.render(node, scale));
+                    }
+                } finally {
+                    journey.tProperty().set(t0);
+                    journey.sourceProperty().set(source);
+                }
+            }
+            case STEERING -> {
+                if (journey.steerAxisProperty().get() == null) {
+                    throw new IllegalStateException("choose a layer and an axis to steer along first");
+                }
+                double a0 = journey.alphaProperty().get();
+                double spread = journey.steerSpread();
+                try {
+                    for (int k = 0; k < steps; k++) {
+                        double f = steps == 1 ? 0 : -2 + 4.0 * k / (steps - 1);
+                        journey.alphaProperty().set(f * spread);
+                        frames.add(NodeImages.render(node, scale));
+                    }
+                } finally {
+                    journey.alphaProperty().set(a0);
+                }
+            }
+        }
+        return frames;
+    }
+
+    /** The frames as one looping GIF with a sidecar (view {@code journey-gif}). */
+    public void gif(List<BufferedImage> frames, Sweep sweep, double scale, Path file) throws IOException {
+        AnimatedGif.write(frames, sweep == Sweep.LAYERS ? FRAME_MS : SWEEP_FRAME_MS, file);
+        BufferedImage first = frames.getFirst();
+        provenance.get().withImage("journey-gif:" + sweep.name().toLowerCase(java.util.Locale.ROOT), scale, first.getWidth(),
+                first.getHeight()).writeBeside(file);
+    }
+
+    /** The frames as numbered PNGs in a folder, with one sidecar for the sequence ({@code frames.json}). */
+    public List<Path> frameFiles(List<BufferedImage> frames, Sweep sweep, double scale, Path folder) throws IOException {
+        List<Path> files = FrameSequence.write(frames, folder, "journey-" + sweep.name().toLowerCase(java.util.Locale.ROOT));
+        BufferedImage first = frames.getFirst();
+        provenance.get().withImage("journey-frames:" + sweep.name().toLowerCase(java.util.Locale.ROOT), scale, first.getWidth(),
+                first.getHeight()).writeBeside(folder.resolve("frames"));
+        return files;
+    }
+
+    public void ledgerCsv(Path file) throws IOException {
+        Ledger l = ledger.ledgerProperty().get();
+        if (l == null) {
+            throw new IllegalStateException("the ledger has nothing to export yet");
+        }
+        LedgerCsv.writeLedger(l, ledger.energyProperty().get(), file);
+    }
+
+    public void frontierCsv(Path file) throws IOException {
+        Frontier.Result r = ledger.frontierProperty().get();
+        if (r == null) {
+            throw new IllegalStateException("compute the frontier first (Ledger page)");
+        }
+        LedgerCsv.writeFrontier(r, file);
+    }
+
+    /** The map's coordinates as {@code vectors.tsv} and the points' labels and names as {@code metadata.tsv} beside it. */
+    public Path mapTsv(Path vectors) throws IOException {
+        Projection p = map.projectionProperty().get();
+        Dataset d = data.get();
+        if (p == null || d == null) {
+            throw new IllegalStateException("there is no map to export yet");
+        }
+        if (p.size() != d.size()) {
+            throw new IllegalStateException("the map has " + p.size() + " points but the data " + d.size());
+        }
+        return ProjectorTsvWriter.write(vectors, p.coordinates(), d);
+    }
+
+    /** Puts the panel's image on the clipboard (at 2x: crisp when pasted into slides). */
+    public void copy(ExportTarget target, double scale) {
+        window.show(target);
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(NodeImages.renderFx(window.panel(target), scale));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

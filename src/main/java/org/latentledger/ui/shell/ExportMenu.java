@@ -1,0 +1,202 @@
+package org.latentledger.ui.shell;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.latentledger.ui.export.ExportTarget;
+import org.latentledger.ui.export.Exporter;
+
+/**
+ * The Export menu: the current panel (Ctrl+E) or any panel or the whole window as PNG at the
+ * chosen scale with a provenance sidecar; the journey as an animated GIF or PNG frames (layer by
+ * layer, or sweeping t or alpha); the ledger and frontier as CSV; the map as Embedding-Projector
+ * TSV; and the current panel copied to the clipboard.
+ */
+final class ExportMenu {
+
+    private static final int SWEEP_STEPS = 24;
+
+    private final MainViewModel vm;
+    private final MainView view;
+
+    ExportMenu(MainViewModel vm, MainView view) {
+        this.vm = vm;
+        this.view = view;
+    }
+
+    Menu build() {
+        MenuItem current = item("Export current panel ...", key(KeyCode.E), () -> image(view.currentTarget()));
+        Menu images = new Menu("Export image");
+        KeyCode[] keys = {KeyCode.W, KeyCode.M, KeyCode.DIGIT3, KeyCode.J, KeyCode.L, KeyCode.F};
+        for (ExportTarget t : ExportTarget.values()) {
+            images.getItems().add(item(t.label() + " as PNG ...", shiftKey(keys[t.ordinal()]), () -> image(t)));
+        }
+        Menu scale = new Menu("Image scale");
+        ToggleGroup scales = new ToggleGroup();
+        for (int s : new int[] {1, 2, 4}) {
+            RadioMenuItem r = new RadioMenuItem(s + "x");
+            r.setToggleGroup(scales);
+            r.setSelected(vm.appearance().exportScaleProperty().get() == s);
+            r.setOnAction(e -> vm.appearance().exportScaleProperty().set(s));
+            vm.appearance().exportScaleProperty().addListener((o, a, now) -> r.setSelected(now.intValue() == s));
+            scale.getItems().add(r);
+        }
+        MenuItem gif = item("Journey as animated GIF ...", shiftKey(KeyCode.G), () -> animation(Exporter.Sweep.LAYERS, true));
+        MenuItem frames = item("Journey as PNG frames ...", null, () -> animation(Exporter.Sweep.LAYERS, false));
+        Menu sweeps = new Menu("Sweep as animated GIF");
+        sweeps.getItems().addAll(item("Interpolation A -> B (t from 0 to 1) ...", null, () -> animation(Exporter.Sweep.INTERPOLATION, true)),
+                item("Steering along the axis (alpha from -2 to +2 spreads) ...", null, () -> animation(Exporter.Sweep.STEERING, true)));
+        Menu sweepFrames = new Menu("Sweep as PNG frames");
+        sweepFrames.getItems().addAll(item("Interpolation A -> B ...", null, () -> animation(Exporter.Sweep.INTERPOLATION, false)),
+                item("Steering along the axis ...", null, () -> animation(Exporter.Sweep.STEERING, false)));
+        MenuItem ledgerCsv = item("Ledger as CSV ...", null, () -> csv("ledger", "ledger.csv"));
+        MenuItem frontierCsv = item("Frontier as CSV ...", null, () -> csv("frontier", "frontier.csv"));
+        MenuItem tsv = item("Map as Embedding-Projector TSV ...", null, this::tsv);
+        MenuItem copy = item("Copy image of the current panel", shiftKey(KeyCode.C), this::copy);
+        return new Menu("Export", null, current, images, scale, new SeparatorMenuItem(), gif, frames, sweeps, sweepFrames,
+                new SeparatorMenuItem(), ledgerCsv, frontierCsv, tsv, new SeparatorMenuItem(), copy);
+    }
+
+    private double scale() {
+        return vm.appearance().exportScaleProperty().get();
+    }
+
+    private String baseName() {
+        return vm.modelProperty().get() == null ? (vm.datasetProperty().get() == null ? "latent-ledger" : vm.datasetProperty().get().name())
+                : vm.modelProperty().get().name();
+    }
+
+    private void image(ExportTarget t) {
+        Path file = save("Export " + t + " as PNG", String.format(Locale.ROOT, "%s-%s@%dx.png", t.cliName(), safe(baseName()), (int) scale()),
+                new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        if (file == null) {
+            return;
+        }
+        run("Could not export the " + t, () -> {
+            var img = view.exporter().png(t, scale(), file);
+            vm.say(String.format(Locale.ROOT, "Wrote %s (%d x %d) and its provenance %s.json", file.getFileName(), img.getWidth(),
+                    img.getHeight(), file.getFileName()));
+        });
+    }
+
+    private void animation(Exporter.Sweep sweep, boolean gif) {
+        String what = sweep.name().toLowerCase(Locale.ROOT);
+        if (!view.exporter().journeyReady()) {
+            view.showJourney();
+            vm.say("The journey is preparing its maps; export again once it is shown.");
+            return;
+        }
+        Path target;
+        if (gif) {
+            target = save("Export the journey as an animated GIF", "journey-" + what + "-" + safe(baseName()) + ".gif",
+                    new FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+        } else {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder for the journey's PNG frames");
+            File f = chooser.showDialog(view.getScene().getWindow());
+            target = f == null ? null : f.toPath();
+        }
+        if (target == null) {
+            return;
+        }
+        run("Could not export the journey", () -> {
+            // Frames are rendered on the FX thread (the journey computes there); 1x keeps a GIF small.
+            double s = gif ? 1 : scale();
+            var frames = view.exporter().frames(sweep, SWEEP_STEPS, s);
+            if (gif) {
+                view.exporter().gif(frames, sweep, s, target);
+                vm.say("Wrote " + target.getFileName() + " (" + frames.size() + " frames)");
+            } else {
+                var files = view.exporter().frameFiles(frames, sweep, s, target);
+                vm.say("Wrote " + files.size() + " frames into " + target);
+            }
+        });
+    }
+
+    private void csv(String which, String name) {
+        Path file = save("Export the " + which + " as CSV", which + "-" + safe(baseName()) + ".csv",
+                new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        if (file == null) {
+            return;
+        }
+        run("Could not export the " + which, () -> {
+            if (which.equals("ledger")) {
+                view.exporter().ledgerCsv(file);
+            } else {
+                view.exporter().frontierCsv(file);
+            }
+            vm.say("Wrote " + file.getFileName());
+        });
+    }
+
+    private void tsv() {
+        Path file = save("Export the map as Embedding-Projector TSV", "vectors.tsv", new FileChooser.ExtensionFilter("TSV", "*.tsv"));
+        if (file == null) {
+            return;
+        }
+        run("Could not export the map", () -> {
+            Path meta = view.exporter().mapTsv(file);
+            vm.say("Wrote " + file.getFileName() + " and " + meta.getFileName());
+        });
+    }
+
+    private void copy() {
+        run("Could not copy the image", () -> {
+            view.exporter().copy(view.currentTarget(), 2);
+            vm.say("Copied the " + view.currentTarget() + " to the clipboard (2x)");
+        });
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void run(String failure, Action action) {
+        try {
+            action.run();
+        } catch (Exception | Error e) {
+            vm.report(failure, e);
+        }
+    }
+
+    private Path save(String title, String name, FileChooser.ExtensionFilter filter) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(filter);
+        File f = chooser.showSaveDialog(view.getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]+", "-");
+    }
+
+    private static KeyCombination key(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static KeyCombination shiftKey(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (key != null) {
+            item.setAccelerator(key);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
