@@ -252,6 +252,7 @@ public final class JourneyView extends BorderPane {
         Label title = new Label("Route");
         title.getStyleClass().add("ll-section");
         VBox box = new VBox(4, title, route);
+        box.setId("route");
         return box;
     }
 
@@ -308,6 +309,18 @@ public final class JourneyView extends BorderPane {
         alpha.setTooltip(new Tooltip("alpha in standard deviations of the data along the axis; 0 gives the original output exactly"));
         alpha.valueProperty().addListener((o, x, v) -> vm.alphaProperty().set(v.doubleValue() * vm.steerSpread()));
         vm.steerAxisProperty().addListener(o -> alpha.setValue(0));
+        // Set from elsewhere (a lesson): the controls follow the view model.
+        vm.steerAxisProperty().addListener((o, x, a) -> {
+            if (a != null && axis.getValue() != a) {
+                axis.setValue(a);
+            }
+        });
+        vm.alphaProperty().addListener((o, x, v) -> {
+            double sd = v.doubleValue() / vm.steerSpread();
+            if (Math.abs(alpha.getValue() - sd) > 1e-9) {
+                alpha.setValue(sd);
+            }
+        });
         Label alphaValue = new Label();
         alphaValue.textProperty().bind(alpha.valueProperty().asString(Locale.ROOT, "alpha = %+.2f sd"));
         Button reset = new Button("0");
@@ -318,10 +331,12 @@ public final class JourneyView extends BorderPane {
         note.textProperty().bind(vm.steerNoteProperty());
         Label steerTitle = new Label("Steer: move along an axis, decode");
         steerTitle.getStyleClass().add("ll-section");
+        steerTitle.setWrapText(true);
         VBox box = new VBox(8, output, steerTitle, new HBox(8, label("Layer"), layer), new HBox(8, label("Axis"), axis),
                 new HBox(8, alpha, reset), alphaValue, note);
         box.setPrefWidth(340);
         box.setMinWidth(340);
+        box.setId("steering");
         return box;
     }
 

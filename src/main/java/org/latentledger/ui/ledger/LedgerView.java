@@ -66,6 +66,8 @@ public final class LedgerView extends VBox {
         frontier.setId("frontier");
         buildTable();
         VBox right = new VBox(6, verdict, answers);
+        right.setId("verdict");
+        table.setId("costs");
         HBox middle = new HBox(12, table, right);
         HBox.setHgrow(table, Priority.ALWAYS);
         table.setFixedCellSize(26);

@@ -20,6 +20,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.latentledger.Version;
 import org.latentledger.model.SampleModel;
+import org.latentledger.ui.tour.Lesson;
+import org.latentledger.ui.tour.LessonReader;
 
 /** The menu bar: File (open model/data, recent, samples, quit), View (pages, layers, theme, presentation), Help. */
 final class MainMenu {
@@ -77,9 +79,45 @@ final class MainMenu {
                 new SeparatorMenuItem(), theme, presentation, fullScreen);
 
         Menu help = new Menu("Help", null, item("About Latent Ledger", null, MainMenu::about));
-        MenuBar bar = new MenuBar(file, view, new ExportMenu(vm, owner).build(), help);
+        MenuBar bar = new MenuBar(file, view, new ExportMenu(vm, owner).build(), lessons(), help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** The shipped lessons, a lesson from a file, and stepping (Page Down / Page Up also step while a lesson runs). */
+    private Menu lessons() {
+        Menu menu = new Menu("Lessons");
+        try {
+            for (Lesson l : LessonReader.shipped(vm.resources())) {
+                MenuItem item = item(l.title(), null, () -> owner.startLesson(l));
+                menu.getItems().add(item);
+            }
+        } catch (java.io.IOException e) {
+            MenuItem broken = new MenuItem("The shipped lessons could not be read: " + e.getMessage());
+            broken.setDisable(true);
+            menu.getItems().add(broken);
+        }
+        MenuItem open = item("Open lesson file ...", null, () -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a lesson");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons (JSON)", "*.json"));
+            File f = chooser.showOpenDialog(window());
+            if (f != null) {
+                try {
+                    owner.startLesson(LessonReader.read(f.toPath()));
+                } catch (java.io.IOException e) {
+                    vm.report("Could not open the lesson", e);
+                }
+            }
+        });
+        MenuItem next = item("Next step   (Page Down)", null, () -> owner.lessons().next());
+        MenuItem back = item("Previous step   (Page Up)", null, () -> owner.lessons().back());
+        MenuItem end = item("End the lesson", null, owner::closeLesson);
+        for (MenuItem i : new MenuItem[] {next, back, end}) {
+            i.disableProperty().bind(owner.lessons().lessonProperty().isNull());
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(), open, new SeparatorMenuItem(), next, back, end);
+        return menu;
     }
 
     private void fillRecent(Menu menu) {

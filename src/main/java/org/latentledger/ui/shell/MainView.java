@@ -37,7 +37,12 @@ import org.controlsfx.control.StatusBar;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.model.SampleModel;
 import org.latentledger.ui.export.ExportTarget;
+import org.latentledger.ui.tour.Lesson;
+import org.latentledger.ui.tour.LessonPlayer;
+import org.latentledger.ui.tour.LessonWindow;
+import org.latentledger.ui.tour.TourPanel;
 import org.latentledger.ui.export.Exporter;
 import org.latentledger.ui.journey.JourneyView;
 import org.latentledger.ui.ledger.LedgerView;
@@ -54,7 +59,7 @@ import org.latentledger.ui.model.LayerTableView;
  * chosen layer, and a status bar with progress and cancel. Builds nodes and binds them to the
  * {@link MainViewModel}; holds no state of its own.
  */
-public final class MainView extends BorderPane implements Exporter.Window {
+public final class MainView extends BorderPane implements Exporter.Window, LessonWindow {
 
     private final MainViewModel vm;
     private final MapCanvas map = new MapCanvas();
@@ -67,6 +72,8 @@ public final class MainView extends BorderPane implements Exporter.Window {
     private final Region side;
     private final SplitPane split;
     private final Exporter exporter;
+    private final LessonPlayer lessons = new LessonPlayer(this);
+    private final TourPanel tour = new TourPanel(lessons, this::closeLesson);
 
     /**
      * @param dialogs whether problems also open a dialog (off for headless screenshots)
@@ -98,6 +105,17 @@ public final class MainView extends BorderPane implements Exporter.Window {
             setFullScreen(on);
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
+        // Page Down / Page Up step a running lesson (presenter remotes send them), before any control sees them.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (lessons.lessonProperty().get() != null && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP)) {
+                if (e.getCode() == KeyCode.PAGE_DOWN) {
+                    lessons.next();
+                } else {
+                    lessons.back();
+                }
+                e.consume();
+            }
+        });
         bindSelection();
         acceptDrops();
         vm.problemProperty().addListener((o, a, p) -> {
@@ -167,6 +185,99 @@ public final class MainView extends BorderPane implements Exporter.Window {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    public LessonPlayer lessons() {
+        return lessons;
+    }
+
+    /** Starts a lesson with its text in a panel at the right. */
+    public void startLesson(Lesson lesson) {
+        setRight(tour);
+        lessons.start(lesson);
+    }
+
+    public void closeLesson() {
+        lessons.stop();
+        setRight(null);
+    }
+
+    @Override
+    public void openSample(String name) {
+        for (SampleModel s : SampleModel.values()) {
+            if (s.fileName().equals(name)) {
+                vm.openSample(s);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("there is no sample called '" + name + "'; the samples are "
+                + java.util.Arrays.stream(SampleModel.values()).map(SampleModel::fileName).toList());
+    }
+
+    @Override
+    public void openFiles(java.nio.file.Path model, java.nio.file.Path data) {
+        if (model != null && data != null) {
+            vm.open(model, data);
+        } else if (model != null) {
+            vm.openModel(model);
+        } else if (data != null) {
+            vm.openData(data);
+        }
+    }
+
+    @Override
+    public Node panel(String id) {
+        return lookup("#" + id);
+    }
+
+    @Override
+    public void selectLayer(String ref) {
+        LoadedModel m = vm.modelProperty().get();
+        if (m == null) {
+            throw new IllegalStateException("no model is open");
+        }
+        vm.selectedLayerProperty().set(vm.layers().get(m.layer(ref).index()));
+    }
+
+    @Override
+    public MapViewModel mapModel() {
+        return vm.map();
+    }
+
+    @Override
+    public org.latentledger.ui.journey.JourneyViewModel journeyModel() {
+        return vm.journey();
+    }
+
+    @Override
+    public org.latentledger.ui.ledger.LedgerViewModel ledgerModel() {
+        return vm.ledger();
+    }
+
+    @Override
+    public boolean idle() {
+        return !vm.busyProperty().get();
+    }
+
+    @Override
+    public boolean settled() {
+        return vm.isSettled();
+    }
+
+    @Override
+    public void clearProblem() {
+        vm.clearProblem();
+    }
+
+    @Override
+    public String problem() {
+        Problem p = vm.problemProperty().get();
+        return p == null ? null : p.title() + ": " + p.message();
+    }
+
+    @Override
+    public String openModelName() {
+        return vm.modelProperty().get() == null ? null : vm.modelProperty().get().name();
     }
 
     @Override

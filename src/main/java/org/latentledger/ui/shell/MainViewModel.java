@@ -132,6 +132,11 @@ public final class MainViewModel {
                 java.time.OffsetDateTime.now().withNano(0).toString());
     }
 
+    /** Where the bundled files (models, data, lessons) are read from. */
+    public ResourceRoot resources() {
+        return root;
+    }
+
     /** The theme and presentation mode. */
     public Appearance appearance() {
         return appearance;

@@ -1,0 +1,71 @@
+package org.latentledger.ui.tour;
+
+/**
+ * What a lesson step does to the window, one JSON object each, named by its {@code "do"} key:
+ *
+ * <pre>
+ * {"do": "open", "sample": "digits-mlp"}            or {"do": "open", "model": "m.zip", "data": "d.csv"}
+ * {"do": "page", "page": "map" | "journey" | "ledger"}
+ * {"do": "layer", "layer": "hidden2"}                (name, or 0-based index)
+ * {"do": "method", "method": "pca" | "tsne" | "umap", "dims": 2, "seed": 42}
+ * {"do": "map", "regions": true, "axes": true, "colour": "label" | "predicted" | "correct" | "density"}
+ * {"do": "query", "point": 17}
+ * {"do": "interpolate", "a": 3, "b": 8, "t": 0.5}
+ * {"do": "journey-layer", "layer": "hidden3"}        (name, or 0-based index of the journey's layers)
+ * {"do": "play"}  {"do": "pause"}
+ * {"do": "steer", "layer": "bottleneck", "axis": "PC1", "alpha": 1.5}   (alpha in standard deviations)
+ * {"do": "policy", "policy": "topk:0.1"}             (as the ledger command takes it)
+ * {"do": "slider", "value": 0.25}
+ * {"do": "frontier"}  {"do": "knee"}
+ * {"do": "highlight", "panel": "map" | "map3d" | "journey" | "route" | "steering" | "ledger" | "costs" | "verdict" | "frontier"}
+ * </pre>
+ */
+public sealed interface LessonAction {
+
+    /** Opens a bundled sample by name, or a model and/or data file (paths relative to the lesson file). */
+    record Open(String sample, String model, String data) implements LessonAction {
+    }
+
+    record Page(String page) implements LessonAction {
+    }
+
+    record Layer(String layer) implements LessonAction {
+    }
+
+    record Method(String method, Integer dims, Long seed) implements LessonAction {
+    }
+
+    /** Map options; null leaves one as it is. */
+    record MapOptions(Boolean regions, Boolean axes, String colour) implements LessonAction {
+    }
+
+    record Query(int point) implements LessonAction {
+    }
+
+    record Interpolate(int a, int b, double t) implements LessonAction {
+    }
+
+    record JourneyLayer(String layer) implements LessonAction {
+    }
+
+    record Play(boolean playing) implements LessonAction {
+    }
+
+    record Steer(String layer, String axis, double alpha) implements LessonAction {
+    }
+
+    record Policy(String policy) implements LessonAction {
+    }
+
+    record Slider(double value) implements LessonAction {
+    }
+
+    record ComputeFrontier() implements LessonAction {
+    }
+
+    record Knee() implements LessonAction {
+    }
+
+    record Highlight(String panel) implements LessonAction {
+    }
+}

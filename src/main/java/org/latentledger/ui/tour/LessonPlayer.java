@@ -1,0 +1,349 @@
+package org.latentledger.ui.tour;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.util.Duration;
+import org.latentledger.atlas.Axis;
+import org.latentledger.atlas.LayerAtlas;
+import org.latentledger.economy.SparsityPolicy;
+import org.latentledger.ui.journey.JourneyViewModel;
+import org.latentledger.ui.map.ColourMode;
+import org.latentledger.ui.map.MapSettings;
+
+/**
+ * Plays a lesson on the real window: a step's actions run one after another, each waiting until
+ * the window has done what it started (a model opened, a map or the frontier computed) before
+ * the next. Going forward runs the next step's actions; going back or jumping replays the steps
+ * from the first, where opening what is already open and computing what is already there cost
+ * nothing. FX thread only.
+ */
+public final class LessonPlayer {
+
+    public static final String HIGHLIGHT = "ll-highlight";
+    private static final long WAIT_LIMIT_MS = 15 * 60 * 1000;
+
+    private final LessonWindow window;
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Deque<LessonAction> queue = new ArrayDeque<>();
+    private final Timeline poll = new Timeline();
+    private Node highlighted;
+    private int generation;
+
+    public LessonPlayer(LessonWindow window) {
+        this.window = window;
+    }
+
+    /** Starts a lesson at its first step. */
+    public void start(Lesson l) {
+        stop();
+        lesson.set(l);
+        go(0);
+    }
+
+    /** Ends the lesson; the window stays as the lesson left it. */
+    public void stop() {
+        generation++;
+        poll.stop();
+        queue.clear();
+        working.set(false);
+        clearHighlight();
+        lesson.set(null);
+        step.set(-1);
+        message.set("");
+    }
+
+    public void next() {
+        if (lesson.get() != null && step.get() < lesson.get().steps().size() - 1) {
+            go(step.get() + 1);
+        }
+    }
+
+    public void back() {
+        if (lesson.get() != null && step.get() > 0) {
+            go(step.get() - 1);
+        }
+    }
+
+    /** Shows step k: the next step runs its own actions; any other replays the steps up to k. */
+    public void go(int k) {
+        Lesson l = lesson.get();
+        if (l == null || k < 0 || k >= l.steps().size()) {
+            return;
+        }
+        generation++;
+        poll.stop();
+        queue.clear();
+        clearHighlight();
+        message.set("");
+        window.clearProblem();
+        List<Lesson.Step> steps = l.steps();
+        int from = k == step.get() + 1 ? k : 0;
+        for (int i = from; i <= k; i++) {
+            for (LessonAction a : steps.get(i).actions()) {
+                // Highlights belong to the step shown, not to the steps replayed on the way.
+                if (!(a instanceof LessonAction.Highlight) || i == k) {
+                    queue.add(a);
+                }
+            }
+        }
+        step.set(k);
+        working.set(true);
+        runNext(generation);
+    }
+
+    private void runNext(int gen) {
+        if (gen != generation) {
+            return;
+        }
+        LessonAction a = queue.poll();
+        if (a == null) {
+            working.set(false);
+            return;
+        }
+        BooleanSupplier done;
+        try {
+            done = apply(a);
+        } catch (RuntimeException e) {
+            fail(a, e.getMessage());
+            return;
+        }
+        long start = System.currentTimeMillis();
+        // Wait for what the action started; a job that finishes between two polls is seen on the next.
+        poll.stop();
+        poll.getKeyFrames().setAll(new KeyFrame(Duration.millis(100), e -> {
+            if (gen != generation) {
+                poll.stop();
+                return;
+            }
+            String problem = window.problem();
+            if (problem != null && window.idle()) {
+                poll.stop();
+                fail(a, problem);
+            } else if (done.getAsBoolean()) {
+                poll.stop();
+                runNext(gen);
+            } else if (System.currentTimeMillis() - start > WAIT_LIMIT_MS) {
+                poll.stop();
+                fail(a, "the window did not finish in " + WAIT_LIMIT_MS / 60000 + " minutes");
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private void fail(LessonAction a, String why) {
+        queue.clear();
+        working.set(false);
+        message.set(String.format(Locale.ROOT, "Step %d could not do %s: %s", step.get() + 1, describe(a), why));
+    }
+
+    private static String describe(LessonAction a) {
+        return a.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + a.toString().replaceFirst("^[A-Za-z]+", "");
+    }
+
+    /** Runs one action; returns when it is done. */
+    private BooleanSupplier apply(LessonAction action) {
+        JourneyViewModel j = window.journeyModel();
+        switch (action) {
+            case LessonAction.Open o -> {
+                if (o.sample() != null) {
+                    if (o.sample().equals(window.openModelName()) && window.problem() == null) {
+                        return () -> true;
+                    }
+                    window.openSample(o.sample());
+                } else {
+                    Path base = lessonFolder();
+                    window.openFiles(resolve(base, o.model()), resolve(base, o.data()));
+                }
+                return window::settled;
+            }
+            case LessonAction.Page p -> {
+                window.showPage(p.page());
+                return switch (p.page()) {
+                    case "journey" -> this::journeyReady;
+                    case "ledger" -> () -> window.idle() && (window.ledgerModel().ledgerProperty().get() != null
+                            || !window.ledgerModel().messageProperty().get().isEmpty());
+                    default -> window::settled;
+                };
+            }
+            case LessonAction.Layer l -> {
+                window.selectLayer(l.layer());
+                return window::settled;
+            }
+            case LessonAction.Method m -> {
+                MapSettings s = window.mapModel().settingsProperty().get();
+                MapSettings.Method method = MapSettings.Method.valueOf(m.method().toUpperCase(Locale.ROOT));
+                window.mapModel().settingsProperty().set(new MapSettings(method, m.dims() == null ? s.dims() : m.dims(), s.perplexity(),
+                        s.neighbours(), s.minDist(), m.seed() == null ? s.seed() : m.seed()));
+                j.methodProperty().set(method);
+                return () -> window.settled() && (j.atlasesProperty().get().isEmpty() || journeyReady());
+            }
+            case LessonAction.MapOptions o -> {
+                if (o.regions() != null) {
+                    window.mapModel().showRegionsProperty().set(o.regions());
+                }
+                if (o.axes() != null) {
+                    window.mapModel().showAxesProperty().set(o.axes());
+                }
+                if (o.colour() != null) {
+                    window.mapModel().colourProperty().set(switch (o.colour()) {
+                        case "predicted" -> ColourMode.PREDICTED;
+                        case "correct" -> ColourMode.CORRECT;
+                        case "density" -> ColourMode.DENSITY;
+                        default -> ColourMode.LABEL;
+                    });
+                }
+                return window::idle;
+            }
+            case LessonAction.Query q -> {
+                int n = j.data() == null ? 0 : j.data().size();
+                if (q.point() < 0 || q.point() >= n) {
+                    throw new IllegalArgumentException("there is no point " + q.point() + " (the data has " + n + ")");
+                }
+                j.sourceProperty().set(JourneyViewModel.Source.POINT);
+                j.pointProperty().set(q.point());
+                window.mapModel().focusProperty().set(q.point());
+                return window::idle;
+            }
+            case LessonAction.Interpolate in -> {
+                j.pointAProperty().set(in.a());
+                j.pointBProperty().set(in.b());
+                j.tProperty().set(in.t());
+                j.sourceProperty().set(JourneyViewModel.Source.INTERPOLATION);
+                return window::idle;
+            }
+            case LessonAction.JourneyLayer l -> {
+                j.currentLayerProperty().set(journeyIndex(l.layer()));
+                return () -> true;
+            }
+            case LessonAction.Play p -> {
+                j.playingProperty().set(p.playing());
+                return () -> true;
+            }
+            case LessonAction.Steer s -> {
+                int l = journeyIndex(s.layer());
+                j.steerLayerProperty().set(l);
+                LayerAtlas atlas = j.atlasesProperty().get().get(l);
+                Axis axis = atlas.axes().stream().filter(a -> a.name().equalsIgnoreCase(s.axis())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("layer " + atlas.layer().name() + " has no axis '" + s.axis()
+                                + "' (its axes: " + atlas.axes().stream().map(Axis::name).toList() + ")"));
+                j.steerAxisProperty().set(axis);
+                j.alphaProperty().set(s.alpha() * j.steerSpread());
+                return () -> true;
+            }
+            case LessonAction.Policy p -> {
+                window.ledgerModel().apply(SparsityPolicy.parse(p.policy()));
+                return () -> window.idle();
+            }
+            case LessonAction.Slider s -> {
+                window.ledgerModel().levelProperty().set(s.value());
+                return () -> true;
+            }
+            case LessonAction.ComputeFrontier f -> {
+                if (window.ledgerModel().frontierProperty().get() == null) {
+                    window.ledgerModel().computeFrontier();
+                }
+                return () -> window.idle() && window.ledgerModel().frontierProperty().get() != null;
+            }
+            case LessonAction.Knee k -> {
+                var r = window.ledgerModel().frontierProperty().get();
+                if (r == null || r.knee() == null) {
+                    throw new IllegalStateException("the frontier has no knee (compute it first; no setting kept 99% of the answers)");
+                }
+                window.ledgerModel().choose(r.knee());
+                return () -> true;
+            }
+            case LessonAction.Highlight h -> {
+                String id = switch (h.panel()) {
+                    case "ledger" -> "ledger-heatmaps";
+                    default -> h.panel();
+                };
+                Node n = window.panel(id);
+                if (n == null) {
+                    throw new IllegalStateException("there is no " + h.panel() + " panel to point at");
+                }
+                n.getStyleClass().add(HIGHLIGHT);
+                highlighted = n;
+                return () -> true;
+            }
+        }
+    }
+
+    private boolean journeyReady() {
+        JourneyViewModel j = window.journeyModel();
+        return window.idle() && !j.atlasesProperty().get().isEmpty() && j.journeyProperty().get() != null;
+    }
+
+    /** A layer of the journey by name or 0-based index. */
+    private int journeyIndex(String ref) {
+        List<LayerAtlas> atlases = window.journeyModel().atlasesProperty().get();
+        for (int l = 0; l < atlases.size(); l++) {
+            if (atlases.get(l).layer().name().equals(ref)) {
+                return l;
+            }
+        }
+        try {
+            int i = Integer.parseInt(ref);
+            if (i >= 0 && i < atlases.size()) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // not an index either
+        }
+        throw new IllegalArgumentException("the journey has no layer '" + ref + "' (its layers: "
+                + atlases.stream().map(a -> a.layer().name()).toList() + "; show the journey page first)");
+    }
+
+    private Path lessonFolder() {
+        Path p = Path.of(lesson.get().source());
+        return p.getParent() == null ? Path.of(".") : p.getParent();
+    }
+
+    private static Path resolve(Path base, String file) {
+        return file == null ? null : base.resolve(file);
+    }
+
+    private void clearHighlight() {
+        if (highlighted != null) {
+            highlighted.getStyleClass().remove(HIGHLIGHT);
+            highlighted = null;
+        }
+    }
+
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** The step shown (0-based), or -1 without a lesson. */
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    /** True while a step's actions run. */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+
+    /** What went wrong in the step shown, or "". */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,169 @@
+package org.latentledger.ui.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentledger.ui.FxTesting.await;
+import static org.latentledger.ui.FxTesting.onFx;
+
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.export.AnimatedGif;
+import org.latentledger.model.SampleModel;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.ui.AppExecutor;
+import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.shell.MainView;
+import org.latentledger.ui.shell.MainViewModel;
+import org.latentledger.ui.shell.RecentFiles;
+import org.latentledger.ui.shell.Theme;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Exports from the real window, headless: a panel at 2x is twice the size of 1x and rendered,
+ * not blank; the sidecar names the model's real hash; the journey GIF has a frame per layer;
+ * the dark theme reaches the plots.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportWindowTest {
+
+    @TempDir
+    Path dir;
+
+    private MainViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ProjectionCache cache = new ProjectionCache(Files.createTempDirectory("ll-cache"));
+        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
+        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
+        view = (MainView) stage.getScene().getRoot();
+        stage.show();
+        vm.openSample(SampleModel.DIGITS_MLP);
+    }
+
+    /** Distinct colours in the image. */
+    private static int colours(BufferedImage img) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                seen.add(img.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    /** Share of pixels in the middle half of the image that differ from its corner (the paper). */
+    private static double inked(BufferedImage img) {
+        int paper = img.getRGB(1, 1);
+        int inked = 0;
+        int all = 0;
+        for (int y = img.getHeight() / 4; y < img.getHeight() * 3 / 4; y++) {
+            for (int x = img.getWidth() / 4; x < img.getWidth() * 3 / 4; x++) {
+                all++;
+                inked += img.getRGB(x, y) != paper ? 1 : 0;
+            }
+        }
+        return (double) inked / all;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Test
+    void panelsExportCrispWithTheirProvenanceAndTheJourneyAsAGif(FxRobot robot) throws Exception {
+        await(vm::isSettled, 120);
+        Exporter ex = view.exporter();
+        Path one = dir.resolve("map-1x.png");
+        Path two = dir.resolve("map-2x.png");
+        BufferedImage a = onFx(() -> ex.png(ExportTarget.MAP, 1, one));
+        BufferedImage b = onFx(() -> ex.png(ExportTarget.MAP, 2, two));
+        assertEquals(2 * a.getWidth(), b.getWidth(), 1);
+        assertEquals(2 * a.getHeight(), b.getHeight(), 1);
+        BufferedImage written = ImageIO.read(two.toFile());
+        assertEquals(b.getWidth(), written.getWidth());
+        assertTrue(colours(written) > 40, "points, regions and text in many colours: " + colours(written));
+        assertTrue(inked(written) > 0.05, "the plot area has content: " + inked(written));
+
+        // The sidecar's model hash is the SHA-256 of the model file's bytes, counted here independently.
+        byte[] zip = ResourceRoot.classpath().read("sample-models/digits-mlp.zip");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
+        var side = JsonParser.parseString(Files.readString(dir.resolve("map-2x.png.json"))).getAsJsonObject();
+        assertEquals(sha, side.get("model_sha256").getAsString());
+        assertEquals("map", side.get("view").getAsString());
+        assertEquals(2.0, side.get("scale").getAsDouble());
+        assertEquals(b.getWidth(), side.get("width").getAsInt());
+        assertEquals(onFx(() -> vm.selectedLayerProperty().get().name()), side.get("layer").getAsString());
+
+        // The whole window at 1x is the scene's size.
+        BufferedImage window = onFx(() -> ex.image(ExportTarget.WINDOW, 1));
+        assertEquals(1280, window.getWidth());
+        assertEquals(800, window.getHeight());
+        assertTrue(rootCause(assertThrows(Exception.class, () -> onFx(() -> ex.image(ExportTarget.MAP3D, 1)))).getMessage()
+                .contains("3D view is not shown"));
+        assertTrue(rootCause(assertThrows(Exception.class, () -> onFx(() -> {
+            ex.frontierCsv(dir.resolve("f.csv"));
+            return null;
+        }))).getMessage().contains("compute the frontier first"));
+
+        // The ledger's heatmaps at 2x.
+        robot.interact(view::showLedger);
+        await(() -> vm.ledger().ledgerProperty().get() != null, 60);
+        BufferedImage ledger = onFx(() -> ex.png(ExportTarget.LEDGER, 2, dir.resolve("ledger.png")));
+        assertTrue(colours(ledger) > 40, "viridis cells and text: " + colours(ledger));
+        onFx(() -> {
+            ex.ledgerCsv(dir.resolve("ledger.csv"));
+            return null;
+        });
+        List<String> rows = Files.readAllLines(dir.resolve("ledger.csv"));
+        assertEquals(1 + 4 + 1, rows.size(), "header, four layers, total");
+
+        // The journey: one GIF frame per layer.
+        robot.interact(view::showJourney);
+        await(ex::journeyReady, 120);
+        List<BufferedImage> frames = onFx(() -> ex.frames(Exporter.Sweep.LAYERS, 0, 1));
+        int layers = onFx(() -> vm.journey().atlasesProperty().get().size());
+        assertEquals(4, layers);
+        assertEquals(layers, frames.size());
+        Path gif = dir.resolve("journey.gif");
+        onFx(() -> {
+            ex.gif(frames, Exporter.Sweep.LAYERS, 1, gif);
+            return null;
+        });
+        assertEquals(layers, AnimatedGif.frameCount(gif));
+        assertTrue(Files.exists(dir.resolve("journey.gif.json")));
+        assertTrue(frames.get(0).getRGB(frames.get(0).getWidth() / 2, frames.get(0).getHeight() / 2)
+                != 0 || colours(frames.get(0)) > 40);
+
+        // The dark theme reaches the plots: the map's paper turns dark.
+        robot.interact(() -> {
+            vm.appearance().themeProperty().set(Theme.DARK);
+            view.showMap();
+        });
+        BufferedImage dark = onFx(() -> ex.image(ExportTarget.MAP, 1));
+        int paper = dark.getRGB(3, 3);
+        double luminance = (0.2126 * (paper >> 16 & 255) + 0.7152 * (paper >> 8 & 255) + 0.0722 * (paper & 255)) / 255;
+        assertTrue(luminance < 0.2, "dark paper: " + Integer.toHexString(paper));
+        robot.interact(() -> vm.appearance().themeProperty().set(Theme.LIGHT));
+    }
+}
