@@ -156,6 +156,58 @@ public final class Screenshots {
         }
     }
 
+    /**
+     * The whole window with a shipped lesson shown at a step (0-based): the lesson's actions up to
+     * that step applied, its panel at the right. Lessons are found by a part of their title.
+     */
+    public static Result captureLesson(Request r, String lessonTitle, int step) throws Exception {
+        org.latentledger.ui.tour.Lesson lesson = org.latentledger.ui.tour.LessonReader.shipped(r.files()).stream()
+                .filter(l -> l.title().toLowerCase(java.util.Locale.ROOT).contains(lessonTitle.toLowerCase(java.util.Locale.ROOT)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no shipped lesson's title contains '" + lessonTitle + "'"));
+        long deadline = System.nanoTime() + r.timeout().toNanos();
+        return withWindow(r, (stage, vm) -> {
+            MainView view = view(stage);
+            onFx(() -> {
+                view.startLesson(lesson);
+                view.lessons().go(step);
+                return null;
+            });
+            while (onFx(() -> view.lessons().workingProperty().get())) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("the lesson's step did not finish in time");
+                }
+                Thread.sleep(100);
+            }
+            String failed = onFx(() -> view.lessons().messageProperty().get());
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException(failed);
+            }
+            Thread.sleep(400);
+            BufferedImage image = onFx(() -> NodeImages.render(stage.getScene().getRoot(), r.scale()));
+            Provenance p = onFx(() -> vm.provenance().withImage("lesson", r.scale(), image.getWidth(), image.getHeight()));
+            onFx(() -> {
+                view.closeLesson();
+                return null;
+            });
+            return new Result(image, p, problem(vm));
+        });
+    }
+
+    /**
+     * Render on the machine's display (GTK, with 3D where the graphics allow) instead of
+     * Monocle's headless screen; call before the first capture.
+     */
+    public static synchronized void useDisplay(boolean display) {
+        onDisplay = display;
+    }
+
+    private static boolean onDisplay;
+
+    /** True when 3D scenes can be rendered (never on the headless screen). */
+    public static boolean supports3D() throws Exception {
+        return onFx(() -> javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D));
+    }
+
     @FunctionalInterface
     private interface WindowWork<T> {
         T run(Stage stage, MainViewModel vm) throws Exception;
@@ -245,9 +297,9 @@ public final class Screenshots {
             Thread.sleep(100);
         }
         onFx(() -> {
-            // The layer asked for, or the last one (its map shows the whole route).
+            // The layer asked for, or the one before the output (the output's own map is mostly its classes' corners).
             var atlases = vm.journey().atlasesProperty().get();
-            int shown = atlases.size() - 1;
+            int shown = Math.max(0, atlases.size() - 2);
             for (int l = 0; l < atlases.size(); l++) {
                 if (vm.selectedLayerProperty().get() != null && r.layer() != null
                         && atlases.get(l).layer().name().equals(vm.selectedLayerProperty().get().name())) {
@@ -411,11 +463,16 @@ public final class Screenshots {
         if (started) {
             return;
         }
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
+        if (!onDisplay) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("headless.geometry", Math.max(width, 1600) + "x" + Math.max(height, 1000) + "-32");
+        } else if (System.getProperty("prism.forceGPU") == null) {
+            // Software OpenGL (Mesa under Xvfb) is refused by default, which would leave 3D unsupported.
+            System.setProperty("prism.forceGPU", "true");
+        }
         System.setProperty("java.awt.headless", "true");
-        System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         try {

@@ -280,6 +280,13 @@ public final class JourneyView extends BorderPane {
                 vm.steerLayerProperty().set(vm.atlasesProperty().get().indexOf(a));
             }
         });
+        vm.steerLayerProperty().addListener((o, x, l) -> {
+            List<LayerAtlas> a = vm.atlasesProperty().get();
+            int i = l.intValue();
+            if (i >= 0 && i < a.size() && layer.getValue() != a.get(i)) {
+                layer.setValue(a.get(i));
+            }
+        });
         ChoiceBox<Axis> axis = new ChoiceBox<>();
         axis.setConverter(new StringConverter<>() {
             @Override

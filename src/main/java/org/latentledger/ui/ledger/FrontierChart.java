@@ -100,8 +100,9 @@ public final class FrontierChart extends PlotCanvas {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("share of dense MACs", (L + w - R) / 2, h - st.em(16));
-        series(g, st, st.accent(), true);
+        // Accuracy first, dashed with open marks, so agreement (drawn over it) never hides it.
         series(g, st, st.secondary(), false);
+        series(g, st, st.accent(), true);
         if (result.knee() != null) {
             Frontier.Point k = result.knee();
             double ring = st.mark(8);
@@ -131,15 +132,29 @@ public final class FrontierChart extends PlotCanvas {
         double dot = st.mark(3.5);
         double px = Double.NaN;
         double py = Double.NaN;
+        if (!agreement) {
+            g.setLineDashes(6, 4);
+        }
         for (Frontier.Point p : result.points().stream().sorted((a, b) -> Double.compare(a.macFraction(), b.macFraction())).toList()) {
             double x = sx(p.macFraction());
             double y = sy(agreement ? p.agreement() : p.accuracy());
             if (!Double.isNaN(px)) {
                 g.strokeLine(px, py, x, y);
             }
-            g.fillOval(x - dot, y - dot, 2 * dot, 2 * dot);
             px = x;
             py = y;
+        }
+        g.setLineDashes();
+        for (Frontier.Point p : result.points()) {
+            double x = sx(p.macFraction());
+            double y = sy(agreement ? p.agreement() : p.accuracy());
+            if (agreement) {
+                g.fillOval(x - dot, y - dot, 2 * dot, 2 * dot);
+            } else {
+                double r = dot + st.mark(2);
+                g.setLineWidth(st.mark(1.5));
+                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            }
         }
     }
 

@@ -55,6 +55,8 @@ public final class LedgerView extends VBox {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         summary.getStyleClass().add("ll-title");
         verdict.getStyleClass().add("ll-verdict");
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(330);
         Label timing = new Label();
         timing.getStyleClass().add("ll-muted");
         timing.textProperty().bind(vm.timingProperty());
@@ -103,6 +105,11 @@ public final class LedgerView extends VBox {
         rank.setEditable(true);
         rank.setPrefWidth(80);
         rank.valueProperty().addListener((o, a, v) -> vm.rankProperty().set(v));
+        vm.rankProperty().addListener((o, a, v) -> {
+            if (!v.equals(rank.getValue())) {
+                rank.getValueFactory().setValue(v.intValue());
+            }
+        });
         HBox rankBox = new HBox(6, new Label("Rank"), rank);
         rankBox.setAlignment(Pos.CENTER_LEFT);
         rankBox.visibleProperty().bind(vm.kindProperty().isEqualTo(LedgerViewModel.Kind.ROUTED));
@@ -195,7 +202,7 @@ public final class LedgerView extends VBox {
         verdict.getStyleClass().add(same ? "ll-good" : "ll-bad");
         answers.showProbabilities(l.dense().output(), l.sparse().output(),
                 vm.data() == null ? List.of() : vm.data().classNames(), "Answer: filled = dense, outline = sparse");
-        table.setPrefHeight((rows.size() + 1.3) * 26);
+        table.setPrefHeight((rows.size() + 1.7) * 26);
         redrawFrontier();
     }
 
