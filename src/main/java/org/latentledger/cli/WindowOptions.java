@@ -16,8 +16,9 @@ final class WindowOptions {
                     + "or a model file.")
     String model;
 
-    @Option(names = "--data", description = "A data file or folder to open (default: the bundled model's own data).")
-    Path data;
+    @Option(names = "--data", description = "A data file or folder to open, or the bundled sample's own data by name "
+            + "(digits, fashion-mnist; the default).")
+    String data;
 
     @Option(names = "--layer", description = "Layer to map, by index (0-based) or name (default: the model's default layer).")
     String layer;
@@ -86,8 +87,20 @@ final class WindowOptions {
             }
         }
         Path modelFile = sample == null ? Path.of(model) : null;
+        Path dataFile = data == null ? null : Path.of(data);
+        for (org.latentledger.data.BundledData b : org.latentledger.data.BundledData.values()) {
+            if (b.displayName().equals(data)) {
+                // The bundled sets travel with their own sample models.
+                if (sample == null || sample.data() != b) {
+                    throw new IllegalArgumentException("--data " + data + " is the bundled data of "
+                            + java.util.Arrays.stream(SampleModel.values()).filter(s -> s.data() == b).map(SampleModel::fileName).toList()
+                            + "; with another model give a data file");
+                }
+                dataFile = null;
+            }
+        }
         return new Screenshots.Request(samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir),
-                sample == null ? SampleModel.DIGITS_MLP : sample, layer, width, height, scale, Duration.ofSeconds(timeout), modelFile, data,
+                sample == null ? SampleModel.DIGITS_MLP : sample, layer, width, height, scale, Duration.ofSeconds(timeout), modelFile, dataFile,
                 method, dims, seed, axes, target, page, query, policy, frontier, theme, presentation);
     }
 }

@@ -49,6 +49,24 @@ class ScreenshotsTest {
         assertTrue(jumps > 2000, "sharp edges inside 2x2 blocks: " + jumps);
         int saturatedTwo = saturatedPixels(b, b.getWidth() / 2, b.getHeight() / 4, b.getWidth() * 9 / 10, b.getHeight() * 3 / 4);
         assertTrue(saturatedTwo > 3 * saturated, "2x map pixels " + saturatedTwo + " vs 1x " + saturated);
+
+        // The provenance beside it names the bundled model by the SHA-256 of its bytes.
+        byte[] zip = org.latentledger.data.ResourceRoot.classpath().read("sample-models/digits-mlp.zip");
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip));
+        var side = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("two.png.json"))).getAsJsonObject();
+        assertEquals(sha, side.get("model_sha256").getAsString());
+        assertEquals(2400, side.get("width").getAsInt());
+        assertEquals("window", side.get("view").getAsString());
+    }
+
+    @Test
+    void exportGifWritesOneFramePerLayer(@TempDir Path dir) throws Exception {
+        Path gif = dir.resolve("journey.gif");
+        run("export-gif", "--model", "digits-mlp", "--data", "digits", "--query", "5", "--out", gif.toString());
+        assertEquals(4, org.latentledger.export.AnimatedGif.frameCount(gif), "digits-mlp has four layers");
+        assertTrue(Files.exists(dir.resolve("journey.gif.json")));
+        BufferedImage first = ImageIO.read(gif.toFile());
+        assertTrue(distinctColours(first) > 50, "a rendered journey, not a blank frame: " + distinctColours(first));
     }
 
     @Test
@@ -56,6 +74,8 @@ class ScreenshotsTest {
         String top = help();
         assertTrue(top.contains("train-samples") && top.contains("shot"), top);
         assertTrue(help("shot").contains("--scale"));
+        assertTrue(top.contains("export-gif") && top.contains("screenshots"), top);
+        assertTrue(help("shot").contains("frontier") && help("export-gif").contains("--sweep"));
         assertTrue(help("train-samples").contains("--out"));
     }
 
@@ -70,14 +90,21 @@ class ScreenshotsTest {
     }
 
     private static void shot(Path out, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("shot", "--out", out.toString()));
+        args.addAll(List.of(options));
+        run(args.toArray(String[]::new));
+    }
+
+    /** Runs a command in its own JVM, as a user does. */
+    private static void run(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "shot", "--out", out.toString()));
-        cmd.addAll(List.of(options));
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        cmd.addAll(List.of(args));
         Path log = Files.createTempFile("shot", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "shot did not finish");
-        assertEquals(0, p.exitValue(), "shot failed:\n" + Files.readString(log));
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), args[0] + " did not finish");
+        assertEquals(0, p.exitValue(), args[0] + " failed:\n" + Files.readString(log));
     }
 
     static int sharpJumpsWithinPixelPairs(BufferedImage img) {
