@@ -46,13 +46,15 @@ final class ExportGifCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
         Screenshots.Animation a = Screenshots.captureJourney(request, sweep, steps);
+        long t0 = System.nanoTime();
         AnimatedGif.write(a.frames(), a.frameMillis(), out);
+        double encode = (System.nanoTime() - t0) / 1e9;
         a.provenance().writeBeside(out);
         if (frames != null) {
             FrameSequence.write(a.frames(), frames, "journey-" + sweep);
         }
-        System.out.printf("Wrote %s (%d frames, %d x %d)%n", out, a.frames().size(), a.frames().getFirst().getWidth(),
-                a.frames().getFirst().getHeight());
+        System.out.printf(java.util.Locale.ROOT, "Wrote %s (%d frames, %d x %d; rendered in %.2f s, encoded in %.2f s)%n", out,
+                a.frames().size(), a.frames().getFirst().getWidth(), a.frames().getFirst().getHeight(), a.renderSeconds(), encode);
         if (a.problem() != null) {
             System.err.println("The window reported a problem: " + a.problem());
             return 2;

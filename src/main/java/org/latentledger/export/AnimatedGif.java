@@ -28,6 +28,12 @@ public final class AnimatedGif {
      * @param delaysMs each frame's display time in milliseconds (GIF keeps hundredths of a second)
      */
     public static void write(List<BufferedImage> frames, List<Integer> delaysMs, Path file) throws IOException {
+        write(frames, delaysMs, file, org.latentledger.work.Progress.NONE);
+    }
+
+    /** The same, reporting each frame encoded and stopping (leaving no file) when cancelled. */
+    public static void write(List<BufferedImage> frames, List<Integer> delaysMs, Path file, org.latentledger.work.Progress progress)
+            throws IOException {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("a GIF needs at least one frame");
         }
@@ -44,6 +50,8 @@ public final class AnimatedGif {
                 writer.setOutput(ios);
                 writer.prepareWriteSequence(null);
                 for (int i = 0; i < frames.size(); i++) {
+                    progress.checkCancelled();
+                    progress.update((double) i / frames.size(), "Encoding frame " + (i + 1) + " of " + frames.size());
                     BufferedImage rgb = opaque(frames.get(i));
                     ImageWriteParam param = writer.getDefaultWriteParam();
                     IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb), param);

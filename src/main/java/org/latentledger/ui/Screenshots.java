@@ -85,7 +85,7 @@ public final class Screenshots {
     }
 
     /** An animation captured headless: its frames, how long each is shown, and its provenance. */
-    public record Animation(List<BufferedImage> frames, int frameMillis, Provenance provenance, String problem) {
+    public record Animation(List<BufferedImage> frames, int frameMillis, double renderSeconds, Provenance provenance, String problem) {
     }
 
     /** Checks a view's name (window, map, map3d, journey, ledger, frontier); throws with the list if unknown. */
@@ -122,10 +122,13 @@ public final class Screenshots {
                 prepareSweep(vm, sweep, r.query());
                 return null;
             });
+            long t0 = System.nanoTime();
             List<BufferedImage> frames = onFx(() -> view(stage).exporter().frames(sweep, steps, r.scale()));
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Provenance p = onFx(() -> vm.provenance().withImage("journey-gif:" + sweep.name().toLowerCase(java.util.Locale.ROOT), r.scale(),
                     frames.getFirst().getWidth(), frames.getFirst().getHeight()));
-            return new Animation(frames, sweep == Exporter.Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, p, problem(vm));
+            return new Animation(frames, sweep == Exporter.Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, seconds, p,
+                    problem(vm));
         });
     }
 

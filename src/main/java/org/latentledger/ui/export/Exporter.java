@@ -97,46 +97,57 @@ public final class Exporter {
         return !journey.atlasesProperty().get().isEmpty() && journey.journeyProperty().get() != null;
     }
 
-    /**
-     * Frames of the journey page: one per layer ({@link Sweep#LAYERS}), or {@code steps} along the
-     * interpolation t from 0 to 1, or along the steering alpha from -2 to +2 spreads of the axis.
-     * The journey is left as it was found.
-     */
-    public List<BufferedImage> frames(Sweep sweep, int steps, double scale) {
+    /** One sweep of the journey: how many frames, how to set the journey to frame k, and how to put it back. */
+    private interface Sweeper {
+        int count();
+
+        void set(int k);
+
+        void restore();
+    }
+
+    private Sweeper sweeper(Sweep sweep, int steps) {
         if (!journeyReady()) {
             throw new IllegalStateException("the journey's maps are not ready yet");
         }
-        window.show(ExportTarget.JOURNEY);
-        Node node = window.panel(ExportTarget.JOURNEY);
-        List<BufferedImage> frames = new ArrayList<>();
-        switch (sweep) {
+        return switch (sweep) {
             case LAYERS -> {
                 int before = journey.currentLayerProperty().get();
                 boolean playing = journey.playingProperty().get();
                 journey.playingProperty().set(false);
-                try {
-                    for (int l = 0; l < journey.atlasesProperty().get().size(); l++) {
-                        journey.currentLayerProperty().set(l);
-                        frames.add(NodeImages.render(node, scale));
+                yield new Sweeper() {
+                    public int count() {
+                        return journey.atlasesProperty().get().size();
                     }
-                } finally {
-                    journey.currentLayerProperty().set(before);
-                    journey.playingProperty().set(playing);
-                }
+
+                    public void set(int k) {
+                        journey.currentLayerProperty().set(k);
+                    }
+
+                    public void restore() {
+                        journey.currentLayerProperty().set(before);
+                        journey.playingProperty().set(playing);
+                    }
+                };
             }
             case INTERPOLATION -> {
                 JourneyViewModel.Source source = journey.sourceProperty().get();
                 double t0 = journey.tProperty().get();
                 journey.sourceProperty().set(JourneyViewModel.Source.INTERPOLATION);
-                try {
-                    for (int k = 0; k < steps; k++) {
-                        journey.tProperty().set(steps == 1 ? 0 : (double) k / (steps - 1));
-                        frames.add(NodeImages.render(node, scale));
+                yield new Sweeper() {
+                    public int count() {
+                        return steps;
                     }
-                } finally {
-                    journey.tProperty().set(t0);
-                    journey.sourceProperty().set(source);
-                }
+
+                    public void set(int k) {
+                        journey.tProperty().set(steps == 1 ? 0 : (double) k / (steps - 1));
+                    }
+
+                    public void restore() {
+                        journey.tProperty().set(t0);
+                        journey.sourceProperty().set(source);
+                    }
+                };
             }
             case STEERING -> {
                 if (journey.steerAxisProperty().get() == null) {
@@ -144,35 +155,106 @@ public final class Exporter {
                 }
                 double a0 = journey.alphaProperty().get();
                 double spread = journey.steerSpread();
-                try {
-                    for (int k = 0; k < steps; k++) {
-                        double f = steps == 1 ? 0 : -2 + 4.0 * k / (steps - 1);
-                        journey.alphaProperty().set(f * spread);
-                        frames.add(NodeImages.render(node, scale));
+                yield new Sweeper() {
+                    public int count() {
+                        return steps;
                     }
-                } finally {
-                    journey.alphaProperty().set(a0);
-                }
+
+                    public void set(int k) {
+                        journey.alphaProperty().set((steps == 1 ? 0 : -2 + 4.0 * k / (steps - 1)) * spread);
+                    }
+
+                    public void restore() {
+                        journey.alphaProperty().set(a0);
+                    }
+                };
             }
+        };
+    }
+
+    /**
+     * Frames of the journey page: one per layer ({@link Sweep#LAYERS}), or {@code steps} along the
+     * interpolation t from 0 to 1, or along the steering alpha from -2 to +2 spreads of the axis.
+     * The journey is left as it was found.
+     */
+    public List<BufferedImage> frames(Sweep sweep, int steps, double scale) {
+        window.show(ExportTarget.JOURNEY);
+        Node node = window.panel(ExportTarget.JOURNEY);
+        Sweeper s = sweeper(sweep, steps);
+        List<BufferedImage> frames = new ArrayList<>();
+        try {
+            for (int k = 0; k < s.count(); k++) {
+                s.set(k);
+                frames.add(NodeImages.render(node, scale));
+            }
+        } finally {
+            s.restore();
         }
         return frames;
     }
 
-    /** The frames as one looping GIF with a sidecar (view {@code journey-gif}). */
-    public void gif(List<BufferedImage> frames, Sweep sweep, double scale, Path file) throws IOException {
-        AnimatedGif.write(frames, sweep == Sweep.LAYERS ? FRAME_MS : SWEEP_FRAME_MS, file);
-        BufferedImage first = frames.getFirst();
-        provenance.get().withImage("journey-gif:" + sweep.name().toLowerCase(java.util.Locale.ROOT), scale, first.getWidth(),
-                first.getHeight()).writeBeside(file);
+    /**
+     * The same, one frame per turn of the FX thread, so the window stays responsive and shows
+     * progress ({@code progress} gets k and n after each frame); {@code done} gets the frames,
+     * or null when {@code stop} said so.
+     */
+    public void framesStepwise(Sweep sweep, int steps, double scale, java.util.function.BiConsumer<Integer, Integer> progress,
+                               java.util.function.BooleanSupplier stop, java.util.function.Consumer<List<BufferedImage>> done) {
+        window.show(ExportTarget.JOURNEY);
+        Node node = window.panel(ExportTarget.JOURNEY);
+        Sweeper s = sweeper(sweep, steps);
+        List<BufferedImage> frames = new ArrayList<>();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            try {
+                if (stop.getAsBoolean()) {
+                    s.restore();
+                    done.accept(null);
+                    return;
+                }
+                int k = frames.size();
+                s.set(k);
+                frames.add(NodeImages.render(node, scale));
+                progress.accept(k + 1, s.count());
+                if (frames.size() < s.count()) {
+                    javafx.application.Platform.runLater(next[0]);
+                } else {
+                    s.restore();
+                    done.accept(frames);
+                }
+            } catch (RuntimeException e) {
+                s.restore();
+                throw e;
+            }
+        };
+        javafx.application.Platform.runLater(next[0]);
     }
 
-    /** The frames as numbered PNGs in a folder, with one sidecar for the sequence ({@code frames.json}). */
-    public List<Path> frameFiles(List<BufferedImage> frames, Sweep sweep, double scale, Path folder) throws IOException {
-        List<Path> files = FrameSequence.write(frames, folder, "journey-" + sweep.name().toLowerCase(java.util.Locale.ROOT));
+    /** The frames as one looping GIF with a sidecar (view {@code journey-gif:<sweep>}). */
+    public void gif(List<BufferedImage> frames, Sweep sweep, double scale, Path file) throws IOException {
+        writeGif(frames, sweep, scale, file, provenance.get(), org.latentledger.work.Progress.NONE);
+    }
+
+    /** Writes a GIF and its sidecar; safe off the FX thread (the provenance is taken before). */
+    public static void writeGif(List<BufferedImage> frames, Sweep sweep, double scale, Path file, Provenance p,
+                                org.latentledger.work.Progress progress) throws IOException {
+        AnimatedGif.write(frames, java.util.Collections.nCopies(frames.size(), sweep == Sweep.LAYERS ? FRAME_MS : SWEEP_FRAME_MS), file,
+                progress);
         BufferedImage first = frames.getFirst();
-        provenance.get().withImage("journey-frames:" + sweep.name().toLowerCase(java.util.Locale.ROOT), scale, first.getWidth(),
-                first.getHeight()).writeBeside(folder.resolve("frames"));
+        p.withImage("journey-gif:" + name(sweep), scale, first.getWidth(), first.getHeight()).writeBeside(file);
+    }
+
+    /** Writes numbered PNGs into a folder with one sidecar for the sequence ({@code frames.json}); safe off the FX thread. */
+    public static List<Path> writeFrames(List<BufferedImage> frames, Sweep sweep, double scale, Path folder, Provenance p)
+            throws IOException {
+        List<Path> files = FrameSequence.write(frames, folder, "journey-" + name(sweep));
+        BufferedImage first = frames.getFirst();
+        p.withImage("journey-frames:" + name(sweep), scale, first.getWidth(), first.getHeight()).writeBeside(folder.resolve("frames"));
         return files;
+    }
+
+    private static String name(Sweep sweep) {
+        return sweep.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public void ledgerCsv(Path file) throws IOException {

@@ -109,18 +109,20 @@ final class ExportMenu {
         if (target == null) {
             return;
         }
-        run("Could not export the journey", () -> {
-            // Frames are rendered on the FX thread (the journey computes there); 1x keeps a GIF small.
-            double s = gif ? 1 : scale();
-            var frames = view.exporter().frames(sweep, SWEEP_STEPS, s);
-            if (gif) {
-                view.exporter().gif(frames, sweep, s, target);
-                vm.say("Wrote " + target.getFileName() + " (" + frames.size() + " frames)");
-            } else {
-                var files = view.exporter().frameFiles(frames, sweep, s, target);
-                vm.say("Wrote " + files.size() + " frames into " + target);
-            }
-        });
+        // Frames are rendered on the FX thread (the journey computes there), one per turn so the
+        // window shows progress; 1x keeps a GIF small. Writing them is a job: progress and cancel.
+        double s = gif ? 1 : scale();
+        run("Could not export the journey", () -> view.exporter().framesStepwise(sweep, SWEEP_STEPS, s,
+                (k, n) -> vm.say("Rendering frame " + k + " of " + n + " ..."), () -> false, frames -> {
+                    org.latentledger.export.Provenance p = view.exporter().provenance();
+                    vm.jobs().run(gif ? "Writing " + target.getFileName() : "Writing the frames", (progress, partial) -> {
+                        if (gif) {
+                            Exporter.writeGif(frames, sweep, s, target, p, progress);
+                            return target.getFileName() + " (" + frames.size() + " frames)";
+                        }
+                        return Exporter.writeFrames(frames, sweep, s, target, p).size() + " frames into " + target;
+                    }, null, written -> vm.say("Wrote " + written), error -> vm.report("Could not write the journey", error));
+                }));
     }
 
     private void csv(String which, String name) {

@@ -104,7 +104,8 @@ public final class MainView extends BorderPane implements Exporter.Window, Lesso
             placeSide();
             setFullScreen(on);
         });
-        addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
+        // A filter, not a handler: the tab header and buttons would otherwise take the arrows and Space first.
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         // Page Down / Page Up step a running lesson (presenter remotes send them), before any control sees them.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (lessons.lessonProperty().get() != null && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP)) {
@@ -165,11 +166,12 @@ public final class MainView extends BorderPane implements Exporter.Window, Lesso
 
     /**
      * Space plays or pauses the journey and the arrows step it, wherever the focus is, unless a
-     * control that types or slides has it (F5, F11 and Ctrl+E are the menu's accelerators).
+     * control that types, slides or chooses has it (F5, F11 and Ctrl+E are the menu's accelerators).
      */
     private void keys(KeyEvent e) {
         boolean typing = e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Slider
-                || e.getTarget() instanceof Spinner<?> || e.getTarget() instanceof ComboBoxBase<?>;
+                || e.getTarget() instanceof Spinner<?> || e.getTarget() instanceof ComboBoxBase<?>
+                || e.getTarget() instanceof javafx.scene.control.ChoiceBox<?>;
         if (pages.getSelectionModel().getSelectedItem() == journeyTab && !typing && !e.isShortcutDown()) {
             switch (e.getCode()) {
                 case SPACE -> vm.journey().playingProperty().set(!vm.journey().playingProperty().get());
