@@ -283,7 +283,15 @@ public final class Exporter {
         if (p.size() != d.size()) {
             throw new IllegalStateException("the map has " + p.size() + " points but the data " + d.size());
         }
-        return ProjectorTsvWriter.write(vectors, p.coordinates(), d);
+        // The projection holds one array per axis; the TSV wants one row per point.
+        float[][] rows = new float[p.size()][p.dimensions()];
+        for (int dim = 0; dim < p.dimensions(); dim++) {
+            float[] axis = p.axis(dim);
+            for (int i = 0; i < rows.length; i++) {
+                rows[i][dim] = axis[i];
+            }
+        }
+        return ProjectorTsvWriter.write(vectors, rows, d);
     }
 
     /** Puts the panel's image on the clipboard (at 2x: crisp when pasted into slides). */

@@ -115,6 +115,15 @@ class ExportWindowTest {
         assertEquals(b.getWidth(), side.get("width").getAsInt());
         assertEquals(onFx(() -> vm.selectedLayerProperty().get().name()), side.get("layer").getAsString());
 
+        // The map as Embedding-Projector TSV: one row of coordinates per point, metadata beside it.
+        Path vectors = dir.resolve("vectors.tsv");
+        Path meta = onFx(() -> ex.mapTsv(vectors));
+        List<String> coords = Files.readAllLines(vectors);
+        int points = onFx(() -> vm.datasetProperty().get().size());
+        assertEquals(points, coords.size());
+        assertEquals(2, coords.getFirst().split("\t").length, "2D coordinates");
+        assertEquals(points + 1, Files.readAllLines(meta).size(), "a header and a row per point");
+
         // The whole window at 1x is the scene's size.
         BufferedImage window = onFx(() -> ex.image(ExportTarget.WINDOW, 1));
         assertEquals(1280, window.getWidth());
