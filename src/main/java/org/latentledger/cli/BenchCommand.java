@@ -38,9 +38,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--map-draw", description = "Instead: time the 2D map drawing this many points (headless), e.g. 100000.")
     int mapDraw;
 
-    @Option(names = "--projections", description = "Instead: time PCA, t-SNE and UMAP on digits and Fashion-MNIST 10k "
-            + "(raw pixels), with trustworthiness (k=5) over all points.")
+    @Option(names = "--projections", description = "Instead: time PCA, t-SNE and UMAP (cold and warm, wall and CPU) on the data "
+            + "(raw pixels), with trustworthiness (k=5), 5-NN accuracy of the layout and peak memory.")
     boolean projections;
+
+    @Option(names = "--data", split = ",", defaultValue = "digits,fashion-mnist",
+            description = "With --projections: bundled data names or data files (default: ${DEFAULT-VALUE}); "
+                    + "with --export-inputs: NAME=REF pairs.")
+    List<String> data;
+
+    @Option(names = "--methods", split = ",", defaultValue = "pca,tsne,umap",
+            description = "With --projections: methods to time (default: ${DEFAULT-VALUE}).")
+    List<String> methods;
+
+    @Option(names = "--threads", defaultValue = "0", description = "With --projections: threads to use, 0 for all cores (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--export-inputs", paramLabel = "DIR",
+            description = "Instead: write the --data sets as float32 matrices + labels for the peers script (docs/peers/run-peers.sh).")
+    java.nio.file.Path exportInputs;
+
+    @Option(names = "--evaluate", paramLabel = "DIR",
+            description = "Instead: evaluate the layouts in DIR/runs (ours and the peers') on DIR/inputs with the same quality code; "
+                    + "print times, quality and our time over each peer's.")
+    java.nio.file.Path evaluate;
 
     @Option(names = "--ledger-latency", description = "Instead: the ledger slider's latency (sparse pass, costs, heatmaps redrawn) "
             + "per bundled model, headless.")
@@ -77,8 +98,14 @@ final class BenchCommand implements Callable<Integer> {
                     Arrays.stream(timed).min().orElse(0), Arrays.stream(timed).max().orElse(0), timed.length);
             return 0;
         }
+        if (exportInputs != null) {
+            return ProjectionBench.exportInputs(data, exportInputs);
+        }
+        if (evaluate != null) {
+            return ProjectionBench.evaluate(evaluate);
+        }
         if (projections) {
-            return ProjectionBench.run(repeats);
+            return ProjectionBench.run(data, methods, threads, repeats);
         }
         ResourceRoot root = ResourceRoot.classpath();
         System.out.printf(Locale.ROOT, "Machine: %d cores, %s %s, Java %s; heap max %d MB%n%n",

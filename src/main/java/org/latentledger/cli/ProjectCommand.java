@@ -17,7 +17,9 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.projection.Projection;
 import org.latentledger.projection.ProjectionSpec;
 import org.latentledger.projection.Projections;
+import org.latentledger.projection.LayoutQuality;
 import org.latentledger.projection.Trustworthiness;
+import org.latentledger.work.Parallelism;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,6 +78,14 @@ final class ProjectCommand implements Callable<Integer> {
             description = "Points over which trustworthiness is estimated (all when fewer; default: ${DEFAULT-VALUE}).")
     int trustSample;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "Threads for the projection, 0 for all cores (default: ${DEFAULT-VALUE}); the layout does not depend on it.")
+    int threads;
+
+    @Option(names = "--timing", paramLabel = "FILE",
+            description = "Also write wall_seconds, cpu_seconds, peak_rss_mb and threads as JSON (used by docs/peers/run-peers.sh).")
+    Path timing;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -102,9 +112,13 @@ final class ProjectCommand implements Callable<Integer> {
                 case tsne -> new ProjectionSpec.Tsne(dims, perplexity, iterations, 0.5, seed);
                 case umap -> new ProjectionSpec.Umap(dims, neighbours, minDist, epochs, seed);
             };
+            float[][] input = points;
+            long c0 = ProjectionBench.cpuNanos();
             long t0 = System.nanoTime();
-            Projection p = Projections.run(points, ps, new TrainSamplesCommand.ConsoleProgress(), null);
+            Projection p = Parallelism.with(threads, () -> Projections.run(input, ps, new TrainSamplesCommand.ConsoleProgress(), null));
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (ProjectionBench.cpuNanos() - c0) / 1e9;
+            long peakMb = ProjectionBench.peakRssMb();
             write(p, data);
             double trust = Trustworthiness.sampled(points, Projections.rows(p), 5, trustSample, seed);
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -114,11 +128,26 @@ final class ProjectCommand implements Callable<Integer> {
             summary.put("seed", seed);
             summary.put("trustworthiness_k5", Math.round(trust * 10000) / 10000.0);
             summary.put("trustworthiness_points", Math.min(trustSample, p.size()));
+            double accuracy = LayoutQuality.knnAccuracy(Projections.rows(p), data.labels(), 5, trustSample, seed);
+            if (!Double.isNaN(accuracy)) {
+                summary.put("knn_accuracy_k5", Math.round(accuracy * 10000) / 10000.0);
+            }
+            summary.put("cpu_seconds", Math.round(cpuSeconds * 1000) / 1000.0);
+            summary.put("peak_rss_mb", peakMb);
+            summary.put("threads", threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads);
             summary.put("dims", dims);
             summary.put("layer", layerName);
             summary.put("input_dims", points[0].length);
             summary.put("description", p.method());
             summary.put("out", out.toString());
+            if (timing != null) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("wall_seconds", seconds);
+                t.put("cpu_seconds", cpuSeconds);
+                t.put("peak_rss_mb", peakMb);
+                t.put("threads", summary.get("threads"));
+                Files.writeString(timing, new GsonBuilder().setPrettyPrinting().create().toJson(t));
+            }
             if (json) {
                 spec.commandLine().getOut().println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
             } else {

@@ -1,74 +1,272 @@
 package org.latentledger.cli;
 
+import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.latentledger.data.BundledData;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import org.latentledger.data.Dataset;
-import org.latentledger.data.ResourceRoot;
+import org.latentledger.projection.LayoutQuality;
 import org.latentledger.projection.Projection;
 import org.latentledger.projection.ProjectionSpec;
 import org.latentledger.projection.Projections;
 import org.latentledger.projection.Trustworthiness;
+import org.latentledger.work.Parallelism;
 import org.latentledger.work.Progress;
 
 /**
- * Projection timings on the bundled data as raw pixels (the inputs the peers were measured on in
- * STACK.md): wall and CPU seconds (median of repeats after one warm-up), trustworthiness over all
- * points, peak heap.
+ * Projection benchmarks. In process: wall and CPU seconds of the first run in this JVM (cold: what
+ * a first click costs, JIT included) and the median of warm repeats, trustworthiness (k=5) and
+ * 5-NN accuracy of the layout, peak resident memory. Against the peers ({@code
+ * docs/peers/run-peers.sh}): exports the exact input matrices for them, then evaluates every
+ * implementation's layout with the same quality code and prints the time ratios.
  */
 final class ProjectionBench {
+
+    /** Above this many points, quality figures are estimated on a seeded sample of points. */
+    static final int EXACT_QUALITY_UP_TO = 10_000;
+    static final int QUALITY_SAMPLE = 5_000;
 
     private ProjectionBench() {
     }
 
-    static int run(int repeats) throws Exception {
-        ResourceRoot root = ResourceRoot.classpath();
-        System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
-        System.out.println("| data | method | wall (s) | CPU (s) | trustworthiness k=5 |");
-        System.out.println("|---|---|---|---|---|");
-        for (BundledData b : List.of(BundledData.DIGITS, BundledData.FASHION)) {
-            Dataset d = b.load(root);
-            for (ProjectionSpec spec : List.of(new ProjectionSpec.Pca(2), ProjectionSpec.Tsne.defaults(2, 42),
-                    ProjectionSpec.Umap.defaults(2, 42))) {
-                int runs = b == BundledData.FASHION && !(spec instanceof ProjectionSpec.Pca) ? 1 : Math.max(1, repeats);
-                double[] wall = new double[runs];
-                double[] cpu = new double[runs];
+    static int run(List<String> dataRefs, List<String> methods, int threads, int repeats) throws Exception {
+        System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s; threads %s%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), threads <= 0 ? "all" : threads);
+        System.out.println("| data | method | threads | cold wall (s) | cold CPU (s) | warm wall (s) | warm CPU (s) "
+                + "| trustworthiness k=5 | 5-NN accuracy | peak RSS (MB) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (String ref : dataRefs) {
+            Dataset d = Inputs.data(ref, null);
+            for (String m : methods) {
+                ProjectionSpec spec = spec(m);
+                double[] wall = new double[repeats];
+                double[] cpu = new double[repeats];
+                double coldWall = 0;
+                double coldCpu = 0;
                 Projection p = null;
-                for (int r = -1; r < runs; r++) {
-                    if (r < 0 && b == BundledData.FASHION && !(spec instanceof ProjectionSpec.Pca)) {
-                        continue; // one cold run of the 10k-point iterative methods is the measurement
-                    }
+                for (int r = -1; r < repeats; r++) {
                     long c0 = cpuNanos();
                     long t0 = System.nanoTime();
-                    p = Projections.run(d.features(), spec, Progress.NONE, null);
-                    if (r >= 0) {
-                        wall[r] = (System.nanoTime() - t0) / 1e9;
-                        cpu[r] = (cpuNanos() - c0) / 1e9;
+                    p = Parallelism.with(threads, () -> Projections.run(d.features(), spec, Progress.NONE, null));
+                    double w = (System.nanoTime() - t0) / 1e9;
+                    double c = (cpuNanos() - c0) / 1e9;
+                    if (r < 0) {
+                        coldWall = w;
+                        coldCpu = c;
+                    } else {
+                        wall[r] = w;
+                        cpu[r] = c;
                     }
                 }
-                double trust = Trustworthiness.of(d.features(), Projections.rows(p), 5);
-                System.out.printf(Locale.ROOT, "| %s %d x %d | %s | %.2f | %.2f | %.4f |%n", b.displayName(), d.size(), d.columns(),
-                        p.method(), BenchCommand.median(wall), BenchCommand.median(cpu), trust);
+                float[][] layout = Projections.rows(p);
+                Quality q = quality(d.features(), d.labels(), layout);
+                System.out.printf(Locale.ROOT, "| %s %d x %d | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %d |%n", d.name(), d.size(),
+                        d.columns(), m, threads <= 0 ? "all" : threads, coldWall, coldCpu,
+                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", BenchCommand.median(wall)) : "-",
+                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", BenchCommand.median(cpu)) : "-",
+                        q.trustText(), q.accuracyText(), peakRssMb());
             }
         }
-        System.out.printf(Locale.ROOT, "%nPeak heap used: %d MB%n",
-                ManagementFactory.getMemoryPoolMXBeans().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20);
         return 0;
     }
 
-    /** CPU time of all live threads of this JVM (the work runs in the common pool and this thread). */
-    private static long cpuNanos() {
-        ThreadMXBean t = ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (long id : t.getAllThreadIds()) {
-            long c = t.getThreadCpuTime(id);
-            if (c > 0) {
-                sum += c;
+    static ProjectionSpec spec(String method) {
+        return switch (method) {
+            case "pca" -> new ProjectionSpec.Pca(2);
+            case "tsne" -> ProjectionSpec.Tsne.defaults(2, 42);
+            case "umap" -> ProjectionSpec.Umap.defaults(2, 42);
+            default -> throw new IllegalArgumentException("unknown method '" + method + "' (pca, tsne or umap)");
+        };
+    }
+
+    /** Trustworthiness and 5-NN accuracy, exact up to {@link #EXACT_QUALITY_UP_TO} points, else on a seeded sample. */
+    record Quality(double trust, double accuracy, boolean sampled) {
+        String trustText() {
+            return String.format(Locale.ROOT, "%.4f%s", trust, sampled ? " (sample)" : "");
+        }
+
+        String accuracyText() {
+            return Double.isNaN(accuracy) ? "-" : String.format(Locale.ROOT, "%.4f%s", accuracy, sampled ? " (sample)" : "");
+        }
+    }
+
+    static Quality quality(float[][] input, int[] labels, float[][] layout) {
+        int n = input.length;
+        boolean sampled = n > EXACT_QUALITY_UP_TO;
+        double trust = sampled ? Trustworthiness.sampled(input, layout, 5, QUALITY_SAMPLE, 1)
+                : Trustworthiness.of(input, layout, 5);
+        double acc = sampled ? LayoutQuality.knnAccuracy(layout, labels, 5, QUALITY_SAMPLE, 1)
+                : LayoutQuality.knnAccuracy(layout, labels, 5);
+        return new Quality(trust, acc, sampled);
+    }
+
+    /**
+     * Writes each data set as the peers read it: {@code NAME.f32} (rows of little-endian float32),
+     * {@code NAME.labels.i32} and {@code NAME.json} ({@code n}, {@code d}, {@code source}).
+     *
+     * @param named "NAME=REF" pairs, REF a bundled name or a data file
+     */
+    static int exportInputs(List<String> named, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        for (String pair : named) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String ref = eq < 0 ? pair : pair.substring(eq + 1);
+            Dataset d = Inputs.data(ref, null);
+            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(name + ".f32")), 1 << 20))) {
+                ByteBuffer row = ByteBuffer.allocate(d.columns() * 4).order(ByteOrder.LITTLE_ENDIAN);
+                for (float[] r : d.features()) {
+                    row.clear();
+                    row.asFloatBuffer().put(r);
+                    out.write(row.array());
+                }
+            }
+            ByteBuffer labels = ByteBuffer.allocate(d.size() * 4).order(ByteOrder.LITTLE_ENDIAN);
+            labels.asIntBuffer().put(d.labels());
+            Files.write(dir.resolve(name + ".labels.i32"), labels.array());
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("n", d.size());
+            meta.put("d", d.columns());
+            meta.put("source", d.source());
+            meta.put("scaling", d.scaling());
+            Files.writeString(dir.resolve(name + ".json"), new Gson().toJson(meta));
+            System.out.printf(Locale.ROOT, "%s: %d x %d from %s%n", name, d.size(), d.columns(), d.source());
+        }
+        return 0;
+    }
+
+    /**
+     * Evaluates every layout in {@code dir/runs} ({@code SET__IMPL__METHOD.csv} with columns x,y, and
+     * {@code .json} with wall_seconds, cpu_seconds, peak_rss_mb) against {@code dir/inputs/SET.*}, and
+     * prints one table with our wall time over each peer's.
+     */
+    static int evaluate(Path dir) throws Exception {
+        Path inputs = dir.resolve("inputs");
+        Path runs = dir.resolve("runs");
+        Map<String, Map<String, Map<String, JsonObject>>> timing = new TreeMap<>();
+        Map<String, Map<String, Map<String, Quality>>> qualities = new TreeMap<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(runs)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        Map<String, float[][]> inputCache = new TreeMap<>();
+        Map<String, int[]> labelCache = new TreeMap<>();
+        for (Path f : files) {
+            String base = f.getFileName().toString().replace(".json", "");
+            String[] parts = base.split("__");
+            if (parts.length != 3) {
+                continue;
+            }
+            String set = parts[0];
+            String impl = parts[1];
+            String method = parts[2];
+            JsonObject t = new Gson().fromJson(Files.readString(f), JsonObject.class);
+            Path layoutFile = runs.resolve(base + ".csv");
+            if (!inputCache.containsKey(set)) {
+                JsonObject meta = new Gson().fromJson(Files.readString(inputs.resolve(set + ".json")), JsonObject.class);
+                inputCache.put(set, readF32(inputs.resolve(set + ".f32"), meta.get("n").getAsInt(), meta.get("d").getAsInt()));
+                labelCache.put(set, readI32(inputs.resolve(set + ".labels.i32")));
+            }
+            Quality q = Files.exists(layoutFile) ? quality(inputCache.get(set), labelCache.get(set), readLayout(layoutFile)) : null;
+            timing.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(method, k -> new TreeMap<>()).put(impl, t);
+            if (q != null) {
+                qualities.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(method, k -> new TreeMap<>()).put(impl, q);
             }
         }
-        return sum;
+        System.out.println("| data | method | implementation | wall (s) | CPU (s) | peak RSS (MB) | trustworthiness k=5 | 5-NN accuracy "
+                + "| our wall / this wall |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (var set : timing.entrySet()) {
+            int n = inputCache.get(set.getKey()).length;
+            for (var method : set.getValue().entrySet()) {
+                JsonObject ours = method.getValue().get("latent-ledger");
+                for (var impl : method.getValue().entrySet()) {
+                    JsonObject t = impl.getValue();
+                    Quality q = qualities.getOrDefault(set.getKey(), Map.of()).getOrDefault(method.getKey(), Map.of()).get(impl.getKey());
+                    String ratio = ours == null || impl.getKey().equals("latent-ledger") || !t.has("wall_seconds") ? ""
+                            : String.format(Locale.ROOT, "%.2f", ours.get("wall_seconds").getAsDouble() / t.get("wall_seconds").getAsDouble());
+                    System.out.printf(Locale.ROOT, "| %s (%,d) | %s | %s | %s | %s | %s | %s | %s | %s |%n", set.getKey(), n, method.getKey(),
+                            impl.getKey(), num(t, "wall_seconds", "%.2f"), num(t, "cpu_seconds", "%.2f"), num(t, "peak_rss_mb", "%.0f"),
+                            q == null ? (t.has("error") ? "failed: " + t.get("error").getAsString() : "-") : q.trustText(),
+                            q == null ? "-" : q.accuracyText(), ratio);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String num(JsonObject o, String key, String format) {
+        return o.has(key) && !o.get(key).isJsonNull() ? String.format(Locale.ROOT, format, o.get(key).getAsDouble()) : "-";
+    }
+
+    static float[][] readF32(Path file, int n, int d) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.capacity() != (long) n * d * 4) {
+            throw new IOException(file + ": expected " + n + " x " + d + " float32 values, found " + b.capacity() + " bytes");
+        }
+        float[][] x = new float[n][d];
+        for (float[] row : x) {
+            b.asFloatBuffer().get(row);
+            b.position(b.position() + d * 4);
+        }
+        return x;
+    }
+
+    static int[] readI32(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] v = new int[b.capacity() / 4];
+        b.asIntBuffer().get(v);
+        return v;
+    }
+
+    /** A layout CSV with a header naming x and y (and maybe index, z, label); other columns are ignored. */
+    static float[][] readLayout(Path file) throws IOException {
+        List<float[]> rows = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> header = List.of(r.readLine().replace("\"", "").split(","));
+            int x = header.indexOf("x");
+            int y = header.indexOf("y");
+            if (x < 0 || y < 0) {
+                throw new IOException(file + ": expected a header with columns x and y, found " + header);
+            }
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",");
+                rows.add(new float[] {Float.parseFloat(f[x]), Float.parseFloat(f[y])});
+            }
+        }
+        return rows.toArray(float[][]::new);
+    }
+
+    /** Peak resident set of this process (VmHWM), in MB, or -1 where /proc is not there. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time of the whole process (work, GC and JIT threads alike; pool threads that ended count too). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
