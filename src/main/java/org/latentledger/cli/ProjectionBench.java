@@ -164,27 +164,40 @@ final class ProjectionBench {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         Map<String, float[][]> inputCache = new TreeMap<>();
-        Map<String, int[]> labelCache = new TreeMap<>();
+        Map<String, List<String[]>> runsBySet = new TreeMap<>();
         for (Path f : files) {
             String base = f.getFileName().toString().replace(".json", "");
             String[] parts = base.split("__");
-            if (parts.length != 3) {
-                continue;
+            if (parts.length == 3) {
+                runsBySet.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts);
             }
-            String set = parts[0];
-            String impl = parts[1];
-            String method = parts[2];
-            JsonObject t = new Gson().fromJson(Files.readString(f), JsonObject.class);
-            Path layoutFile = runs.resolve(base + ".csv");
-            if (!inputCache.containsKey(set)) {
-                JsonObject meta = new Gson().fromJson(Files.readString(inputs.resolve(set + ".json")), JsonObject.class);
-                inputCache.put(set, readF32(inputs.resolve(set + ".f32"), meta.get("n").getAsInt(), meta.get("d").getAsInt()));
-                labelCache.put(set, readI32(inputs.resolve(set + ".labels.i32")));
+        }
+        for (var entry : runsBySet.entrySet()) {
+            String set = entry.getKey();
+            JsonObject meta = new Gson().fromJson(Files.readString(inputs.resolve(set + ".json")), JsonObject.class);
+            float[][] x = readF32(inputs.resolve(set + ".f32"), meta.get("n").getAsInt(), meta.get("d").getAsInt());
+            int[] labels = readI32(inputs.resolve(set + ".labels.i32"));
+            inputCache.put(set, x);
+            List<String[]> withLayout = new ArrayList<>();
+            List<float[][]> layouts = new ArrayList<>();
+            for (String[] parts : entry.getValue()) {
+                String base = String.join("__", parts);
+                JsonObject t = new Gson().fromJson(Files.readString(runs.resolve(base + ".json")), JsonObject.class);
+                timing.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(parts[2], k -> new TreeMap<>()).put(parts[1], t);
+                Path layoutFile = runs.resolve(base + ".csv");
+                if (Files.exists(layoutFile) && !t.has("error")) {
+                    withLayout.add(parts);
+                    layouts.add(readLayout(layoutFile));
+                }
             }
-            Quality q = Files.exists(layoutFile) ? quality(inputCache.get(set), labelCache.get(set), readLayout(layoutFile)) : null;
-            timing.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(method, k -> new TreeMap<>()).put(impl, t);
-            if (q != null) {
-                qualities.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(method, k -> new TreeMap<>()).put(impl, q);
+            boolean sampled = x.length > EXACT_QUALITY_UP_TO;
+            double[] trust = Trustworthiness.ofEach(x, layouts, 5, sampled ? QUALITY_SAMPLE : x.length, 1);
+            for (int l = 0; l < layouts.size(); l++) {
+                double acc = sampled ? LayoutQuality.knnAccuracy(layouts.get(l), labels, 5, QUALITY_SAMPLE, 1)
+                        : LayoutQuality.knnAccuracy(layouts.get(l), labels, 5);
+                String[] parts = withLayout.get(l);
+                qualities.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(parts[2], k -> new TreeMap<>())
+                        .put(parts[1], new Quality(trust[l], acc, sampled));
             }
         }
         System.out.println("| data | method | implementation | wall (s) | CPU (s) | peak RSS (MB) | trustworthiness k=5 | 5-NN accuracy "

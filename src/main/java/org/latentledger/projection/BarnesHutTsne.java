@@ -41,12 +41,17 @@ public final class BarnesHutTsne {
         double[] gains = new double[n * dims];
         java.util.Arrays.fill(gains, 1);
         double[] grad = new double[n * dims];
-        double[] zPart = new double[n];
+        double[] zPart = new double[3 * n];
+        QuadTree tree = dims == 2 ? new QuadTree(2 * n) : null;
         double learningRate = Math.max(n / EXAGGERATION / 4, 50);
         for (int iter = 0; iter < spec.iterations(); iter++) {
             progress.checkCancelled();
             boolean early = iter < EXAGGERATION_ITERATIONS;
-            gradient(p, y, dims, n, early ? EXAGGERATION : 1, spec.theta(), grad, zPart);
+            if (tree != null) {
+                gradient2d(p, y, n, early ? EXAGGERATION : 1, spec.theta(), grad, zPart, tree);
+            } else {
+                gradient(p, y, dims, n, early ? EXAGGERATION : 1, spec.theta(), grad, zPart);
+            }
             double momentum = early ? 0.5 : 0.8;
             for (int e = 0; e < n * dims; e++) {
                 boolean sameSign = (grad[e] > 0) == (update[e] > 0);
@@ -68,6 +73,12 @@ public final class BarnesHutTsne {
     /** dC/dy = 4 (exaggeration * sum_j p_ij w_ij (y_i - y_j) - sum_j w_ij^2 (y_i - y_j) / Z). */
     static void gradient(TsneAffinities p, double[] y, int dims, int n, double exaggeration, double theta, double[] grad,
                          double[] zPart) {
+        if (dims == 2) {
+            double[] work = zPart.length >= 3 * n ? zPart : new double[3 * n];
+            gradient2d(p, y, n, exaggeration, theta, grad, work, new QuadTree(2 * n));
+            System.arraycopy(work, 0, zPart, 0, n);
+            return;
+        }
         SpaceTree tree = new SpaceTree(y, dims, n);
         double[] repulsive = new double[n * dims];
         IntStream.range(0, n).parallel().forEach(i -> {
@@ -97,6 +108,53 @@ public final class BarnesHutTsne {
         }
         for (int e = 0; e < n * dims; e++) {
             grad[e] = 4 * (exaggeration * grad[e] - repulsive[e] / z);
+        }
+    }
+
+    /** Points per parallel task: enough to amortise the task, few enough to balance two cores. */
+    private static final int BLOCK = 256;
+
+    /** The same gradient in 2D, with the specialised {@link QuadTree} (reused across iterations). */
+    static void gradient2d(TsneAffinities p, double[] y, int n, double exaggeration, double theta, double[] grad,
+                           double[] zPart, QuadTree tree) {
+        tree.build(y, n);
+        int[] rowStart = p.rowStart();
+        int[] columns = p.columns();
+        double[] values = p.values();
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            double[] force = new double[2];
+            int[] stack = new int[QuadTree.stackSize() * 4];
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                double xi = y[2 * i];
+                double yi = y[2 * i + 1];
+                force[0] = 0;
+                force[1] = 0;
+                zPart[i] = tree.repulsion(xi, yi, theta, force, stack);
+                double ax = 0;
+                double ay = 0;
+                for (int e = rowStart[i], stop = rowStart[i + 1]; e < stop; e++) {
+                    int j = columns[e];
+                    double dx = xi - y[2 * j];
+                    double dy = yi - y[2 * j + 1];
+                    double m = values[e] / (1 + dx * dx + dy * dy);
+                    ax += m * dx;
+                    ay += m * dy;
+                }
+                // Attraction here, repulsion (divided by Z once Z is known) below.
+                grad[2 * i] = ax;
+                grad[2 * i + 1] = ay;
+                zPart[i + n] = force[0];
+                zPart[i + 2 * n] = force[1];
+            }
+        });
+        double z = 0;
+        for (int i = 0; i < n; i++) {
+            z += zPart[i];
+        }
+        for (int i = 0; i < n; i++) {
+            grad[2 * i] = 4 * (exaggeration * grad[2 * i] - zPart[i + n] / z);
+            grad[2 * i + 1] = 4 * (exaggeration * grad[2 * i + 1] - zPart[i + 2 * n] / z);
         }
     }
 

@@ -153,8 +153,8 @@ final class SpaceTree {
                 dist2 += t * t;
             }
             boolean leaf = firstChild[node] < 0;
-            double width = 2 * half[node];
-            if (leaf || width * width < theta2 * dist2) {
+            // The reference code's rule (bhtsne, Rtsne): half-width below theta times distance.
+            if (leaf || half[node] * half[node] < theta2 * dist2) {
                 if (leaf && dist2 < 1e-24) {
                     continue; // the point itself (or exact duplicates of it)
                 }

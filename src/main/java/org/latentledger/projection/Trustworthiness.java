@@ -28,6 +28,50 @@ public final class Trustworthiness {
         if (sample >= n) {
             return of(input, layout, k);
         }
+        return over(input, layout, k, sampleOf(n, sample, seed));
+    }
+
+    /**
+     * Of several layouts of the same input at once, over {@code sample} seeded points (all when
+     * {@code sample >= n}): the input distances of a point are computed once for all layouts,
+     * which is most of the cost.
+     */
+    public static double[] ofEach(float[][] input, java.util.List<float[][]> layouts, int k, int sample, long seed) {
+        int n = input.length;
+        int[] points = sample >= n ? IntStream.range(0, n).toArray() : sampleOf(n, sample, seed);
+        int m = layouts.size();
+        double[][] perPoint = new double[points.length][];
+        IntStream.range(0, points.length).parallel().forEach(p -> {
+            int i = points[p];
+            float[] din = new float[n];
+            for (int j = 0; j < n; j++) {
+                din[j] = Knn.squared(input[i], input[j], Float.POSITIVE_INFINITY);
+            }
+            float kthInput = kth(din, i, k);
+            double[] s = new double[m];
+            float[] dout = new float[n];
+            for (int l = 0; l < m; l++) {
+                float[][] layout = layouts.get(l);
+                for (int j = 0; j < n; j++) {
+                    dout[j] = Knn.squared(layout[i], layout[j], Float.POSITIVE_INFINITY);
+                }
+                s[l] = penalty(din, nearest(dout, i, k), kthInput, i, k);
+            }
+            perPoint[p] = s;
+        });
+        double norm = 2.0 / (points.length * (double) k * (2.0 * n - 3.0 * k - 1.0));
+        double[] t = new double[m];
+        for (int l = 0; l < m; l++) {
+            double sum = 0;
+            for (double[] s : perPoint) {
+                sum += s[l]; // in point order: the same figure whatever the threads
+            }
+            t[l] = 1 - norm * sum;
+        }
+        return t;
+    }
+
+    private static int[] sampleOf(int n, int sample, long seed) {
         int[] order = IntStream.range(0, n).toArray();
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < sample; i++) {
@@ -36,7 +80,25 @@ public final class Trustworthiness {
             order[i] = order[j];
             order[j] = t;
         }
-        return over(input, layout, k, java.util.Arrays.copyOf(order, sample));
+        return java.util.Arrays.copyOf(order, sample);
+    }
+
+    /** sum over the layout neighbours that are not input neighbours of (input rank - k). */
+    private static double penalty(float[] din, int[] layoutNn, float kthInput, int i, int k) {
+        int n = din.length;
+        double s = 0;
+        for (int j : layoutNn) {
+            if (din[j] > kthInput) {
+                int rank = 0; // number of points closer to i than j in the input, i excluded
+                for (int m = 0; m < n; m++) {
+                    if (m != i && (din[m] < din[j] || (din[m] == din[j] && m < j))) {
+                        rank++;
+                    }
+                }
+                s += rank + 1 - k;
+            }
+        }
+        return s;
     }
 
     private static double over(float[][] input, float[][] layout, int k, int[] points) {
@@ -49,21 +111,7 @@ public final class Trustworthiness {
                 din[j] = Knn.squared(input[i], input[j], Float.POSITIVE_INFINITY);
                 dout[j] = Knn.squared(layout[i], layout[j], Float.POSITIVE_INFINITY);
             }
-            int[] layoutNn = nearest(dout, i, k);
-            float kthInput = kth(din, i, k);
-            double s = 0;
-            for (int j : layoutNn) {
-                if (din[j] > kthInput) {
-                    int rank = 0; // number of points closer to i than j in the input, i excluded
-                    for (int m = 0; m < n; m++) {
-                        if (m != i && (din[m] < din[j] || (din[m] == din[j] && m < j))) {
-                            rank++;
-                        }
-                    }
-                    s += rank + 1 - k;
-                }
-            }
-            return s;
+            return penalty(din, nearest(dout, i, k), kth(din, i, k), i, k);
         }).sum();
         double norm = 2.0 / (points.length * (double) k * (2.0 * n - 3.0 * k - 1.0));
         return 1 - norm * penalty;
