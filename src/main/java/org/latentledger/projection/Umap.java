@@ -194,36 +194,10 @@ public final class Umap {
         for (int epoch = 0; epoch < epochs; epoch++) {
             progress.checkCancelled();
             double alpha = 1.0 - (double) epoch / epochs;
-            for (int e = 0; e < edges; e++) {
-                if (nextSample[e] > epoch) {
-                    continue;
-                }
-                int j = g.head()[e];
-                int k = g.tail()[e];
-                double dist2 = dist2(y, j, k, dims);
-                if (dist2 > 0) {
-                    double coeff = -2 * a * b * Math.pow(dist2, b - 1) / (a * Math.pow(dist2, b) + 1);
-                    for (int d = 0; d < dims; d++) {
-                        double grad = clip(coeff * (y[j * dims + d] - y[k * dims + d]));
-                        y[j * dims + d] += grad * alpha;
-                        y[k * dims + d] -= grad * alpha;
-                    }
-                }
-                nextSample[e] += perSample[e];
-                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
-                for (int s = 0; s < negatives; s++) {
-                    int other = random.nextInt(n);
-                    if (other == j) {
-                        continue;
-                    }
-                    double d2 = dist2(y, j, other, dims);
-                    double coeff = d2 > 0 ? 2 * b / ((0.001 + d2) * (a * Math.pow(d2, b) + 1)) : 0;
-                    for (int d = 0; d < dims; d++) {
-                        double grad = coeff > 0 ? clip(coeff * (y[j * dims + d] - y[other * dims + d])) : 4;
-                        y[j * dims + d] += grad * alpha;
-                    }
-                }
-                nextNegative[e] += negatives * perNegative[e];
+            if (dims == 2) {
+                epoch2d(g.head(), g.tail(), y, n, a, b, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
+            } else {
+                epochGeneric(g, y, dims, n, a, b, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
             }
             if (epoch % PUBLISH_EVERY == PUBLISH_EVERY - 1 || epoch == epochs - 1) {
                 progress.update((epoch + 1.0) / epochs, "UMAP epoch " + (epoch + 1) + " / " + epochs);
@@ -231,6 +205,96 @@ public final class Umap {
                     intermediate.accept(BarnesHutTsne.columns(y, dims, n));
                 }
             }
+        }
+    }
+
+    private static void epochGeneric(Graph g, double[] y, int dims, int n, double a, double b, double alpha, int epoch,
+                                     double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
+                                     SplittableRandom random) {
+        int edges = g.head().length;
+        for (int e = 0; e < edges; e++) {
+            if (nextSample[e] > epoch) {
+                continue;
+            }
+            int j = g.head()[e];
+            int k = g.tail()[e];
+            double dist2 = dist2(y, j, k, dims);
+            if (dist2 > 0) {
+                double pb = Math.pow(dist2, b); // d^(2b); d^(2(b-1)) is pb / dist2, one pow instead of two
+                double coeff = -2 * a * b * (pb / dist2) / (a * pb + 1);
+                for (int d = 0; d < dims; d++) {
+                    double grad = clip(coeff * (y[j * dims + d] - y[k * dims + d]));
+                    y[j * dims + d] += grad * alpha;
+                    y[k * dims + d] -= grad * alpha;
+                }
+            }
+            nextSample[e] += perSample[e];
+            int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
+            for (int s = 0; s < negatives; s++) {
+                int other = random.nextInt(n);
+                if (other == j) {
+                    continue;
+                }
+                double d2 = dist2(y, j, other, dims);
+                double coeff = d2 > 0 ? 2 * b / ((0.001 + d2) * (a * Math.pow(d2, b) + 1)) : 0;
+                for (int d = 0; d < dims; d++) {
+                    double grad = coeff > 0 ? clip(coeff * (y[j * dims + d] - y[other * dims + d])) : 4;
+                    y[j * dims + d] += grad * alpha;
+                }
+            }
+            nextNegative[e] += negatives * perNegative[e];
+        }
+    }
+
+    /** One epoch in 2D: the same steps, in the same order with the same random draws, without the loops over dimensions. */
+    private static void epoch2d(int[] head, int[] tail, double[] y, int n, double a, double b, double alpha, int epoch,
+                                double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
+                                SplittableRandom random) {
+        double twoAb = 2 * a * b;
+        double twoB = 2 * b;
+        for (int e = 0, edges = head.length; e < edges; e++) {
+            if (nextSample[e] > epoch) {
+                continue;
+            }
+            int j = head[e];
+            int k = tail[e];
+            double jx = y[2 * j];
+            double jy = y[2 * j + 1];
+            double dx = jx - y[2 * k];
+            double dy = jy - y[2 * k + 1];
+            double dist2 = dx * dx + dy * dy;
+            if (dist2 > 0) {
+                double pb = Math.pow(dist2, b);
+                double coeff = -twoAb * (pb / dist2) / (a * pb + 1);
+                double gx = clip(coeff * dx) * alpha;
+                double gy = clip(coeff * dy) * alpha;
+                jx += gx;
+                jy += gy;
+                y[2 * k] -= gx;
+                y[2 * k + 1] -= gy;
+            }
+            nextSample[e] += perSample[e];
+            int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
+            for (int s = 0; s < negatives; s++) {
+                int other = random.nextInt(n);
+                if (other == j) {
+                    continue;
+                }
+                double ox = jx - y[2 * other];
+                double oy = jy - y[2 * other + 1];
+                double d2 = ox * ox + oy * oy;
+                if (d2 > 0) {
+                    double coeff = twoB / ((0.001 + d2) * (a * Math.pow(d2, b) + 1));
+                    jx += clip(coeff * ox) * alpha;
+                    jy += clip(coeff * oy) * alpha;
+                } else {
+                    jx += 4 * alpha;
+                    jy += 4 * alpha;
+                }
+            }
+            y[2 * j] = jx;
+            y[2 * j + 1] = jy;
+            nextNegative[e] += negatives * perNegative[e];
         }
     }
 
