@@ -39,31 +39,32 @@ public final class LayoutQuality {
                 order[j] = t;
             }
         }
-        int classes = 0;
-        for (int l : labels) {
-            classes = Math.max(classes, l + 1);
-        }
-        int nClasses = classes;
-        long right = IntStream.range(0, m).parallel().filter(p -> {
-            int i = order[p];
-            int[] nn = nearestLabelled(layout, labels, i, k);
-            int[] votes = new int[nClasses];
-            int most = 0;
-            for (int j : nn) {
-                if (j >= 0) {
-                    most = Math.max(most, ++votes[labels[j]]);
-                }
-            }
-            int best = -1;
-            for (int j : nn) { // nearest first: the first class with the most votes wins a tie
-                if (j >= 0 && votes[labels[j]] == most) {
-                    best = labels[j];
-                    break;
-                }
-            }
-            return best == labels[i];
-        }).count();
+        long right = IntStream.range(0, m).parallel().filter(p -> predict(layout, labels, order[p], k) == labels[order[p]]).count();
         return (double) right / m;
+    }
+
+    /** The label the k nearest other labelled points vote for; a tie goes to the tied class met first (nearest). */
+    static int predict(float[][] layout, int[] labels, int i, int k) {
+        int[] nn = nearestLabelled(layout, labels, i, k);
+        int classes = 0;
+        for (int j : nn) {
+            if (j >= 0) {
+                classes = Math.max(classes, labels[j] + 1);
+            }
+        }
+        int[] votes = new int[classes];
+        int most = 0;
+        for (int j : nn) {
+            if (j >= 0) {
+                most = Math.max(most, ++votes[labels[j]]);
+            }
+        }
+        for (int j : nn) { // nearest first
+            if (j >= 0 && votes[labels[j]] == most) {
+                return labels[j];
+            }
+        }
+        return -1;
     }
 
     /** The k nearest labelled points to i in the layout, nearest first (index order among equal distances). */

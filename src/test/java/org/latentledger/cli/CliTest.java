@@ -127,6 +127,98 @@ class CliTest {
     }
 
     @Test
+    void projectRawDataWithoutAModelOnAnyThreadCount(@TempDir Path dir) throws Exception {
+        // The bundled set by name, then the same pixels as a CSV file and as an IDX pair: raw data, no model.
+        Path one = dir.resolve("one.csv");
+        Path timing = dir.resolve("timing.json");
+        Run r = run("project", "--data", "digits", "--method", "tsne", "--iterations", "300", "--threads", "1", "--out", one.toString(),
+                "--timing", timing.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        for (String key : List.of("points", "seconds", "method", "seed", "trustworthiness_k5", "knn_accuracy_k5", "cpu_seconds", "threads")) {
+            assertTrue(j.has(key), key);
+        }
+        assertEquals(1797, j.get("points").getAsInt());
+        assertEquals("input", j.get("layer").getAsString());
+        assertEquals(64, j.get("input_dims").getAsInt());
+        assertTrue(j.get("knn_accuracy_k5").getAsDouble() > 0.9, r.out());
+        JsonObject t = JsonParser.parseString(Files.readString(timing)).getAsJsonObject();
+        assertTrue(t.get("wall_seconds").getAsDouble() > 0 && t.get("cpu_seconds").getAsDouble() > 0, t.toString());
+        Path two = dir.resolve("two.csv");
+        assertEquals(0, run("project", "--data", "digits", "--method", "tsne", "--iterations", "300", "--threads", "2", "--out",
+                two.toString()).status());
+        assertEquals(Files.readAllLines(one), Files.readAllLines(two), "the same layout on 1 and 2 threads");
+
+        org.latentledger.data.Dataset d = org.latentledger.data.BundledData.DIGITS.load(org.latentledger.data.ResourceRoot.directory(Path.of(".")));
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < 64; c++) {
+            csv.append("p").append(c).append(',');
+        }
+        csv.append("label\n");
+        byte[] idx = new byte[16 + 300 * 64];
+        idx[2] = 8;
+        idx[3] = 3;
+        java.nio.ByteBuffer.wrap(idx).putInt(4, 300).putInt(8, 8).putInt(12, 8);
+        for (int i = 0; i < 300; i++) {
+            for (int c = 0; c < 64; c++) {
+                csv.append(d.features()[i][c]).append(',');
+                idx[16 + i * 64 + c] = (byte) Math.round(d.features()[i][c] * 255);
+            }
+            csv.append(d.labels()[i]).append('\n');
+        }
+        Files.writeString(dir.resolve("digits.csv"), csv);
+        Files.write(dir.resolve("d-images-idx3-ubyte"), idx);
+        for (String file : List.of("digits.csv", "d-images-idx3-ubyte")) {
+            Path out = dir.resolve(file + ".map.csv");
+            Run u = run("project", "--data", dir.resolve(file).toString(), "--method", "umap", "--epochs", "50", "--threads", "1",
+                    "--out", out.toString(), "--json");
+            assertEquals(0, u.status(), file + ": " + u.err());
+            JsonObject uj = JsonParser.parseString(u.out()).getAsJsonObject();
+            assertEquals(300, uj.get("points").getAsInt(), file);
+            assertEquals(64, uj.get("input_dims").getAsInt(), file);
+            assertEquals(301, Files.readAllLines(out).size(), file);
+        }
+    }
+
+    @Test
+    void benchEvaluatesEveryLayoutWithTheSameCodeAndPrintsRatios(@TempDir Path dir) throws Exception {
+        Run export = run("bench", "--export-inputs", dir.resolve("inputs").toString(), "--data", "small=digits");
+        assertEquals(0, export.status(), export.err());
+        assertEquals(1797L * 64 * 4, Files.size(dir.resolve("inputs/small.f32")));
+        assertEquals(1797L * 4, Files.size(dir.resolve("inputs/small.labels.i32")));
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        // Our layout from the CLI, and a "peer" whose layout is the first two pixels (a poor map) and twice our time.
+        assertEquals(0, run("project", "--data", "digits", "--method", "pca", "--out", runs.resolve("small__latent-ledger__pca.csv").toString(),
+                "--timing", runs.resolve("small__latent-ledger__pca.json").toString()).status());
+        double ours = JsonParser.parseString(Files.readString(runs.resolve("small__latent-ledger__pca.json"))).getAsJsonObject()
+                .get("wall_seconds").getAsDouble();
+        float[][] x = ProjectionBench.readF32(dir.resolve("inputs/small.f32"), 1797, 64);
+        StringBuilder peer = new StringBuilder("x,y\n");
+        for (float[] row : x) {
+            peer.append(row[20]).append(',').append(row[43]).append('\n');
+        }
+        Files.writeString(runs.resolve("small__peer__pca.csv"), peer);
+        Files.writeString(runs.resolve("small__peer__pca.json"), "{\"wall_seconds\": " + ours * 2 + ", \"cpu_seconds\": 1}");
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Run r;
+        try {
+            r = run("bench", "--evaluate", dir.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, r.status(), r.err());
+        String table = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String peerRow = table.lines().filter(l -> l.contains("| peer |")).findFirst().orElseThrow(() -> new AssertionError(table));
+        String ourRow = table.lines().filter(l -> l.contains("| latent-ledger |")).findFirst().orElseThrow();
+        assertTrue(peerRow.trim().endsWith("| 0.50 |"), peerRow);
+        double ourTrust = Double.parseDouble(ourRow.split("\\|")[7].trim());
+        double peerTrust = Double.parseDouble(peerRow.split("\\|")[7].trim());
+        assertTrue(ourTrust > peerTrust, table);
+    }
+
+    @Test
     void projectVectorsWithoutAModelIn3D(@TempDir Path dir) throws Exception {
         StringBuilder v = new StringBuilder();
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(2);
