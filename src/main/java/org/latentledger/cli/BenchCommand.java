@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "With --projections: threads to use, 0 for all cores (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--knn", paramLabel = "K", description = "Instead: time the neighbour search (approximate vs exact) for K "
+            + "neighbours on the --data sets, with the approximate search's recall.")
+    int knn;
+
     @Option(names = "--export-inputs", paramLabel = "DIR",
             description = "Instead: write the --data sets as float32 matrices + labels for the peers script (docs/peers/run-peers.sh).")
     java.nio.file.Path exportInputs;
@@ -97,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "min %.1f ms, max %.1f ms over %d draws after 3 warm-up draws%n", mapDraw, median(timed),
                     Arrays.stream(timed).min().orElse(0), Arrays.stream(timed).max().orElse(0), timed.length);
             return 0;
+        }
+        if (knn > 0) {
+            return ProjectionBench.knn(data, knn, threads, 1000);
         }
         if (exportInputs != null) {
             return ProjectionBench.exportInputs(data, exportInputs);

@@ -84,6 +84,44 @@ final class ProjectionBench {
         return 0;
     }
 
+    /**
+     * Neighbour search alone, on the data reduced to 50 dimensions as t-SNE and UMAP see it: the
+     * approximate search's time, and its recall against exact neighbours of {@code sample} seeded
+     * points; the exact search timed on those points and scaled to all (it is the same loop per point).
+     */
+    static int knn(List<String> dataRefs, int k, int threads, int sample) throws Exception {
+        System.out.println("| data | k | threads | approximate (s) | recall | exact, all points (s) | exact measured on |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (String ref : dataRefs) {
+            Dataset d = Inputs.data(ref, null);
+            float[][] x = Projections.reduce(d.features(), Progress.NONE);
+            int n = x.length;
+            long t0 = System.nanoTime();
+            org.latentledger.projection.Knn approx = Parallelism.with(threads,
+                    () -> org.latentledger.projection.Knn.approximate(x, k, 42, Progress.NONE));
+            double approxSeconds = (System.nanoTime() - t0) / 1e9;
+            int m = Math.min(sample, n);
+            int[] queries = new java.util.SplittableRandom(1).ints(0, n).distinct().limit(m).toArray();
+            Parallelism.with(threads, () -> org.latentledger.projection.Knn.exactFor(x, java.util.Arrays.copyOf(queries, Math.min(m, 100)), k)); // JIT warm-up
+            long t1 = System.nanoTime();
+            org.latentledger.projection.Knn exact = Parallelism.with(threads, () -> org.latentledger.projection.Knn.exactFor(x, queries, k));
+            double exactSeconds = (System.nanoTime() - t1) / 1e9 * n / m;
+            long hits = 0;
+            for (int q = 0; q < m; q++) {
+                java.util.Set<Integer> truth = new java.util.HashSet<>();
+                for (int j : exact.indices()[q]) {
+                    truth.add(j);
+                }
+                for (int j : approx.indices()[queries[q]]) {
+                    hits += truth.contains(j) ? 1 : 0;
+                }
+            }
+            System.out.printf(Locale.ROOT, "| %s %d x %d | %d | %s | %.2f | %.4f | %.1f | %d points, scaled |%n", d.name(), n, x[0].length, k,
+                    threads <= 0 ? "all" : threads, approxSeconds, (double) hits / ((long) m * k), exactSeconds, m);
+        }
+        return 0;
+    }
+
     static ProjectionSpec spec(String method) {
         return switch (method) {
             case "pca" -> new ProjectionSpec.Pca(2);

@@ -35,7 +35,7 @@ public final class BarnesHutTsne {
         int n = x.length;
         int dims = spec.dimensions();
         progress.update(0, "t-SNE: neighbours and affinities");
-        TsneAffinities p = TsneAffinities.of(x, spec.perplexity(), progress);
+        TsneAffinities p = TsneAffinities.of(x, spec.perplexity(), spec.seed(), progress);
         double[] y = initial(x, dims, spec.seed());
         double[] update = new double[n * dims];
         double[] gains = new double[n * dims];

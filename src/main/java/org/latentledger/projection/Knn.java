@@ -13,6 +13,42 @@ import org.latentledger.work.Progress;
  */
 public record Knn(int[][] indices, float[][] distances) {
 
+    /** Exact up to 20,000 points, then approximate (random-projection forest + NN-descent, seeded). */
+    public static Knn search(float[][] x, int k, long seed, Progress progress) {
+        return NnDescent.search(x, k, seed, progress);
+    }
+
+    /** Always the approximate search (for benchmarks and tests). */
+    public static Knn approximate(float[][] x, int k, long seed, Progress progress) {
+        return NnDescent.approximate(x, k, seed, progress);
+    }
+
+    /** The exact neighbours of the given points only (rows of the result follow {@code queries}). */
+    public static Knn exactFor(float[][] x, int[] queries, int k) {
+        int[][] idx = new int[queries.length][];
+        float[][] dist = new float[queries.length][];
+        IntStream.range(0, queries.length).parallel().forEach(q -> {
+            int i = queries[q];
+            int[] bestI = new int[k];
+            float[] bestD = new float[k];
+            java.util.Arrays.fill(bestD, Float.POSITIVE_INFINITY);
+            for (int j = 0; j < x.length; j++) {
+                if (j != i) {
+                    float d = squared(x[i], x[j], bestD[k - 1]);
+                    if (d < bestD[k - 1] || (d == bestD[k - 1] && d != Float.POSITIVE_INFINITY && j < bestI[k - 1])) {
+                        insert(bestI, bestD, j, d);
+                    }
+                }
+            }
+            for (int m = 0; m < k; m++) {
+                bestD[m] = (float) Math.sqrt(bestD[m]);
+            }
+            idx[q] = bestI;
+            dist[q] = bestD;
+        });
+        return new Knn(idx, dist);
+    }
+
     public static Knn exact(float[][] x, int k, Progress progress) {
         int n = x.length;
         if (k >= n) {

@@ -47,7 +47,7 @@ public final class Projections {
     }
 
     /** The first {@link #REDUCED} principal components as rows, or the input itself when it is narrow enough. */
-    static float[][] reduce(float[][] points, Progress progress) {
+    public static float[][] reduce(float[][] points, Progress progress) {
         if (points[0].length <= REDUCED) {
             return points;
         }

@@ -16,13 +16,18 @@ import org.latentledger.work.Progress;
 record TsneAffinities(int[] rowStart, int[] columns, double[] values) {
 
     static TsneAffinities of(float[][] x, double perplexity, Progress progress) {
+        return of(x, perplexity, 42, progress);
+    }
+
+    /** @param seed of the approximate neighbour search above {@link NnDescent#EXACT_UP_TO} points */
+    static TsneAffinities of(float[][] x, double perplexity, long seed, Progress progress) {
         int n = x.length;
         int k = Math.min(n - 1, (int) Math.floor(3 * perplexity));
         if (perplexity > (n - 1) / 3.0) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "perplexity %s is too large for %d points (at most %d)", perplexity, n, (n - 1) / 3));
         }
-        Knn knn = Knn.exact(x, k, progress);
+        Knn knn = Knn.search(x, k, seed, progress);
         double[][] cond = new double[n][];
         IntStream.range(0, n).parallel().forEach(i -> cond[i] = conditional(knn.distances()[i], perplexity));
         // Symmetrise: entries (i, j) and (j, i) each get p_j|i; duplicates are merged per row.

@@ -31,7 +31,7 @@ public final class Umap {
         int dims = spec.dimensions();
         int k = Math.min(spec.neighbours(), n - 1);
         progress.update(0, "UMAP: neighbours");
-        Knn knn = Knn.exact(x, k, progress);
+        Knn knn = Knn.search(x, k, spec.seed(), progress);
         Graph g = Graph.of(knn, spec.neighbours());
         int epochs = spec.epochs() > 0 ? spec.epochs() : n <= 10_000 ? 500 : 200;
         g = g.pruned(epochs);

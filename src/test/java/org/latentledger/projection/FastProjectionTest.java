@@ -107,6 +107,41 @@ class FastProjectionTest {
     }
 
     @Test
+    void approximateNeighboursFindAlmostAllExactOnesTheSameOnAnyThreadCount() throws Exception {
+        // Clustered data in 30 dimensions, like a reduced image set: 3,000 points around 12 centres.
+        SplittableRandom r = new SplittableRandom(21);
+        float[][] centres = NeighboursAndQualityTest.random(12, 30, 22);
+        float[][] x = new float[3000][30];
+        for (int i = 0; i < x.length; i++) {
+            for (int d = 0; d < 30; d++) {
+                x[i][d] = centres[i % 12][d] * 4 + (float) r.nextGaussian();
+            }
+        }
+        for (int k : new int[] {15, 45}) {
+            Knn exact = Knn.exact(x, k, Progress.NONE);
+            Knn approx = Parallelism.with(1, () -> Knn.approximate(x, k, 5, Progress.NONE));
+            Knn again = Parallelism.with(2, () -> Knn.approximate(x, k, 5, Progress.NONE));
+            long hits = 0;
+            for (int i = 0; i < x.length; i++) {
+                assertArrayEquals(approx.indices()[i], again.indices()[i], "1 and 2 threads, point " + i);
+                java.util.Set<Integer> truth = new java.util.HashSet<>();
+                for (int j : exact.indices()[i]) {
+                    truth.add(j);
+                }
+                for (int m = 0; m < k; m++) {
+                    int j = approx.indices()[i][m];
+                    hits += truth.contains(j) ? 1 : 0;
+                    assertTrue(j != i, "never itself");
+                    assertEquals(Math.sqrt(Knn.squared(x[i], x[j], Float.POSITIVE_INFINITY)), approx.distances()[i][m], 1e-4);
+                    assertTrue(m == 0 || approx.distances()[i][m - 1] <= approx.distances()[i][m], "nearest first");
+                }
+            }
+            double recall = (double) hits / (x.length * (long) k);
+            assertTrue(recall > 0.98, "recall at k=" + k + ": " + recall);
+        }
+    }
+
+    @Test
     void knnAccuracyCountsLeaveOneOutMajorityVotes() {
         // Independent count: sort all distances, take the 5 nearest, vote.
         float[][] layout = NeighboursAndQualityTest.random(120, 2, 9);

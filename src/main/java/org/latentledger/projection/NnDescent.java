@@ -1,0 +1,313 @@
+package org.latentledger.projection;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.latentledger.work.Progress;
+
+/**
+ * Approximate k nearest neighbours for large inputs: a random-projection forest to start (each
+ * point's leaf-mates in every tree), then nearest-neighbour descent (Dong, Moses and Li 2011, as
+ * in pynndescent, which umap-learn uses): a neighbour of a neighbour is likely a neighbour.
+ *
+ * <p>Deterministic whatever the thread count: trees are built from seeds drawn up front, and each
+ * descent round reads candidate sets fixed at the start of the round and lets each point update
+ * only its own list, keeping the k best by (distance, index), which does not depend on the order
+ * candidates arrive in. Each candidate pair is therefore measured from both ends (twice the
+ * distances of the classic scatter form, no locks).
+ */
+final class NnDescent {
+
+    /** Up to this many points the exact search is used (about a second at 10,000 x 50). */
+    static final int EXACT_UP_TO = 20_000;
+    static final int MAX_ROUNDS = 12;
+    /** Stop when a round changes fewer than this share of all list entries. */
+    static final double DELTA = 0.01;
+    /** Sampled new (and old) neighbours per point and round: pynndescent's 60 measured slower here for the same recall. */
+    static final int MAX_CANDIDATES = 30;
+
+    private NnDescent() {
+    }
+
+    /** Exact up to {@link #EXACT_UP_TO} points, approximate above. */
+    static Knn search(float[][] x, int k, long seed, Progress progress) {
+        return x.length <= EXACT_UP_TO ? Knn.exact(x, k, progress) : approximate(x, k, seed, progress);
+    }
+
+    static Knn approximate(float[][] x, int k, long seed, Progress progress) {
+        int n = x.length;
+        if (k >= n) {
+            throw new IllegalArgumentException(k + " neighbours need more than " + n + " points");
+        }
+        int[][] idx = new int[n][k];
+        float[][] dist = new float[n][k];
+        boolean[][] fresh = new boolean[n][k];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(idx[i], -1);
+            java.util.Arrays.fill(dist[i], Float.POSITIVE_INFINITY);
+        }
+        progress.update(0, "Neighbours: random-projection forest");
+        Forest forest = Forest.grow(x, Math.min(64, 5 + (int) Math.round(Math.pow(n, 0.25))), Math.max(10, k), seed, progress);
+        int blocks = (n + 255) / 256;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            progress.checkCancelled();
+            int[] stamp = new int[n];
+            int mark = 0;
+            for (int i = b * 256, end = Math.min(n, i + 256); i < end; i++) {
+                mark++;
+                stamp[i] = mark;
+                for (int t = 0; t < forest.trees(); t++) {
+                    int leaf = forest.leafOf[t][i];
+                    for (int m = forest.leafStart[t][leaf]; m < forest.leafStart[t][leaf + 1]; m++) {
+                        int j = forest.order[t][m];
+                        if (stamp[j] != mark) {
+                            stamp[j] = mark;
+                            offer(x, i, j, idx[i], dist[i], fresh[i]);
+                        }
+                    }
+                }
+                // A leaf smaller than k leaves gaps only with very few trees; fill them with seeded picks.
+                SplittableRandom fill = new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L));
+                while (idx[i][k - 1] < 0) {
+                    int j = fill.nextInt(n);
+                    if (stamp[j] != mark) {
+                        stamp[j] = mark;
+                        offer(x, i, j, idx[i], dist[i], fresh[i]);
+                    }
+                }
+            }
+        });
+        int maxCandidates = Math.min(k, MAX_CANDIDATES);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            progress.checkCancelled();
+            progress.update((round + 1.0) / (MAX_ROUNDS + 1), "Neighbours: descent round " + (round + 1));
+            long changed = descend(x, idx, dist, fresh, maxCandidates, progress);
+            if (changed <= DELTA * n * k) {
+                break;
+            }
+        }
+        float[][] euclid = new float[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int m = 0; m < k; m++) {
+                euclid[i][m] = (float) Math.sqrt(dist[i][m]);
+            }
+        }
+        return new Knn(idx, euclid);
+    }
+
+    /** One round; returns how many list entries changed. */
+    private static long descend(float[][] x, int[][] idx, float[][] dist, boolean[][] fresh, int maxC, Progress progress) {
+        int n = idx.length;
+        int k = idx[0].length;
+        // Each point's sampled new and old neighbours, nearest first; sampled new ones become old.
+        int[][] newFwd = new int[n][];
+        int[][] oldFwd = new int[n][];
+        IntStream.range(0, n).parallel().forEach(v -> {
+            int[] nw = new int[maxC];
+            int[] od = new int[maxC];
+            int a = 0;
+            int o = 0;
+            for (int m = 0; m < k; m++) {
+                if (fresh[v][m] && a < maxC) {
+                    nw[a++] = idx[v][m];
+                    fresh[v][m] = false;
+                } else if (!fresh[v][m] && o < maxC) {
+                    od[o++] = idx[v][m];
+                }
+            }
+            newFwd[v] = java.util.Arrays.copyOf(nw, a);
+            oldFwd[v] = java.util.Arrays.copyOf(od, o);
+        });
+        // Add reverse neighbours (at most maxC each, first come in index order) to both sets.
+        int[][] newAll = withReverse(newFwd, maxC);
+        int[][] oldAll = withReverse(oldFwd, maxC);
+        // Who lists u: the local join of v pairs every new member with every new or old member.
+        int[][] inNew = membership(newAll, n);
+        int[][] inOld = membership(oldAll, n);
+        AtomicLong changed = new AtomicLong();
+        int blocks = (n + 255) / 256;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            progress.checkCancelled();
+            int[] stamp = new int[n];
+            int mark = 0;
+            long local = 0;
+            for (int u = b * 256, end = Math.min(n, u + 256); u < end; u++) {
+                mark++;
+                stamp[u] = mark;
+                for (int m = 0; m < k; m++) {
+                    stamp[idx[u][m]] = mark;
+                }
+                for (int v : inNew[u]) {
+                    local += join(x, u, newAll[v], stamp, mark, idx[u], dist[u], fresh[u]);
+                    local += join(x, u, oldAll[v], stamp, mark, idx[u], dist[u], fresh[u]);
+                }
+                for (int v : inOld[u]) {
+                    local += join(x, u, newAll[v], stamp, mark, idx[u], dist[u], fresh[u]);
+                }
+            }
+            changed.addAndGet(local);
+        });
+        return changed.get();
+    }
+
+    private static int join(float[][] x, int u, int[] candidates, int[] stamp, int mark, int[] idx, float[] dist, boolean[] fresh) {
+        int changed = 0;
+        for (int w : candidates) {
+            if (stamp[w] != mark) {
+                stamp[w] = mark;
+                changed += offer(x, u, w, idx, dist, fresh) ? 1 : 0;
+            }
+        }
+        return changed;
+    }
+
+    private static int[][] withReverse(int[][] forward, int maxC) {
+        int n = forward.length;
+        int[] count = new int[n];
+        int[][] reverse = new int[n][maxC];
+        for (int v = 0; v < n; v++) {
+            for (int u : forward[v]) {
+                if (count[u] < maxC) {
+                    reverse[u][count[u]++] = v;
+                }
+            }
+        }
+        int[][] all = new int[n][];
+        for (int v = 0; v < n; v++) {
+            int[] a = java.util.Arrays.copyOf(forward[v], forward[v].length + count[v]);
+            System.arraycopy(reverse[v], 0, a, forward[v].length, count[v]);
+            all[v] = a;
+        }
+        return all;
+    }
+
+    /** {@code result[u]} = every v whose set contains u, in index order. */
+    private static int[][] membership(int[][] sets, int n) {
+        int[] count = new int[n];
+        for (int[] s : sets) {
+            for (int u : s) {
+                count[u]++;
+            }
+        }
+        int[][] in = new int[n][];
+        for (int u = 0; u < n; u++) {
+            in[u] = new int[count[u]];
+            count[u] = 0;
+        }
+        for (int v = 0; v < n; v++) {
+            for (int u : sets[v]) {
+                in[u][count[u]++] = v;
+            }
+        }
+        return in;
+    }
+
+    /** Inserts j into i's list (squared distances ascending, ties by index) if it is among the k best. */
+    private static boolean offer(float[][] x, int i, int j, int[] idx, float[] dist, boolean[] fresh) {
+        int k = idx.length;
+        float bound = dist[k - 1];
+        float d = Knn.squared(x[i], x[j], bound);
+        if (d > bound || (d == bound && (idx[k - 1] >= 0 && j > idx[k - 1]))) {
+            return false;
+        }
+        int p = k - 1;
+        while (p > 0 && (dist[p - 1] > d || (dist[p - 1] == d && idx[p - 1] > j))) {
+            idx[p] = idx[p - 1];
+            dist[p] = dist[p - 1];
+            fresh[p] = fresh[p - 1];
+            p--;
+        }
+        idx[p] = j;
+        dist[p] = d;
+        fresh[p] = true;
+        return true;
+    }
+
+    /** Random-projection trees: each split is the hyperplane halfway between two random points of the node. */
+    private static final class Forest {
+        final int[][] order;
+        final int[][] leafStart;
+        final int[][] leafOf;
+
+        private Forest(int[][] order, int[][] leafStart, int[][] leafOf) {
+            this.order = order;
+            this.leafStart = leafStart;
+            this.leafOf = leafOf;
+        }
+
+        int trees() {
+            return order.length;
+        }
+
+        static Forest grow(float[][] x, int trees, int leafSize, long seed, Progress progress) {
+            int n = x.length;
+            long[] seeds = new long[trees];
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int t = 0; t < trees; t++) {
+                seeds[t] = r.nextLong();
+            }
+            int[][] order = new int[trees][];
+            int[][] leafStart = new int[trees][];
+            int[][] leafOf = new int[trees][];
+            IntStream.range(0, trees).parallel().forEach(t -> {
+                progress.checkCancelled();
+                SplittableRandom tr = new SplittableRandom(seeds[t]);
+                int[] perm = IntStream.range(0, n).toArray();
+                java.util.List<Integer> starts = new java.util.ArrayList<>();
+                java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+                stack.push(new int[] {0, n});
+                int d = x[0].length;
+                double[] normal = new double[d];
+                while (!stack.isEmpty()) {
+                    int[] range = stack.pop();
+                    int lo = range[0];
+                    int hi = range[1];
+                    if (hi - lo <= leafSize) {
+                        starts.add(lo);
+                        continue;
+                    }
+                    int a = perm[lo + tr.nextInt(hi - lo)];
+                    int b = perm[lo + tr.nextInt(hi - lo)];
+                    double offset = 0;
+                    for (int c = 0; c < d; c++) {
+                        normal[c] = x[a][c] - x[b][c];
+                        offset += normal[c] * (x[a][c] + x[b][c]) / 2;
+                    }
+                    int mid = lo;
+                    for (int m = lo; m < hi; m++) {
+                        int p = perm[m];
+                        double s = -offset;
+                        for (int c = 0; c < d; c++) {
+                            s += normal[c] * x[p][c];
+                        }
+                        if (s > 0) {
+                            perm[m] = perm[mid];
+                            perm[mid++] = p;
+                        }
+                    }
+                    if (mid == lo || mid == hi) {
+                        mid = (lo + hi) >>> 1; // no split (duplicates, or a == b): halve the node as it is
+                    }
+                    stack.push(new int[] {mid, hi});
+                    stack.push(new int[] {lo, mid});
+                }
+                starts.sort(null);
+                int[] st = new int[starts.size() + 1];
+                int[] of = new int[n];
+                for (int l = 0; l < starts.size(); l++) {
+                    st[l] = starts.get(l);
+                }
+                st[starts.size()] = n;
+                for (int l = 0; l < starts.size(); l++) {
+                    for (int m = st[l]; m < st[l + 1]; m++) {
+                        of[perm[m]] = l;
+                    }
+                }
+                order[t] = perm;
+                leafStart[t] = st;
+                leafOf[t] = of;
+            });
+            return new Forest(order, leafStart, leafOf);
+        }
+    }
+}
