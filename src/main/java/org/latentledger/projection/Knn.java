@@ -13,7 +13,7 @@ import org.latentledger.work.Progress;
  */
 public record Knn(int[][] indices, float[][] distances) {
 
-    /** Exact up to 20,000 points, then approximate (random-projection forest + NN-descent, seeded). */
+    /** Exact for small inputs, else approximate (random-projection forest + NN-descent, seeded); see {@link NnDescent#search}. */
     public static Knn search(float[][] x, int k, long seed, Progress progress) {
         return NnDescent.search(x, k, seed, progress);
     }

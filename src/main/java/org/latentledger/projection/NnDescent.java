@@ -18,8 +18,15 @@ import org.latentledger.work.Progress;
  */
 final class NnDescent {
 
-    /** Up to this many points the exact search is used (about a second at 10,000 x 50). */
+    /**
+     * Up to this many points the exact search is used. Measured at 10,000 x 50 (bench --knn): for
+     * UMAP's 15 neighbours the descent takes 0.8 s against 2.3 s exact at recall 0.997; for
+     * t-SNE's 90 it is no faster than exact there, and only wins well above that.
+     */
     static final int EXACT_UP_TO = 20_000;
+    /** For few neighbours (UMAP's), exact only up to this many points, as umap-learn does. */
+    static final int EXACT_UP_TO_FEW = 4_096;
+    static final int FEW = 30;
     static final int MAX_ROUNDS = 12;
     /** Stop when a round changes fewer than this share of all list entries. */
     static final double DELTA = 0.01;
@@ -29,9 +36,9 @@ final class NnDescent {
     private NnDescent() {
     }
 
-    /** Exact up to {@link #EXACT_UP_TO} points, approximate above. */
+    /** Exact up to {@link #EXACT_UP_TO} points ({@link #EXACT_UP_TO_FEW} for at most {@link #FEW} neighbours), approximate above. */
     static Knn search(float[][] x, int k, long seed, Progress progress) {
-        return x.length <= EXACT_UP_TO ? Knn.exact(x, k, progress) : approximate(x, k, seed, progress);
+        return x.length <= (k <= FEW ? EXACT_UP_TO_FEW : EXACT_UP_TO) ? Knn.exact(x, k, progress) : approximate(x, k, seed, progress);
     }
 
     static Knn approximate(float[][] x, int k, long seed, Progress progress) {
