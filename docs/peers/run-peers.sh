@@ -8,6 +8,7 @@
 #   --install    apt-get the peers and the Fashion-MNIST train set (Debian 12 packages; needs root)
 #   --sets       data sets to run (default digits,fashion10k); fashion70k is train + test, 70,000 x 784
 #   --peers-70k  also run the peers on fashion70k (scikit-learn and Rtsne take a long time there)
+#   --no-ours    keep our runs from an earlier call (target/peers/runs) and run only the peers
 # Work files go to target/peers (WORK=... to change). Every process is capped at one thread.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,12 +16,14 @@ HERE="$ROOT/docs/peers"
 WORK=${WORK:-$ROOT/target/peers}
 SETS=digits,fashion10k
 PEERS_70K=0
+OURS=1
 INSTALL=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --install) INSTALL=1 ;;
     --sets) SETS=$2; shift ;;
     --peers-70k) PEERS_70K=1 ;;
+    --no-ours) OURS=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -86,6 +89,7 @@ for s in "${SET_LIST[@]}"; do
   n=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["n"])' "$WORK/inputs/$s.json")
   d=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["d"])' "$WORK/inputs/$s.json")
   for m in tsne umap; do
+    [ "$OURS" = 1 ] || continue
     base="$WORK/runs/${s}__latent-ledger__$m"
     timed "$base" "${LL[@]}" project --data "${REF[$s]}" --method $m --threads 1 --out "$base.csv" --timing "$base.json"
   done

@@ -22,6 +22,12 @@ import java.util.List;
 public final class ProjectionCache {
 
     private static final int FORMAT = 1;
+    /**
+     * Which algorithms made the layouts: part of the key, so a layout from an older t-SNE/UMAP
+     * (2: issue 8's quadtree rule, NN-descent, PCA by covariance) is recomputed, not served as if
+     * this version had made it.
+     */
+    static final int ALGORITHMS = 2;
 
     private final Path dir;
 
@@ -38,7 +44,8 @@ public final class ProjectionCache {
     public static String key(String modelHash, String dataHash, String layer, String view, ProjectionSpec spec) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(String.valueOf(modelHash), String.valueOf(dataHash), layer, view, spec.toString())) {
+            for (String part : List.of("algorithms " + ALGORITHMS, String.valueOf(modelHash), String.valueOf(dataHash), layer, view,
+                    spec.toString())) {
                 md.update(part.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }

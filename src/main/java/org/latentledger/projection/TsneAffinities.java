@@ -58,17 +58,19 @@ record TsneAffinities(int[] rowStart, int[] columns, double[] values) {
         int[] rowStart = new int[n + 1];
         int[][] mergedCols = new int[n][];
         double[][] mergedVals = new double[n][];
-        for (int i = 0; i < n; i++) {
-            Integer[] order = new Integer[cols[i].length];
-            for (int m = 0; m < order.length; m++) {
-                order[m] = m;
-            }
+        IntStream.range(0, n).parallel().forEach(i -> { // rows are independent
+            // Sort the row's entries by column (a primitive sort of column << 32 | position), merging duplicates.
             int[] c = cols[i];
-            Arrays.sort(order, (a, b) -> Integer.compare(c[a], c[b]));
+            long[] order = new long[c.length];
+            for (int m = 0; m < order.length; m++) {
+                order[m] = ((long) c[m] << 32) | m;
+            }
+            Arrays.sort(order);
             int[] mc = new int[order.length];
             double[] mv = new double[order.length];
             int len = 0;
-            for (int o : order) {
+            for (long key : order) {
+                int o = (int) key;
                 if (len > 0 && mc[len - 1] == c[o]) {
                     mv[len - 1] += vals[i][o];
                 } else {
@@ -78,7 +80,9 @@ record TsneAffinities(int[] rowStart, int[] columns, double[] values) {
             }
             mergedCols[i] = Arrays.copyOf(mc, len);
             mergedVals[i] = Arrays.copyOf(mv, len);
-            rowStart[i + 1] = rowStart[i] + len;
+        });
+        for (int i = 0; i < n; i++) {
+            rowStart[i + 1] = rowStart[i] + mergedCols[i].length;
         }
         int[] columns = new int[rowStart[n]];
         double[] values = new double[rowStart[n]];
