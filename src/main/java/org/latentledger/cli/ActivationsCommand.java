@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.latentledger.data.Dataset;
 import org.latentledger.export.ProjectorTsvWriter;
 import org.latentledger.model.ActivationRecorder;
-import org.latentledger.model.DataCheck;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
@@ -43,11 +42,7 @@ final class ActivationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (LoadedModel model = Inputs.model(modelRef)) {
             LayerInfo layer = model.layer(layerRef);
-            Dataset data = Inputs.data(dataRef, model);
-            String problem = DataCheck.mismatch(model.input(), data);
-            if (problem != null) {
-                throw new IllegalArgumentException(data.source() + ": " + problem);
-            }
+            Dataset data = Inputs.fittingData(dataRef, model);
             List<LayerActivations> acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress());
             LayerActivations a = acts.get(layer.index());
             float[][] rows = view == View.mean ? a.perChannelMean() : a.values();

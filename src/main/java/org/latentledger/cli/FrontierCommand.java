@@ -11,7 +11,6 @@ import org.latentledger.economy.EnergyModel;
 import org.latentledger.economy.Frontier;
 import org.latentledger.economy.SparseNetwork;
 import org.latentledger.economy.SparsityPolicy;
-import org.latentledger.model.DataCheck;
 import org.latentledger.model.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,11 +54,7 @@ final class FrontierCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EnergyModel energy = Energy.of(memory);
         try (LoadedModel model = Inputs.model(modelRef)) {
-            Dataset data = Inputs.data(dataRef, model);
-            String problem = DataCheck.mismatch(model.input(), data);
-            if (problem != null) {
-                throw new IllegalArgumentException(data.source() + ": " + problem);
-            }
+            Dataset data = Inputs.fittingData(dataRef, model);
             SparseNetwork net = new SparseNetwork(model);
             double range = policy.equals("threshold") ? Frontier.thresholdRange(net, data.features()) : 0;
             List<SparsityPolicy> settings = Frontier.settings(policy, steps, range, rank);

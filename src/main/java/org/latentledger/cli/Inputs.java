@@ -35,6 +35,16 @@ final class Inputs {
         return ModelLoader.load(path);
     }
 
+    /** Reads data for the model and refuses it, naming the file and both shapes, when it does not fit. */
+    static Dataset fittingData(String ref, LoadedModel model) throws DataFormatException {
+        Dataset data = data(ref, model);
+        String problem = org.latentledger.model.DataCheck.mismatch(model.input(), data);
+        if (problem != null) {
+            throw new IllegalArgumentException(data.source() + ": " + problem);
+        }
+        return data;
+    }
+
     /** Reads data, converting images to the model's input shape when there is a model. */
     static Dataset data(String ref, LoadedModel model) throws DataFormatException {
         Path path = Path.of(ref);

@@ -13,7 +13,6 @@ import org.latentledger.atlas.JourneyPlanner;
 import org.latentledger.atlas.LayerAtlas;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.ActivationRecorder;
-import org.latentledger.model.DataCheck;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.projection.ProjectionCache;
@@ -56,11 +55,7 @@ final class JourneyCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--layer-maps is pca, umap or tsne, not " + maps);
         };
         try (LoadedModel model = Inputs.model(modelRef)) {
-            Dataset data = Inputs.data(dataRef, model);
-            String problem = DataCheck.mismatch(model.input(), data);
-            if (problem != null) {
-                throw new IllegalArgumentException(data.source() + ": " + problem);
-            }
+            Dataset data = Inputs.fittingData(dataRef, model);
             if (query < 0 || query >= data.size()) {
                 throw new IllegalArgumentException("--query must be in 0.." + (data.size() - 1) + " for " + data.source() + ", got " + query);
             }

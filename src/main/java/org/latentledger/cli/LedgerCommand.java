@@ -13,7 +13,6 @@ import org.latentledger.economy.LayerCost;
 import org.latentledger.economy.Ledger;
 import org.latentledger.economy.SparseNetwork;
 import org.latentledger.economy.SparsityPolicy;
-import org.latentledger.model.DataCheck;
 import org.latentledger.model.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,11 +52,7 @@ final class LedgerCommand implements Callable<Integer> {
         SparsityPolicy p = SparsityPolicy.parse(policy);
         EnergyModel energy = Energy.of(memory);
         try (LoadedModel model = Inputs.model(modelRef)) {
-            Dataset data = Inputs.data(dataRef, model);
-            String problem = DataCheck.mismatch(model.input(), data);
-            if (problem != null) {
-                throw new IllegalArgumentException(data.source() + ": " + problem);
-            }
+            Dataset data = Inputs.fittingData(dataRef, model);
             if (query < 0 || query >= data.size()) {
                 throw new IllegalArgumentException("--query must be in 0.." + (data.size() - 1) + ", got " + query);
             }

@@ -25,27 +25,9 @@ public record Knn(int[][] indices, float[][] distances) {
 
     /** The exact neighbours of the given points only (rows of the result follow {@code queries}). */
     public static Knn exactFor(float[][] x, int[] queries, int k) {
-        int[][] idx = new int[queries.length][];
-        float[][] dist = new float[queries.length][];
-        IntStream.range(0, queries.length).parallel().forEach(q -> {
-            int i = queries[q];
-            int[] bestI = new int[k];
-            float[] bestD = new float[k];
-            java.util.Arrays.fill(bestD, Float.POSITIVE_INFINITY);
-            for (int j = 0; j < x.length; j++) {
-                if (j != i) {
-                    float d = squared(x[i], x[j], bestD[k - 1]);
-                    if (d < bestD[k - 1] || (d == bestD[k - 1] && d != Float.POSITIVE_INFINITY && j < bestI[k - 1])) {
-                        insert(bestI, bestD, j, d);
-                    }
-                }
-            }
-            for (int m = 0; m < k; m++) {
-                bestD[m] = (float) Math.sqrt(bestD[m]);
-            }
-            idx[q] = bestI;
-            dist[q] = bestD;
-        });
+        int[][] idx = new int[queries.length][k];
+        float[][] dist = new float[queries.length][k];
+        IntStream.range(0, queries.length).parallel().forEach(q -> nearestTo(x, queries[q], idx[q], dist[q]));
         return new Knn(idx, dist);
     }
 
@@ -54,37 +36,39 @@ public record Knn(int[][] indices, float[][] distances) {
         if (k >= n) {
             throw new IllegalArgumentException(k + " neighbours need more than " + n + " points");
         }
-        int[][] idx = new int[n][];
-        float[][] dist = new float[n][];
+        int[][] idx = new int[n][k];
+        float[][] dist = new float[n][k];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, n).parallel().forEach(i -> {
             if ((i & 255) == 0) {
                 progress.checkCancelled();
             }
-            int[] bestI = new int[k];
-            float[] bestD = new float[k];
-            java.util.Arrays.fill(bestD, Float.POSITIVE_INFINITY);
-            float[] xi = x[i];
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                float d = squared(xi, x[j], bestD[k - 1]);
-                if (d < bestD[k - 1] || (d == bestD[k - 1] && d != Float.POSITIVE_INFINITY && j < bestI[k - 1])) {
-                    insert(bestI, bestD, j, d);
-                }
-            }
-            for (int m = 0; m < k; m++) {
-                bestD[m] = (float) Math.sqrt(bestD[m]);
-            }
-            idx[i] = bestI;
-            dist[i] = bestD;
+            nearestTo(x, i, idx[i], dist[i]);
             int c = done.incrementAndGet();
             if ((c & 1023) == 0) {
                 progress.update((double) c / n, "Nearest neighbours " + c + " / " + n);
             }
         });
         return new Knn(idx, dist);
+    }
+
+    /** Fills {@code bestI}/{@code bestD} (length k) with i's k nearest other points, nearest first, Euclidean. */
+    private static void nearestTo(float[][] x, int i, int[] bestI, float[] bestD) {
+        int k = bestI.length;
+        java.util.Arrays.fill(bestD, Float.POSITIVE_INFINITY);
+        float[] xi = x[i];
+        for (int j = 0; j < x.length; j++) {
+            if (j == i) {
+                continue;
+            }
+            float d = squared(xi, x[j], bestD[k - 1]);
+            if (d < bestD[k - 1] || (d == bestD[k - 1] && d != Float.POSITIVE_INFINITY && j < bestI[k - 1])) {
+                insert(bestI, bestD, j, d);
+            }
+        }
+        for (int m = 0; m < k; m++) {
+            bestD[m] = (float) Math.sqrt(bestD[m]);
+        }
     }
 
     /**

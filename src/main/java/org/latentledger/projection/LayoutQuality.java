@@ -1,6 +1,5 @@
 package org.latentledger.projection;
 
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -30,16 +29,8 @@ public final class LayoutQuality {
             return Double.NaN;
         }
         int m = Math.min(sample, order.length);
-        SplittableRandom r = new SplittableRandom(seed);
-        if (m < order.length) {
-            for (int i = 0; i < m; i++) {
-                int j = i + r.nextInt(order.length - i);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
-        long right = IntStream.range(0, m).parallel().filter(p -> predict(layout, labels, order[p], k) == labels[order[p]]).count();
+        int[] chosen = m < order.length ? Trustworthiness.sample(order, m, seed) : order;
+        long right = IntStream.range(0, m).parallel().filter(p -> predict(layout, labels, chosen[p], k) == labels[chosen[p]]).count();
         return (double) right / m;
     }
 

@@ -72,15 +72,19 @@ public final class Trustworthiness {
     }
 
     private static int[] sampleOf(int n, int sample, long seed) {
-        int[] order = IntStream.range(0, n).toArray();
+        return sample(IntStream.range(0, n).toArray(), sample, seed);
+    }
+
+    /** The first {@code m} of a seeded partial Fisher-Yates shuffle of {@code from} (which it reorders). */
+    static int[] sample(int[] from, int m, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        for (int i = 0; i < sample; i++) {
-            int j = i + r.nextInt(n - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+        for (int i = 0; i < m; i++) {
+            int j = i + r.nextInt(from.length - i);
+            int t = from[i];
+            from[i] = from[j];
+            from[j] = t;
         }
-        return java.util.Arrays.copyOf(order, sample);
+        return java.util.Arrays.copyOf(from, m);
     }
 
     /** sum over the layout neighbours that are not input neighbours of (input rank - k). */
