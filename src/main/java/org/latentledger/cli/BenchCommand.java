@@ -1,5 +1,6 @@
 package org.latentledger.cli;
 
+import org.latentledger.bench.ProjectionBench;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         if (kernels) {
             System.out.println("| n | batch | inactive | dense Java (ms) | ND4J mmul (ms) | sparse (ms) | speedup vs best dense | ideal | share of ideal |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (org.latentledger.economy.KernelBenchmark.Row r : org.latentledger.economy.KernelBenchmark.run(new int[] {1024, 4096},
+            for (org.latentledger.bench.KernelBenchmark.Row r : org.latentledger.bench.KernelBenchmark.run(new int[] {1024, 4096},
                     new int[] {1, 32}, new double[] {0.5, 0.9, 0.99}, Math.max(repeats, 15), 64L << 20)) {
                 System.out.printf(Locale.ROOT, "| %d | %d | %.0f%% | %.3f | %.3f | %.3f | %.1fx | %.1fx | %.0f%% |%n", r.n(), r.batch(),
                         100 * r.inactive(), r.denseJava(), r.nd4j(), r.sparse(), r.speedup(), r.ideal(), 100 * r.speedup() / r.ideal());
@@ -98,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             double[] ms = org.latentledger.ui.Screenshots.drawBenchmark(mapDraw, 1200, 800, Math.max(repeats, 5) + 3);
             double[] timed = Arrays.copyOfRange(ms, 3, ms.length);
             System.out.printf(Locale.ROOT, "Map draw of %,d points, 1200x800, headless (software pipeline): median %.1f ms, "
-                    + "min %.1f ms, max %.1f ms over %d draws after 3 warm-up draws%n", mapDraw, median(timed),
+                    + "min %.1f ms, max %.1f ms over %d draws after 3 warm-up draws%n", mapDraw, org.latentledger.bench.Timing.median(timed),
                     Arrays.stream(timed).min().orElse(0), Arrays.stream(timed).max().orElse(0), timed.length);
             return 0;
         }
@@ -147,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             List<String> cells = new ArrayList<>();
             for (double[] times : t) {
-                cells.add(String.format(Locale.ROOT, "%.0f", median(times)));
+                cells.add(String.format(Locale.ROOT, "%.0f", org.latentledger.bench.Timing.median(times)));
             }
             System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s |%n", sample.fileName(), points, String.join(" | ", cells), layer);
         }
@@ -156,9 +157,4 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
 }

@@ -18,12 +18,12 @@ import org.latentledger.model.SampleModel;
  * What {@code --model} and {@code --data} name: a file or folder, or, when no such path exists,
  * a bundled sample by name ("digits-mlp", "digits", "fashion-mnist").
  */
-final class Inputs {
+public final class Inputs {
 
     private Inputs() {
     }
 
-    static LoadedModel model(String ref) throws ModelLoadException {
+    public static LoadedModel model(String ref) throws ModelLoadException {
         Path path = Path.of(ref);
         if (!Files.exists(path)) {
             for (SampleModel s : SampleModel.values()) {
@@ -36,7 +36,7 @@ final class Inputs {
     }
 
     /** Reads data for the model and refuses it, naming the file and both shapes, when it does not fit. */
-    static Dataset fittingData(String ref, LoadedModel model) throws DataFormatException {
+    public static Dataset fittingData(String ref, LoadedModel model) throws DataFormatException {
         Dataset data = data(ref, model);
         String problem = org.latentledger.model.DataCheck.mismatch(model.input(), data);
         if (problem != null) {
@@ -46,7 +46,7 @@ final class Inputs {
     }
 
     /** Reads data, converting images to the model's input shape when there is a model. */
-    static Dataset data(String ref, LoadedModel model) throws DataFormatException {
+    public static Dataset data(String ref, LoadedModel model) throws DataFormatException {
         Path path = Path.of(ref);
         if (!Files.exists(path)) {
             for (BundledData b : BundledData.values()) {

@@ -1,5 +1,6 @@
 package org.latentledger.cli;
 
+import org.latentledger.bench.ProjectionBench;
 import com.google.gson.GsonBuilder;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;

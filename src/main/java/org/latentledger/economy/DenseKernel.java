@@ -6,13 +6,13 @@ package org.latentledger.economy;
  * cannot rule out aliasing and does not). The sparse form visits only the live rows: the work
  * and the weights read both scale with the number of non-zero inputs.
  */
-final class DenseKernel {
+public final class DenseKernel {
 
     private DenseKernel() {
     }
 
     /** Every row, zeros included: the dense baseline. */
-    static void all(float[][] w, float[] bias, float[] a, float[] z) {
+    public static void all(float[][] w, float[] bias, float[] a, float[] z) {
         System.arraycopy(bias, 0, z, 0, z.length);
         int[] rows = new int[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -22,7 +22,7 @@ final class DenseKernel {
     }
 
     /** Only the rows of non-zero inputs; returns how many. */
-    static int live(float[][] w, float[] bias, float[] a, float[] z) {
+    public static int live(float[][] w, float[] bias, float[] a, float[] z) {
         System.arraycopy(bias, 0, z, 0, z.length);
         int[] rows = new int[a.length];
         int n = 0;
@@ -39,7 +39,7 @@ final class DenseKernel {
      * z += sum over the listed rows of a_i W_i, four rows at a time: one pass over z per four
      * rows, and four independent streams from memory for the hardware to overlap.
      */
-    static void blocked(float[][] w, float[] a, int[] rows, int count, float[] z) {
+    public static void blocked(float[][] w, float[] a, int[] rows, int count, float[] z) {
         int m = 0;
         int len = z.length;
         for (; m + 3 < count; m += 4) {
@@ -61,7 +61,7 @@ final class DenseKernel {
     }
 
     /** Only the chosen output columns, over the live rows (LatentRouted's exact part). */
-    static void columns(float[][] w, float[] bias, float[] a, int[] cols, float[] z) {
+    public static void columns(float[][] w, float[] bias, float[] a, int[] cols, float[] z) {
         java.util.Arrays.fill(z, 0f);
         for (int c : cols) {
             z[c] = bias[c];
@@ -77,7 +77,7 @@ final class DenseKernel {
         }
     }
 
-    static void axpy(float a, float[] row, float[] z) {
+    public static void axpy(float a, float[] row, float[] z) {
         for (int j = 0; j < z.length; j++) {
             z[j] += a * row[j];
         }

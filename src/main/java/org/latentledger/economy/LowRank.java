@@ -1,6 +1,6 @@
 package org.latentledger.economy;
 
-import org.latentledger.projection.SmileNatives;
+import org.latentledger.natives.SmileNatives;
 import smile.tensor.DenseMatrix;
 import smile.tensor.SVD;
 

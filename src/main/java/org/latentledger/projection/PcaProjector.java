@@ -1,5 +1,6 @@
 package org.latentledger.projection;
 
+import org.latentledger.natives.SmileNatives;
 import java.util.ArrayList;
 import java.util.List;
 import org.latentledger.work.Progress;

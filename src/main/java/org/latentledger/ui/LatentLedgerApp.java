@@ -35,7 +35,7 @@ public final class LatentLedgerApp extends Application {
     public void start(Stage stage) {
         MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
                 RecentFiles.remembered(PREFS.node("recent")));
-        vm.appearance().themeProperty().set(org.latentledger.ui.shell.Theme.parse(PREFS.get("theme", "light")));
+        vm.appearance().themeProperty().set(org.latentledger.view.Theme.parse(PREFS.get("theme", "light")));
         vm.appearance().themeProperty().addListener((o, a, t) -> PREFS.put("theme", t.name().toLowerCase(java.util.Locale.ROOT)));
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");

@@ -1,5 +1,8 @@
 package org.latentledger.ui;
 
+import org.latentledger.economy.PolicyKind;
+import org.latentledger.view.Sweep;
+import org.latentledger.projection.Method;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,14 +23,14 @@ import javafx.stage.Stage;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.SampleModel;
-import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.plot.MapCanvas;
 import org.latentledger.ui.map.MapSettings;
 import org.latentledger.export.Provenance;
-import org.latentledger.ui.export.ExportTarget;
+import org.latentledger.view.ExportTarget;
 import org.latentledger.ui.export.Exporter;
 import org.latentledger.ui.export.NodeImages;
 import org.latentledger.ui.shell.MainView;
-import org.latentledger.ui.shell.Theme;
+import org.latentledger.view.Theme;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.shell.Problem;
 
@@ -72,8 +75,7 @@ public final class Screenshots {
             if (page != null) {
                 return page;
             }
-            String p = exportTarget().page();
-            return p == null ? "map" : p;
+            return exportTarget().page() == null ? "map" : exportTarget().page().cliName();
         }
     }
 
@@ -111,9 +113,9 @@ public final class Screenshots {
      * ({@code interpolation}, {@code steering}).
      */
     public static Animation captureJourney(Request r, String sweepName, int steps) throws Exception {
-        Exporter.Sweep sweep;
+        Sweep sweep;
         try {
-            sweep = Exporter.Sweep.valueOf(sweepName.toUpperCase(java.util.Locale.ROOT));
+            sweep = Sweep.valueOf(sweepName.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the sweep is layers, interpolation or steering, not " + sweepName);
         }
@@ -127,7 +129,7 @@ public final class Screenshots {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Provenance p = onFx(() -> vm.provenance().withImage("journey-gif:" + sweep.name().toLowerCase(java.util.Locale.ROOT), r.scale(),
                     frames.getFirst().getWidth(), frames.getFirst().getHeight()));
-            return new Animation(frames, sweep == Exporter.Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, seconds, p,
+            return new Animation(frames, sweep == Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, seconds, p,
                     problem(vm));
         });
     }
@@ -136,9 +138,9 @@ public final class Screenshots {
      * Interpolation runs from the query to the first later point with another label; steering
      * moves along the first axis of the middle layer.
      */
-    private static void prepareSweep(MainViewModel vm, Exporter.Sweep sweep, int query) {
+    private static void prepareSweep(MainViewModel vm, Sweep sweep, int query) {
         var j = vm.journey();
-        if (sweep == Exporter.Sweep.INTERPOLATION && j.data() != null) {
+        if (sweep == Sweep.INTERPOLATION && j.data() != null) {
             int a = Math.max(0, query);
             int[] labels = j.data().labels();
             int b = (a + 1) % j.data().size();
@@ -151,7 +153,7 @@ public final class Screenshots {
             }
             j.pointAProperty().set(a);
             j.pointBProperty().set(b);
-        } else if (sweep == Exporter.Sweep.STEERING) {
+        } else if (sweep == Sweep.STEERING) {
             int middle = j.atlasesProperty().get().size() / 2;
             j.steerLayerProperty().set(middle);
             var axes = j.atlasesProperty().get().get(middle).axes();
@@ -235,10 +237,10 @@ public final class Screenshots {
             MainViewModel model = new MainViewModel(r.files(), AppExecutor.shared());
             model.appearance().themeProperty().set(Theme.parse(r.theme()));
             stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
-            MapSettings.Method method = switch (r.method()) {
-                case "tsne" -> MapSettings.Method.TSNE;
-                case "umap" -> MapSettings.Method.UMAP;
-                default -> MapSettings.Method.PCA;
+            Method method = switch (r.method()) {
+                case "tsne" -> Method.TSNE;
+                case "umap" -> Method.UMAP;
+                default -> Method.PCA;
             };
             MapSettings d = MapSettings.DEFAULT;
             int dims = target == ExportTarget.MAP3D ? 3 : r.dims();
@@ -378,8 +380,8 @@ public final class Screenshots {
             }
             java.util.List<String> names = java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
             java.util.List<javafx.scene.paint.Color> colours = java.util.stream.IntStream.range(0, 10)
-                    .mapToObj(k -> org.latentledger.ui.map.Palette.category(k, 10)).toList();
-            org.latentledger.ui.map.MapScene scene = new org.latentledger.ui.map.MapScene("benchmark", "x", "y", x, y, c, names, colours,
+                    .mapToObj(k -> org.latentledger.ui.plot.Palette.category(k, 10)).toList();
+            org.latentledger.ui.plot.MapScene scene = new org.latentledger.ui.plot.MapScene("benchmark", "x", "y", x, y, c, names, colours,
                     null, "", "Label", java.util.List.of(), labels, null, null, java.util.List.of(), java.util.List.of());
             MapCanvas canvas = new MapCanvas();
             Stage stage = new Stage();
@@ -420,7 +422,7 @@ public final class Screenshots {
             awaitSettled(vm, System.nanoTime() + Duration.ofMinutes(3).toNanos());
             onFx(() -> {
                 ((org.latentledger.ui.shell.MainView) stage.getScene().getRoot()).showLedger();
-                vm.ledger().kindProperty().set(org.latentledger.ui.ledger.LedgerViewModel.Kind.TOPK);
+                vm.ledger().kindProperty().set(org.latentledger.economy.PolicyKind.TOPK);
                 return null;
             });
             double[] ms = onFx(() -> {

@@ -1,5 +1,6 @@
 package org.latentledger.cli;
 
+import org.latentledger.bench.ProjectionBench;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

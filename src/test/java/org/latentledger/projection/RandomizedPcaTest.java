@@ -1,5 +1,6 @@
 package org.latentledger.projection;
 
+import org.latentledger.natives.SmileNatives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.model.SampleModel;
-import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.plot.MapCanvas;
 import org.latentledger.ui.shell.MainViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -1,5 +1,8 @@
 package org.latentledger.ui.export;
 
+import org.latentledger.view.Sweep;
+import org.latentledger.view.QuerySource;
+import org.latentledger.view.ExportTarget;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,10 +43,6 @@ public final class Exporter {
         void show(ExportTarget target);
     }
 
-    /** A sweep of one journey parameter, one frame per step. */
-    public enum Sweep {
-        LAYERS, INTERPOLATION, STEERING
-    }
 
     public static final int FRAME_MS = 900;
     public static final int SWEEP_FRAME_MS = 120;
@@ -131,9 +130,9 @@ public final class Exporter {
                 };
             }
             case INTERPOLATION -> {
-                JourneyViewModel.Source source = journey.sourceProperty().get();
+                QuerySource source = journey.sourceProperty().get();
                 double t0 = journey.tProperty().get();
-                journey.sourceProperty().set(JourneyViewModel.Source.INTERPOLATION);
+                journey.sourceProperty().set(QuerySource.INTERPOLATION);
                 yield new Sweeper() {
                     public int count() {
                         return steps;

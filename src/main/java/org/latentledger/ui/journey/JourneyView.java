@@ -1,5 +1,7 @@
 package org.latentledger.ui.journey;
 
+import org.latentledger.view.QuerySource;
+import org.latentledger.projection.Method;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -29,8 +31,8 @@ import org.latentledger.atlas.Journey;
 import org.latentledger.atlas.LayerAtlas;
 import org.latentledger.data.Dataset;
 import org.latentledger.data.ImageShape;
-import org.latentledger.ui.map.MapCanvas;
-import org.latentledger.ui.map.MapScene;
+import org.latentledger.ui.plot.MapCanvas;
+import org.latentledger.ui.plot.MapScene;
 import org.latentledger.ui.map.MapSettings;
 
 /**
@@ -66,16 +68,16 @@ public final class JourneyView extends BorderPane {
         main.emptyMessageProperty().set("Preparing the maps of every layer ...");
         main.setOnPick(i -> {
             if (i >= 0) {
-                vm.sourceProperty().set(JourneyViewModel.Source.POINT);
+                vm.sourceProperty().set(QuerySource.POINT);
                 vm.pointProperty().set(i);
             }
         });
     }
 
     private Node queryBar() {
-        ChoiceBox<JourneyViewModel.Source> source = new ChoiceBox<>(FXCollections.observableArrayList(JourneyViewModel.Source.values()));
+        ChoiceBox<QuerySource> source = new ChoiceBox<>(FXCollections.observableArrayList(QuerySource.values()));
         source.valueProperty().bindBidirectional(vm.sourceProperty());
-        ChoiceBox<MapSettings.Method> maps = new ChoiceBox<>(FXCollections.observableArrayList(MapSettings.Method.values()));
+        ChoiceBox<Method> maps = new ChoiceBox<>(FXCollections.observableArrayList(Method.values()));
         maps.valueProperty().bindBidirectional(vm.methodProperty());
         maps.setTooltip(new Tooltip("How each layer is mapped for the journey"));
         Label placement = new Label();

@@ -1,5 +1,7 @@
 package org.latentledger.ui.journey;
 
+import org.latentledger.view.QuerySource;
+import org.latentledger.projection.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +33,10 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.model.Steering;
 import org.latentledger.projection.ProjectionCache;
 import org.latentledger.ui.Jobs;
-import org.latentledger.ui.map.ColourMode;
-import org.latentledger.ui.map.MapInput;
-import org.latentledger.ui.map.MapScene;
-import org.latentledger.ui.map.MapSceneBuilder;
+import org.latentledger.view.ColourMode;
+import org.latentledger.ui.plot.MapInput;
+import org.latentledger.ui.plot.MapScene;
+import org.latentledger.ui.plot.MapSceneBuilder;
 import org.latentledger.ui.map.MapSettings;
 
 /**
@@ -47,29 +49,14 @@ import org.latentledger.ui.map.MapSettings;
  */
 public final class JourneyViewModel {
 
-    /** Where the query comes from. */
-    public enum Source {
-        POINT("data point"), DRAWING("drawing"), INTERPOLATION("interpolation A -> B"), TYPED("typed row");
-
-        private final String label;
-
-        Source(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     static final int TRAIL = 24;
 
     private final Jobs jobs;
     private final ProjectionCache cache;
 
-    private final ObjectProperty<MapSettings.Method> method = new SimpleObjectProperty<>(this, "method", MapSettings.Method.PCA);
-    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.POINT);
+    private final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.PCA);
+    private final ObjectProperty<QuerySource> source = new SimpleObjectProperty<>(this, "source", QuerySource.POINT);
     private final IntegerProperty point = new SimpleIntegerProperty(this, "point", 0);
     private final ObjectProperty<float[]> drawing = new SimpleObjectProperty<>(this, "drawing");
     private final IntegerProperty pointA = new SimpleIntegerProperty(this, "pointA", 0);
@@ -255,7 +242,7 @@ public final class JourneyViewModel {
             }
         }
         journey.set(j);
-        String how = method.get() == MapSettings.Method.PCA ? "PCA maps: the query is placed by its "
+        String how = method.get() == Method.PCA ? "PCA maps: the query is placed by its "
                 : method.get() + " has no transform: the query is placed by its ";
         placement.set(how + JourneyPlanner.NEIGHBOURS + " nearest data points in each layer's own space (weighted by 1 / distance).");
         steer();
@@ -357,11 +344,11 @@ public final class JourneyViewModel {
         return model;
     }
 
-    public ObjectProperty<MapSettings.Method> methodProperty() {
+    public ObjectProperty<Method> methodProperty() {
         return method;
     }
 
-    public ObjectProperty<Source> sourceProperty() {
+    public ObjectProperty<QuerySource> sourceProperty() {
         return source;
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
-import org.latentledger.ui.map.Palette;
+import org.latentledger.ui.plot.Palette;
 import org.latentledger.ui.plot.PlotCanvas;
 import org.latentledger.ui.plot.PlotStyle;
 

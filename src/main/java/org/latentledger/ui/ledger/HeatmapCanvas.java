@@ -11,7 +11,7 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.text.TextAlignment;
-import org.latentledger.ui.map.Palette;
+import org.latentledger.ui.plot.Palette;
 import org.latentledger.ui.plot.PlotCanvas;
 import org.latentledger.ui.plot.PlotStyle;
 

@@ -1,5 +1,6 @@
 package org.latentledger.ui.ledger;
 
+import org.latentledger.economy.PolicyKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,14 +94,14 @@ public final class LedgerView extends VBox {
             }
 
     private Node controls() {
-        ChoiceBox<LedgerViewModel.Kind> kind = new ChoiceBox<>(FXCollections.observableArrayList(LedgerViewModel.Kind.values()));
+        ChoiceBox<PolicyKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(PolicyKind.values()));
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         Slider level = new Slider(0, 1, vm.levelProperty().get());
         level.valueProperty().bindBidirectional(vm.levelProperty());
         level.setPrefWidth(260);
         level.setTooltip(new Tooltip("k (share of each layer kept), or the threshold t; heatmaps, costs and verdict follow live"));
-        level.disableProperty().bind(vm.kindProperty().isEqualTo(LedgerViewModel.Kind.DENSE)
-                .or(vm.kindProperty().isEqualTo(LedgerViewModel.Kind.NATURAL)));
+        level.disableProperty().bind(vm.kindProperty().isEqualTo(PolicyKind.DENSE)
+                .or(vm.kindProperty().isEqualTo(PolicyKind.NATURAL)));
         Spinner<Integer> rank = new Spinner<>(1, 512, vm.rankProperty().get());
         rank.setEditable(true);
         rank.setPrefWidth(80);
@@ -112,7 +113,7 @@ public final class LedgerView extends VBox {
         });
         HBox rankBox = new HBox(6, new Label("Rank"), rank);
         rankBox.setAlignment(Pos.CENTER_LEFT);
-        rankBox.visibleProperty().bind(vm.kindProperty().isEqualTo(LedgerViewModel.Kind.ROUTED));
+        rankBox.visibleProperty().bind(vm.kindProperty().isEqualTo(PolicyKind.ROUTED));
         rankBox.managedProperty().bind(rankBox.visibleProperty());
         ChoiceBox<String> memory = new ChoiceBox<>(FXCollections.observableArrayList("SRAM", "DRAM", "custom"));
         memory.setValue(vm.energyProperty().get().memory());

@@ -1,5 +1,6 @@
 package org.latentledger.ui.ledger;
 
+import org.latentledger.economy.PolicyKind;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
@@ -31,28 +32,13 @@ import org.latentledger.ui.Jobs;
  */
 public final class LedgerViewModel {
 
-    /** The policies, as the UI offers them. */
-    public enum Kind {
-        DENSE("Dense"), NATURAL("Natural zeros"), TOPK("Top-k"), THRESHOLD("Threshold"), ROUTED("Latent-routed");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     static final int TIMING_REPEATS = 15;
     /** The frontier in the window sweeps at most this long a set (seconds of estimated work). */
     static final double FRONTIER_BUDGET_SECONDS = 12;
 
     private final Jobs jobs;
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.TOPK);
+    private final ObjectProperty<PolicyKind> kind = new SimpleObjectProperty<>(this, "kind", PolicyKind.TOPK);
     private final DoubleProperty level = new SimpleDoubleProperty(this, "level", 0.1);
     private final IntegerProperty rank = new SimpleIntegerProperty(this, "rank", 16);
     private final ObjectProperty<EnergyModel> energy = new SimpleObjectProperty<>(this, "energy", EnergyModel.SRAM);
@@ -160,7 +146,7 @@ public final class LedgerViewModel {
 
     /** Sweeps the current kind of policy over (a seeded sample of) the data as the window's job. */
     public void computeFrontier() {
-        if (net == null || data == null || kind.get() == Kind.DENSE || kind.get() == Kind.NATURAL) {
+        if (net == null || data == null || kind.get() == PolicyKind.DENSE || kind.get() == PolicyKind.NATURAL) {
             return;
         }
         String sweep = switch (kind.get()) {
@@ -206,18 +192,18 @@ public final class LedgerViewModel {
     /** Sets the controls to a policy (from a command line or a lesson). */
     public void apply(SparsityPolicy p) {
         switch (p) {
-            case SparsityPolicy.Dense d -> kind.set(Kind.DENSE);
-            case SparsityPolicy.NaturalZeros z -> kind.set(Kind.NATURAL);
+            case SparsityPolicy.Dense d -> kind.set(PolicyKind.DENSE);
+            case SparsityPolicy.NaturalZeros z -> kind.set(PolicyKind.NATURAL);
             case SparsityPolicy.TopK t -> {
-                kind.set(Kind.TOPK);
+                kind.set(PolicyKind.TOPK);
                 level.set(t.count() > 0 && data != null ? t.count() / 100.0 : t.fraction());
             }
             case SparsityPolicy.Threshold t -> {
-                kind.set(Kind.THRESHOLD);
+                kind.set(PolicyKind.THRESHOLD);
                 level.set(t.t() / thresholdRange);
             }
             case SparsityPolicy.LatentRouted r -> {
-                kind.set(Kind.ROUTED);
+                kind.set(PolicyKind.ROUTED);
                 rank.set(r.rank());
                 level.set(r.fraction() > 0 ? r.fraction() : 0.1);
             }
@@ -255,7 +241,7 @@ public final class LedgerViewModel {
         return net != null;
     }
 
-    public ObjectProperty<Kind> kindProperty() {
+    public ObjectProperty<PolicyKind> kindProperty() {
         return kind;
     }
 

@@ -1,5 +1,7 @@
 package org.latentledger.ui.map;
 
+import org.latentledger.ui.plot.Palette;
+import org.latentledger.ui.plot.MapScene;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.ConditionalFeature;

@@ -1,25 +1,11 @@
 package org.latentledger.ui.map;
 
+import org.latentledger.projection.Method;
 import org.latentledger.projection.ProjectionSpec;
 
 /** The map's projection choices; {@link #spec()} turns them into what the core runs. */
 public record MapSettings(Method method, int dims, double perplexity, int neighbours, double minDist, long seed) {
 
-    /** The projection methods, as the UI names them. */
-    public enum Method {
-        PCA("PCA"), TSNE("t-SNE"), UMAP("UMAP");
-
-        private final String label;
-
-        Method(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     public static final MapSettings DEFAULT = new MapSettings(Method.PCA, 2, 30, 15, 0.1, 42);
 

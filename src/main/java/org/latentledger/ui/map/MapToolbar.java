@@ -1,5 +1,8 @@
 package org.latentledger.ui.map;
 
+import org.latentledger.projection.Method;
+import org.latentledger.view.ConvView;
+import org.latentledger.view.ColourMode;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -32,7 +35,7 @@ public final class MapToolbar {
      * @param fit     what the Fit button does
      */
     public static Region build(MapViewModel vm, Runnable fit, Node... leading) {
-        ChoiceBox<MapSettings.Method> method = new ChoiceBox<>(FXCollections.observableArrayList(MapSettings.Method.values()));
+        ChoiceBox<Method> method = new ChoiceBox<>(FXCollections.observableArrayList(Method.values()));
         method.setValue(vm.settingsProperty().get().method());
         method.setTooltip(new Tooltip("PCA: linear, instant. t-SNE (Barnes-Hut) and UMAP: neighbourhoods, seeded, animated"));
         ChoiceBox<String> dims = new ChoiceBox<>(FXCollections.observableArrayList("2D", "3D"));
@@ -53,15 +56,15 @@ public final class MapToolbar {
         HBox umap = new HBox(6, labelled("Neighbours", neighbours), labelled("Min-dist", minDist));
         HBox seedBox = labelled("Seed", seed);
         Runnable apply = () -> {
-            MapSettings.Method m = method.getValue();
+            Method m = method.getValue();
             vm.settingsProperty().set(new MapSettings(m, dims.getValue().startsWith("3") ? 3 : 2, perplexity.getValue(),
                     neighbours.getValue(), minDist.getValue(), seed.getValue()));
         };
         Runnable visibility = () -> {
-            MapSettings.Method m = method.getValue();
-            show(tsne, m == MapSettings.Method.TSNE);
-            show(umap, m == MapSettings.Method.UMAP);
-            show(seedBox, m != MapSettings.Method.PCA);
+            Method m = method.getValue();
+            show(tsne, m == Method.TSNE);
+            show(umap, m == Method.UMAP);
+            show(seedBox, m != Method.PCA);
         };
         visibility.run();
         // Settings changed elsewhere (a lesson, a screenshot request) show in the controls.

@@ -1,5 +1,10 @@
 package org.latentledger.ui.map;
 
+import org.latentledger.view.ConvView;
+import org.latentledger.view.ColourMode;
+import org.latentledger.ui.plot.MapInput;
+import org.latentledger.ui.plot.MapSceneBuilder;
+import org.latentledger.ui.plot.MapScene;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.latentledger.ui.shell;
 
+import org.latentledger.view.Theme;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,7 +38,8 @@ public final class Appearance {
         Runnable apply = () -> {
             Theme t = theme.get() == null ? Theme.LIGHT : theme.get();
             // The base theme is application-wide (dialogs too); ours is per scene.
-            Application.setUserAgentStylesheet(t.userAgentStylesheet());
+            Application.setUserAgentStylesheet(t == Theme.DARK ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                    : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             var classes = scene.getRoot().getStyleClass();
             for (Theme other : Theme.values()) {
                 classes.remove(other.styleClass());

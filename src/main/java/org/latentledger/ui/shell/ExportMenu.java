@@ -1,5 +1,6 @@
 package org.latentledger.ui.shell;
 
+import org.latentledger.view.Sweep;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.latentledger.ui.export.ExportTarget;
+import org.latentledger.view.ExportTarget;
 import org.latentledger.ui.export.Exporter;
 
 /**
@@ -51,14 +52,14 @@ final class ExportMenu {
             vm.appearance().exportScaleProperty().addListener((o, a, now) -> r.setSelected(now.intValue() == s));
             scale.getItems().add(r);
         }
-        MenuItem gif = item("Journey as animated GIF ...", shiftKey(KeyCode.G), () -> animation(Exporter.Sweep.LAYERS, true));
-        MenuItem frames = item("Journey as PNG frames ...", null, () -> animation(Exporter.Sweep.LAYERS, false));
+        MenuItem gif = item("Journey as animated GIF ...", shiftKey(KeyCode.G), () -> animation(Sweep.LAYERS, true));
+        MenuItem frames = item("Journey as PNG frames ...", null, () -> animation(Sweep.LAYERS, false));
         Menu sweeps = new Menu("Sweep as animated GIF");
-        sweeps.getItems().addAll(item("Interpolation A -> B (t from 0 to 1) ...", null, () -> animation(Exporter.Sweep.INTERPOLATION, true)),
-                item("Steering along the axis (alpha from -2 to +2 spreads) ...", null, () -> animation(Exporter.Sweep.STEERING, true)));
+        sweeps.getItems().addAll(item("Interpolation A -> B (t from 0 to 1) ...", null, () -> animation(Sweep.INTERPOLATION, true)),
+                item("Steering along the axis (alpha from -2 to +2 spreads) ...", null, () -> animation(Sweep.STEERING, true)));
         Menu sweepFrames = new Menu("Sweep as PNG frames");
-        sweepFrames.getItems().addAll(item("Interpolation A -> B ...", null, () -> animation(Exporter.Sweep.INTERPOLATION, false)),
-                item("Steering along the axis ...", null, () -> animation(Exporter.Sweep.STEERING, false)));
+        sweepFrames.getItems().addAll(item("Interpolation A -> B ...", null, () -> animation(Sweep.INTERPOLATION, false)),
+                item("Steering along the axis ...", null, () -> animation(Sweep.STEERING, false)));
         MenuItem ledgerCsv = item("Ledger as CSV ...", null, () -> csv("ledger", "ledger.csv"));
         MenuItem frontierCsv = item("Frontier as CSV ...", null, () -> csv("frontier", "frontier.csv"));
         MenuItem tsv = item("Map as Embedding-Projector TSV ...", null, this::tsv);
@@ -89,7 +90,7 @@ final class ExportMenu {
         });
     }
 
-    private void animation(Exporter.Sweep sweep, boolean gif) {
+    private void animation(Sweep sweep, boolean gif) {
         String what = sweep.name().toLowerCase(Locale.ROOT);
         if (!view.exporter().journeyReady()) {
             view.showJourney();

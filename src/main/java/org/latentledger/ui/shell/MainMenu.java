@@ -1,5 +1,6 @@
 package org.latentledger.ui.shell;
 
+import org.latentledger.view.Theme;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.application.Platform;

@@ -38,7 +38,7 @@ import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.model.SampleModel;
-import org.latentledger.ui.export.ExportTarget;
+import org.latentledger.view.ExportTarget;
 import org.latentledger.ui.tour.Lesson;
 import org.latentledger.ui.tour.LessonPlayer;
 import org.latentledger.ui.tour.LessonWindow;
@@ -48,7 +48,7 @@ import org.latentledger.ui.journey.JourneyView;
 import org.latentledger.ui.ledger.LedgerView;
 import org.latentledger.ui.map.AtlasPanel;
 import org.latentledger.ui.map.Map3DView;
-import org.latentledger.ui.map.MapCanvas;
+import org.latentledger.ui.plot.MapCanvas;
 import org.latentledger.ui.map.MapToolbar;
 import org.latentledger.ui.map.MapViewModel;
 import org.latentledger.ui.map.PointPanel;
@@ -290,7 +290,7 @@ public final class MainView extends BorderPane implements Exporter.Window, Lesso
     @Override
     public void show(ExportTarget target) {
         if (target.page() != null) {
-            showPage(target.page());
+            showPage(target.page().cliName());
         }
     }
 

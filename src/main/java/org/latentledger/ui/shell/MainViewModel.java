@@ -1,5 +1,6 @@
 package org.latentledger.ui.shell;
 
+import org.latentledger.view.QuerySource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -30,9 +31,9 @@ import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.Jobs;
 import org.latentledger.model.Evaluation;
 import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.map.ConvView;
-import org.latentledger.ui.map.MapInput;
-import org.latentledger.ui.map.MapScene;
+import org.latentledger.view.ConvView;
+import org.latentledger.ui.plot.MapInput;
+import org.latentledger.ui.plot.MapScene;
 import org.latentledger.ui.journey.JourneyViewModel;
 import org.latentledger.ui.ledger.LedgerViewModel;
 import org.latentledger.ui.map.MapViewModel;
@@ -85,7 +86,7 @@ public final class MainViewModel {
         journey.queryProperty().addListener((obs, old, q) -> ledger.setQuery(q));
         journey.pointProperty().addListener((obs, old, p) -> {
             Dataset d = dataset.get();
-            if (journey.sourceProperty().get() == JourneyViewModel.Source.POINT && d != null && p.intValue() < d.size()) {
+            if (journey.sourceProperty().get() == QuerySource.POINT && d != null && p.intValue() < d.size()) {
                 ledger.setQuery(d.features()[p.intValue()]);
             }
         });
@@ -93,7 +94,7 @@ public final class MainViewModel {
         // The point in focus on the map is the journey's query (one query across the pages).
         map.focusProperty().addListener((obs, old, f) -> {
             if (f != null && f >= 0) {
-                journey.sourceProperty().set(JourneyViewModel.Source.POINT);
+                journey.sourceProperty().set(QuerySource.POINT);
                 journey.pointProperty().set(f);
             }
         });

@@ -1,5 +1,7 @@
 package org.latentledger.ui.tour;
 
+import org.latentledger.view.QuerySource;
+import org.latentledger.projection.Method;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +24,7 @@ import org.latentledger.atlas.Axis;
 import org.latentledger.atlas.LayerAtlas;
 import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.ui.journey.JourneyViewModel;
-import org.latentledger.ui.map.ColourMode;
+import org.latentledger.view.ColourMode;
 import org.latentledger.ui.map.MapSettings;
 
 /**
@@ -190,7 +192,7 @@ public final class LessonPlayer {
             }
             case LessonAction.Method m -> {
                 MapSettings s = window.mapModel().settingsProperty().get();
-                MapSettings.Method method = MapSettings.Method.valueOf(m.method().toUpperCase(Locale.ROOT));
+                Method method = Method.valueOf(m.method().toUpperCase(Locale.ROOT));
                 window.mapModel().settingsProperty().set(new MapSettings(method, m.dims() == null ? s.dims() : m.dims(), s.perplexity(),
                         s.neighbours(), s.minDist(), m.seed() == null ? s.seed() : m.seed()));
                 j.methodProperty().set(method);
@@ -218,7 +220,7 @@ public final class LessonPlayer {
                 if (q.point() < 0 || q.point() >= n) {
                     throw new IllegalArgumentException("there is no point " + q.point() + " (the data has " + n + ")");
                 }
-                j.sourceProperty().set(JourneyViewModel.Source.POINT);
+                j.sourceProperty().set(QuerySource.POINT);
                 j.pointProperty().set(q.point());
                 window.mapModel().focusProperty().set(q.point());
                 return window::idle;
@@ -227,7 +229,7 @@ public final class LessonPlayer {
                 j.pointAProperty().set(in.a());
                 j.pointBProperty().set(in.b());
                 j.tProperty().set(in.t());
-                j.sourceProperty().set(JourneyViewModel.Source.INTERPOLATION);
+                j.sourceProperty().set(QuerySource.INTERPOLATION);
                 return window::idle;
             }
             case LessonAction.JourneyLayer l -> {

@@ -1,5 +1,7 @@
 package org.latentledger.ui.export;
 
+import org.latentledger.view.Sweep;
+import org.latentledger.view.ExportTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,7 @@ import org.latentledger.ui.LatentLedgerApp;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.shell.RecentFiles;
-import org.latentledger.ui.shell.Theme;
+import org.latentledger.view.Theme;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -150,13 +152,13 @@ class ExportWindowTest {
         // The journey: one GIF frame per layer.
         robot.interact(view::showJourney);
         await(ex::journeyReady, 120);
-        List<BufferedImage> frames = onFx(() -> ex.frames(Exporter.Sweep.LAYERS, 0, 1));
+        List<BufferedImage> frames = onFx(() -> ex.frames(Sweep.LAYERS, 0, 1));
         int layers = onFx(() -> vm.journey().atlasesProperty().get().size());
         assertEquals(4, layers);
         assertEquals(layers, frames.size());
         Path gif = dir.resolve("journey.gif");
         onFx(() -> {
-            ex.gif(frames, Exporter.Sweep.LAYERS, 1, gif);
+            ex.gif(frames, Sweep.LAYERS, 1, gif);
             return null;
         });
         assertEquals(layers, AnimatedGif.frameCount(gif));

@@ -1,5 +1,6 @@
 package org.latentledger.ui.journey;
 
+import org.latentledger.view.QuerySource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,7 +73,7 @@ class JourneyViewTest {
             j.pointAProperty().set(30);
             j.pointBProperty().set(31);
             j.tProperty().set(0);
-            j.sourceProperty().set(JourneyViewModel.Source.INTERPOLATION);
+            j.sourceProperty().set(QuerySource.INTERPOLATION);
         });
         assertArrayEquals(j.data().features()[30], j.queryProperty().get());
         robot.interact(() -> j.tProperty().set(1));
@@ -80,12 +81,12 @@ class JourneyViewTest {
         assertTrue(j.trail(1)[0].length >= 2, "the query's trail across the interpolation");
 
         robot.interact(() -> {
-            j.sourceProperty().set(JourneyViewModel.Source.TYPED);
+            j.sourceProperty().set(QuerySource.TYPED);
             j.typedProperty().set("1 2 3");
         });
         assertEquals("the model takes 64 values; the row has 3", j.errorProperty().get());
 
-        robot.interact(() -> j.sourceProperty().set(JourneyViewModel.Source.POINT));
+        robot.interact(() -> j.sourceProperty().set(QuerySource.POINT));
         float[] original = j.journeyProperty().get().output();
         assertNotNull(j.steerAxisProperty().get());
         robot.interact(() -> j.alphaProperty().set(0));
@@ -97,7 +98,7 @@ class JourneyViewTest {
     @Test
     void drawingOnThePadMovesTheQueryAndPlayStepsLayers(FxRobot robot) throws Exception {
         JourneyViewModel j = openJourney(robot);
-        robot.interact(() -> j.sourceProperty().set(JourneyViewModel.Source.DRAWING));
+        robot.interact(() -> j.sourceProperty().set(QuerySource.DRAWING));
         DrawingPad pad = robot.from(stage.getScene().getRoot()).lookup(".ll-drawing-pad").queryAs(DrawingPad.class);
         robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("Clear").queryButton());
         float[] before = j.queryProperty().get().clone();

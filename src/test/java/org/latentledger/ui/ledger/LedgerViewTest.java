@@ -1,5 +1,6 @@
 package org.latentledger.ui.ledger;
 
+import org.latentledger.economy.PolicyKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,13 +48,13 @@ class LedgerViewTest {
         LedgerViewModel l = vm.ledger();
         await(() -> l.ledgerProperty().get() != null, 30);
         Ledger natural;
-        robot.interact(() -> l.kindProperty().set(LedgerViewModel.Kind.NATURAL));
+        robot.interact(() -> l.kindProperty().set(PolicyKind.NATURAL));
         natural = l.ledgerProperty().get();
         assertTrue(natural.fidelity().sameTop1());
         assertEquals(1.0, natural.fidelity().cosine(), 1e-6, "natural zeros change nothing");
         assertTrue(natural.macFraction() < 1);
 
-        robot.interact(() -> l.kindProperty().set(LedgerViewModel.Kind.TOPK));
+        robot.interact(() -> l.kindProperty().set(PolicyKind.TOPK));
         Slider slider = robot.from(stage.getScene().getRoot()).lookup(".slider").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(0.05));
         Ledger few = l.ledgerProperty().get();

@@ -1,5 +1,10 @@
 package org.latentledger.ui.map;
 
+import org.latentledger.projection.Method;
+import org.latentledger.view.ColourMode;
+import org.latentledger.ui.plot.MapCanvas;
+import org.latentledger.ui.plot.MapFrame;
+import org.latentledger.ui.plot.MapScene;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,7 +99,7 @@ class MapInteractionTest {
                 frames.add(s);
             }
         }));
-        MapSettings tsne = new MapSettings(MapSettings.Method.TSNE, 2, 30, 15, 0.1, 5);
+        MapSettings tsne = new MapSettings(Method.TSNE, 2, 30, 15, 0.1, 5);
         robot.interact(() -> map.settingsProperty().set(tsne));
         await(() -> vm.isSettled() && map.resultProperty().get() != null
                 && map.resultProperty().get().projection().method().startsWith("t-SNE"), 120);
@@ -131,7 +136,7 @@ class MapInteractionTest {
     void threeDimensionsSayWhenThePlatformCannot(FxRobot robot) throws Exception {
         await(vm::isSettled, 120);
         Map3DView view = robot.from(stage.getScene().getRoot()).lookup(".ll-map3d").queryAs(Map3DView.class);
-        robot.interact(() -> vm.map().settingsProperty().set(new MapSettings(MapSettings.Method.PCA, 3, 30, 15, 0.1, 42)));
+        robot.interact(() -> vm.map().settingsProperty().set(new MapSettings(Method.PCA, 3, 30, 15, 0.1, 42)));
         await(() -> vm.isSettled() && vm.map().projectionProperty().get() != null
                 && vm.map().projectionProperty().get().dimensions() == 3, 60);
         assertTrue(view.isVisible());

@@ -19,7 +19,7 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.FxTesting;
-import org.latentledger.ui.map.MapScene;
+import org.latentledger.ui.plot.MapScene;
 
 /** The main window's state and commands, without any window. */
 class MainViewModelTest {

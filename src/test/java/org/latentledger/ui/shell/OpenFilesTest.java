@@ -30,7 +30,7 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.FxTesting;
-import org.latentledger.ui.map.MapScene;
+import org.latentledger.ui.plot.MapScene;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -110,7 +110,7 @@ class OpenFilesTest {
         await(() -> vm.isSettled() && vm.mapProperty().get().title().contains("conv"), 60);
         assertTrue(vm.convolutionalProperty().get());
         assertTrue(vm.mapNoteProperty().get().contains("per-channel mean"), vm.mapNoteProperty().get());
-        runFx(() -> vm.convViewProperty().set(org.latentledger.ui.map.ConvView.FULL_MAPS));
+        runFx(() -> vm.convViewProperty().set(org.latentledger.view.ConvView.FULL_MAPS));
         await(() -> vm.isSettled() && vm.mapNoteProperty().get().contains("full"), 60);
         assertTrue(vm.mapNoteProperty().get().contains("144 units"), vm.mapNoteProperty().get());
     }

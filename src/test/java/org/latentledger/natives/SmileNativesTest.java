@@ -1,4 +1,4 @@
-package org.latentledger.projection;
+package org.latentledger.natives;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.latentledger.projection;
+package org.latentledger.natives;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,6 @@
-package org.latentledger.economy;
+package org.latentledger.bench;
 
+import org.latentledger.economy.DenseKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
-package org.latentledger.cli;
+package org.latentledger.bench;
 
+import org.latentledger.cli.Inputs;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.latentledger.work.Progress;
  * docs/peers/run-peers.sh}): exports the exact input matrices for them, then evaluates every
  * implementation's layout with the same quality code and prints the time ratios.
  */
-final class ProjectionBench {
+public final class ProjectionBench {
 
     /** Above this many points, quality figures are estimated on a seeded sample of points. */
     static final int EXACT_QUALITY_UP_TO = 10_000;
@@ -43,7 +44,7 @@ final class ProjectionBench {
     private ProjectionBench() {
     }
 
-    static int run(List<String> dataRefs, List<String> methods, int threads, int repeats) throws Exception {
+    public static int run(List<String> dataRefs, List<String> methods, int threads, int repeats) throws Exception {
         System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s; threads %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), threads <= 0 ? "all" : threads);
         System.out.println("| data | method | threads | cold wall (s) | cold CPU (s) | warm wall (s) | warm CPU (s) "
@@ -76,8 +77,8 @@ final class ProjectionBench {
                 Quality q = quality(d.features(), d.labels(), layout);
                 System.out.printf(Locale.ROOT, "| %s %d x %d | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %d |%n", d.name(), d.size(),
                         d.columns(), m, threads <= 0 ? "all" : threads, coldWall, coldCpu,
-                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", BenchCommand.median(wall)) : "-",
-                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", BenchCommand.median(cpu)) : "-",
+                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", Timing.median(wall)) : "-",
+                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", Timing.median(cpu)) : "-",
                         q.trustText(), q.accuracyText(), peakRssMb());
             }
         }
@@ -89,7 +90,7 @@ final class ProjectionBench {
      * approximate search's time, and its recall against exact neighbours of {@code sample} seeded
      * points; the exact search timed on those points and scaled to all (it is the same loop per point).
      */
-    static int knn(List<String> dataRefs, int k, int threads, int sample) throws Exception {
+    public static int knn(List<String> dataRefs, int k, int threads, int sample) throws Exception {
         System.out.println("| data | k | threads | approximate (s) | recall | exact, all points (s) | exact measured on |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (String ref : dataRefs) {
@@ -122,7 +123,7 @@ final class ProjectionBench {
         return 0;
     }
 
-    static ProjectionSpec spec(String method) {
+    public static ProjectionSpec spec(String method) {
         return switch (method) {
             case "pca" -> new ProjectionSpec.Pca(2);
             case "tsne" -> ProjectionSpec.Tsne.defaults(2, 42);
@@ -142,7 +143,7 @@ final class ProjectionBench {
         }
     }
 
-    static Quality quality(float[][] input, int[] labels, float[][] layout) {
+    public static Quality quality(float[][] input, int[] labels, float[][] layout) {
         int n = input.length;
         boolean sampled = n > EXACT_QUALITY_UP_TO;
         double trust = sampled ? Trustworthiness.sampled(input, layout, 5, QUALITY_SAMPLE, 1)
@@ -158,7 +159,7 @@ final class ProjectionBench {
      *
      * @param named "NAME=REF" pairs, REF a bundled name or a data file
      */
-    static int exportInputs(List<String> named, Path dir) throws Exception {
+    public static int exportInputs(List<String> named, Path dir) throws Exception {
         Files.createDirectories(dir);
         for (String pair : named) {
             int eq = pair.indexOf('=');
@@ -192,7 +193,7 @@ final class ProjectionBench {
      * {@code .json} with wall_seconds, cpu_seconds, peak_rss_mb) against {@code dir/inputs/SET.*}, and
      * prints one table with our wall time over each peer's.
      */
-    static int evaluate(Path dir) throws Exception {
+    public static int evaluate(Path dir) throws Exception {
         Path inputs = dir.resolve("inputs");
         Path runs = dir.resolve("runs");
         Map<String, Map<String, Map<String, JsonObject>>> timing = new TreeMap<>();
@@ -264,7 +265,7 @@ final class ProjectionBench {
         return o.has(key) && !o.get(key).isJsonNull() ? String.format(Locale.ROOT, format, o.get(key).getAsDouble()) : "-";
     }
 
-    static float[][] readF32(Path file, int n, int d) throws IOException {
+    public static float[][] readF32(Path file, int n, int d) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         if (b.capacity() != (long) n * d * 4) {
             throw new IOException(file + ": expected " + n + " x " + d + " float32 values, found " + b.capacity() + " bytes");
@@ -277,7 +278,7 @@ final class ProjectionBench {
         return x;
     }
 
-    static int[] readI32(Path file) throws IOException {
+    public static int[] readI32(Path file) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         int[] v = new int[b.capacity() / 4];
         b.asIntBuffer().get(v);
@@ -285,7 +286,7 @@ final class ProjectionBench {
     }
 
     /** A layout CSV with a header naming x and y (and maybe index, z, label); other columns are ignored. */
-    static float[][] readLayout(Path file) throws IOException {
+    public static float[][] readLayout(Path file) throws IOException {
         List<float[]> rows = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<String> header = List.of(r.readLine().replace("\"", "").split(","));
@@ -303,7 +304,7 @@ final class ProjectionBench {
     }
 
     /** Peak resident set of this process (VmHWM), in MB, or -1 where /proc is not there. */
-    static long peakRssMb() {
+    public static long peakRssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -317,7 +318,7 @@ final class ProjectionBench {
     }
 
     /** CPU time of the whole process (work, GC and JIT threads alike; pool threads that ended count too). */
-    static long cpuNanos() {
+    public static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

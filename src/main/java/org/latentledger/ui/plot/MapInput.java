@@ -1,4 +1,4 @@
-package org.latentledger.ui.map;
+package org.latentledger.ui.plot;
 
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerActivations;

@@ -1,5 +1,11 @@
-package org.latentledger.ui.map;
+package org.latentledger.ui.plot;
 
+import org.latentledger.ui.plot.ConvexHull;
+import org.latentledger.ui.plot.LeastSquares;
+import org.latentledger.ui.plot.Palette;
+import org.latentledger.ui.plot.MapInput;
+import org.latentledger.view.ColourMode;
+import org.latentledger.ui.plot.MapScene;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,9 @@
-package org.latentledger.ui.map;
+package org.latentledger.ui.plot;
 
+import org.latentledger.ui.plot.Ticks;
+import org.latentledger.ui.plot.MapFrame;
+import org.latentledger.ui.plot.Palette;
+import org.latentledger.ui.plot.MapScene;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,14 +1,14 @@
-package org.latentledger.ui.map;
+package org.latentledger.ui.plot;
 
 /**
  * Maps layout coordinates to the plot area: the same scale on both axes (distances on the map
  * stay honest), fitted to the points, then zoomed by {@code zoom} around the data point
  * ({@code cx}, {@code cy}) shown at the plot's centre.
  */
-record MapFrame(double left, double top, double right, double bottom, double cx, double cy, double scale) {
+public record MapFrame(double left, double top, double right, double bottom, double cx, double cy, double scale) {
 
     /** The fit: all points visible with a 4% margin, centred. */
-    static MapFrame fit(float[] x, float[] y, double left, double top, double right, double bottom) {
+    public static MapFrame fit(float[] x, float[] y, double left, double top, double right, double bottom) {
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < x.length; i++) {
@@ -27,11 +27,11 @@ record MapFrame(double left, double top, double right, double bottom, double cx,
         return new MapFrame(left, top, right, bottom, centreX, centreY, scale * zoom);
     }
 
-    double sx(double x) {
+    public double sx(double x) {
         return (left + right) / 2 + (x - cx) * scale;
     }
 
-    double sy(double y) {
+    public double sy(double y) {
         return (top + bottom) / 2 - (y - cy) * scale;
     }
 

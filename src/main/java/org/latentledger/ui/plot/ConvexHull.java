@@ -1,4 +1,4 @@
-package org.latentledger.ui.map;
+package org.latentledger.ui.plot;
 
 import java.util.Arrays;
 

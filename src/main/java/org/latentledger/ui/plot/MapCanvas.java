@@ -1,5 +1,10 @@
-package org.latentledger.ui.map;
+package org.latentledger.ui.plot;
 
+import org.latentledger.ui.plot.MapFrame;
+import org.latentledger.ui.plot.PointRaster;
+import org.latentledger.ui.plot.Palette;
+import org.latentledger.ui.plot.MapPainter;
+import org.latentledger.ui.plot.MapScene;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.latentledger.ui.map;
+package org.latentledger.ui.plot;
 
 /** Ordinary least squares of a value on a plane: c ~ gx * x + gy * y + c0. */
 final class LeastSquares {

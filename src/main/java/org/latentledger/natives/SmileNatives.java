@@ -1,5 +1,6 @@
-package org.latentledger.projection;
+package org.latentledger.natives;
 
+import org.latentledger.natives.ElfSonamePatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
