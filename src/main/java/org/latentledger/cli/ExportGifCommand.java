@@ -5,6 +5,9 @@ import java.util.concurrent.Callable;
 import org.latentledger.export.AnimatedGif;
 import org.latentledger.export.FrameSequence;
 import org.latentledger.ui.Screenshots;
+import org.latentledger.ui.ShotRequest;
+import org.latentledger.view.ExportTarget;
+import org.latentledger.view.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,25 +36,24 @@ final class ExportGifCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Screenshots.Request request;
+        ShotRequest request;
+        Sweep kind;
         try {
-            if (!java.util.Set.of("layers", "interpolation", "steering").contains(sweep)) {
-                throw new IllegalArgumentException("--sweep is layers, interpolation or steering, not " + sweep);
-            }
+            kind = Sweep.parse(sweep);
             if (steps < 2 || steps > 500) {
                 throw new IllegalArgumentException("--steps must be between 2 and 500, got " + steps);
             }
-            request = window.request("journey", null);
+            request = window.request(ExportTarget.JOURNEY, null);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
-        Screenshots.Animation a = Screenshots.captureJourney(request, sweep, steps);
+        Screenshots.Animation a = Screenshots.captureJourney(request, kind, steps);
         long t0 = System.nanoTime();
         AnimatedGif.write(a.frames(), a.frameMillis(), out);
         double encode = (System.nanoTime() - t0) / 1e9;
         a.provenance().writeBeside(out);
         if (frames != null) {
-            FrameSequence.write(a.frames(), frames, "journey-" + sweep);
+            FrameSequence.write(a.frames(), frames, "journey-" + kind.cliName());
         }
         System.out.printf(java.util.Locale.ROOT, "Wrote %s (%d frames, %d x %d; rendered in %.2f s, encoded in %.2f s)%n", out,
                 a.frames().size(), a.frames().getFirst().getWidth(), a.frames().getFirst().getHeight(), a.renderSeconds(), encode);

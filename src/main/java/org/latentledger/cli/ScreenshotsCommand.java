@@ -8,7 +8,14 @@ import java.util.concurrent.Callable;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.export.PngWriter;
 import org.latentledger.model.SampleModel;
+import org.latentledger.economy.SparsityPolicy;
+import org.latentledger.projection.Engine;
+import org.latentledger.projection.Method;
 import org.latentledger.ui.Screenshots;
+import org.latentledger.ui.ShotRequest;
+import org.latentledger.view.ExportTarget;
+import org.latentledger.view.Page;
+import org.latentledger.view.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,10 +46,12 @@ final class ScreenshotsCommand implements Callable<Integer> {
         Screenshots.Result take() throws Exception;
     }
 
-    private static Screenshots.Request window(SampleModel sample, String page, String method, int dims, boolean axes, String policy,
-                                              boolean frontier, String theme, boolean presentation, String target, double scale, int query) {
-        return new Screenshots.Request(ResourceRoot.classpath(), sample, null, 1440, 900, scale, Duration.ofMinutes(10), null, null, method,
-                dims, 42, axes, target, page, query, policy, frontier, theme, presentation);
+    private static ShotRequest window(SampleModel sample, String page, String method, int dims, boolean axes, String policy,
+                                      boolean frontier, String theme, boolean presentation, String target, double scale, int query) {
+        ShotRequest.Shown shown = new ShotRequest.Shown(ExportTarget.parse(target), Page.parse(page), Method.parse(method), Engine.OURS, dims,
+                42, axes, null, query, policy == null ? null : SparsityPolicy.parse(policy), frontier);
+        return new ShotRequest(ShotRequest.Open.sample(ResourceRoot.classpath(), sample), shown,
+                new ShotRequest.Look(1440, 900, scale, Theme.parse(theme), presentation), Duration.ofMinutes(10));
     }
 
     private static List<Shot> shots() {

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentledger.export.PngWriter;
 import org.latentledger.ui.Screenshots;
+import org.latentledger.ui.ShotRequest;
+import org.latentledger.view.ExportTarget;
+import org.latentledger.view.Page;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,10 +35,9 @@ final class ShotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Screenshots.Request request;
+        ShotRequest request;
         try {
-            Screenshots.checkView(view);
-            request = window.request(view, page);
+            request = window.request(ExportTarget.parse(view), page == null ? null : Page.parse(page));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }

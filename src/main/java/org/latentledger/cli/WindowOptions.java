@@ -2,10 +2,16 @@ package org.latentledger.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.model.SampleModel;
-import org.latentledger.ui.Screenshots;
+import org.latentledger.data.BundledData;
+import org.latentledger.economy.SparsityPolicy;
+import org.latentledger.projection.Engine;
+import org.latentledger.projection.Method;
+import org.latentledger.ui.ShotRequest;
+import org.latentledger.view.ExportTarget;
+import org.latentledger.view.Page;
+import org.latentledger.view.Theme;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that render the real window headless: what to open and how to show it. */
@@ -66,29 +72,13 @@ final class WindowOptions {
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait for the window to load (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    /** Checks the values and builds the request; {@code target} is one of the export targets. */
-    Screenshots.Request request(String target, String page) {
-        if (!Set.of("pca", "tsne", "umap").contains(method) || (dims != 2 && dims != 3)) {
-            throw new IllegalArgumentException("--method is pca, tsne or umap; --dims is 2 or 3");
-        }
-        if (scale <= 0 || scale > 8) {
-            throw new IllegalArgumentException("--scale must be in (0, 8], got " + scale);
-        }
-        if (!Set.of("light", "dark").contains(theme)) {
-            throw new IllegalArgumentException("--theme is light or dark, not " + theme);
-        }
-        if (page != null && !Set.of("map", "journey", "ledger").contains(page)) {
-            throw new IllegalArgumentException("--page is map, journey or ledger, not " + page);
-        }
-        SampleModel sample = null;
-        for (SampleModel s : SampleModel.values()) {
-            if (s.fileName().equals(model)) {
-                sample = s;
-            }
-        }
+    /** Checks the values and builds the request for a target (a panel, or the window showing {@code page}). */
+    ShotRequest request(ExportTarget target, Page page) {
+        SampleModel sample = java.util.Arrays.stream(SampleModel.values()).filter(s -> s.fileName().equals(model)).findFirst().orElse(null);
         Path modelFile = sample == null ? Path.of(model) : null;
         Path dataFile = data == null ? null : Path.of(data);
-        for (org.latentledger.data.BundledData b : org.latentledger.data.BundledData.values()) {
+        BundledData bundled = null;
+        for (BundledData b : BundledData.values()) {
             if (b.displayName().equals(data)) {
                 // The bundled sets travel with their own sample models.
                 if (sample == null || sample.data() != b) {
@@ -97,10 +87,15 @@ final class WindowOptions {
                             + "; with another model give a data file");
                 }
                 dataFile = null;
+                bundled = b;
             }
         }
-        return new Screenshots.Request(samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir),
-                sample == null ? SampleModel.DIGITS_MLP : sample, layer, width, height, scale, Duration.ofSeconds(timeout), modelFile, dataFile,
-                method, dims, seed, axes, target, page, query, policy, frontier, theme, presentation);
+        ResourceRoot files = samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir);
+        ShotRequest.Open open = new ShotRequest.Open(files, sample == null ? SampleModel.DIGITS_MLP : sample, modelFile, bundled, dataFile,
+                layer);
+        ShotRequest.Shown shown = new ShotRequest.Shown(target, page, Method.parse(method), Engine.OURS, dims, seed, axes, null, query,
+                policy == null ? null : SparsityPolicy.parse(policy), frontier);
+        ShotRequest.Look look = new ShotRequest.Look(width, height, scale, Theme.parse(theme), presentation);
+        return new ShotRequest(open, shown, look, Duration.ofSeconds(timeout));
     }
 }

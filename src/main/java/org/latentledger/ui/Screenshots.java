@@ -43,43 +43,6 @@ import org.latentledger.ui.shell.Problem;
 public final class Screenshots {
 
     /**
-     * What to render headless.
-     *
-     * @param files        where the bundled models and data are read from
-     * @param layer        layer name or 0-based index to show, or null for the default layer
-     * @param modelFile    a model file to open instead of the sample, or null
-     * @param dataFile     a data file or folder to open (with the sample's model if no model file), or null
-     * @param target       what to render: window, map, map3d, journey, ledger or frontier
-     * @param page         for the window: the page shown (map, journey, ledger), or null for the target's page
-     * @param query        the journey's and ledger's data point, or -1 for the first
-     * @param policy       the ledger's policy (as the ledger command takes it), or null
-     * @param frontier     compute the frontier too (always for the frontier target)
-     * @param theme        light or dark
-     * @param presentation presentation mode (larger type and marks)
-     */
-    public record Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale,
-                          Duration timeout, Path modelFile, Path dataFile, String method, int dims, long seed, boolean axes,
-                          String target, String page, int query, String policy, boolean frontier, String theme, boolean presentation) {
-
-        public Request(ResourceRoot files, SampleModel sample, String layer, int width, int height, double scale, Duration timeout) {
-            this(files, sample, layer, width, height, scale, timeout, null, null, "pca", 2, 42, false, "window", null, -1, null, false,
-                    "light", false);
-        }
-
-        ExportTarget exportTarget() {
-            return ExportTarget.parse(target);
-        }
-
-        /** The page the window shows. */
-        String shownPage() {
-            if (page != null) {
-                return page;
-            }
-            return exportTarget().page() == null ? "map" : exportTarget().page().cliName();
-        }
-    }
-
-    /**
      * What was captured, its provenance, and the problem the window reported, if any (the shot is
      * taken anyway).
      */
@@ -90,20 +53,15 @@ public final class Screenshots {
     public record Animation(List<BufferedImage> frames, int frameMillis, double renderSeconds, Provenance provenance, String problem) {
     }
 
-    /** Checks a view's name (window, map, map3d, journey, ledger, frontier); throws with the list if unknown. */
-    public static void checkView(String view) {
-        ExportTarget.parse(view);
-    }
-
     private Screenshots() {
     }
 
-    public static Result captureMainWindow(Request r) throws Exception {
+    public static Result captureMainWindow(ShotRequest r) throws Exception {
         return withWindow(r, (stage, vm) -> {
-            ExportTarget target = r.exportTarget();
-            BufferedImage image = onFx(() -> target == ExportTarget.WINDOW ? NodeImages.render(stage.getScene().getRoot(), r.scale())
-                    : view(stage).exporter().image(target, r.scale()));
-            Provenance p = onFx(() -> vm.provenance().withImage(target.cliName(), r.scale(), image.getWidth(), image.getHeight()));
+            ExportTarget target = r.shown().target();
+            BufferedImage image = onFx(() -> target == ExportTarget.WINDOW ? NodeImages.render(stage.getScene().getRoot(), r.look().scale())
+                    : view(stage).exporter().image(target, r.look().scale()));
+            Provenance p = onFx(() -> vm.provenance().withImage(target.cliName(), r.look().scale(), image.getWidth(), image.getHeight()));
             return new Result(image, p, problem(vm));
         });
     }
@@ -112,22 +70,16 @@ public final class Screenshots {
      * The journey's frames headless: one per layer ({@code layers}), or {@code steps} of a sweep
      * ({@code interpolation}, {@code steering}).
      */
-    public static Animation captureJourney(Request r, String sweepName, int steps) throws Exception {
-        Sweep sweep;
-        try {
-            sweep = Sweep.valueOf(sweepName.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the sweep is layers, interpolation or steering, not " + sweepName);
-        }
+    public static Animation captureJourney(ShotRequest r, Sweep sweep, int steps) throws Exception {
         return withWindow(r, (stage, vm) -> {
             onFx(() -> {
-                prepareSweep(vm, sweep, r.query());
+                prepareSweep(vm, sweep, r.shown().query());
                 return null;
             });
             long t0 = System.nanoTime();
-            List<BufferedImage> frames = onFx(() -> view(stage).exporter().frames(sweep, steps, r.scale()));
+            List<BufferedImage> frames = onFx(() -> view(stage).exporter().frames(sweep, steps, r.look().scale()));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Provenance p = onFx(() -> vm.provenance().withImage("journey-gif:" + sweep.name().toLowerCase(java.util.Locale.ROOT), r.scale(),
+            Provenance p = onFx(() -> vm.provenance().withImage("journey-gif:" + sweep.name().toLowerCase(java.util.Locale.ROOT), r.look().scale(),
                     frames.getFirst().getWidth(), frames.getFirst().getHeight()));
             return new Animation(frames, sweep == Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, seconds, p,
                     problem(vm));
@@ -165,8 +117,8 @@ public final class Screenshots {
      * The whole window with a shipped lesson shown at a step (0-based): the lesson's actions up to
      * that step applied, its panel at the right. Lessons are found by a part of their title.
      */
-    public static Result captureLesson(Request r, String lessonTitle, int step) throws Exception {
-        org.latentledger.ui.tour.Lesson lesson = org.latentledger.ui.tour.LessonReader.shipped(r.files()).stream()
+    public static Result captureLesson(ShotRequest r, String lessonTitle, int step) throws Exception {
+        org.latentledger.ui.tour.Lesson lesson = org.latentledger.ui.tour.LessonReader.shipped(r.open().files()).stream()
                 .filter(l -> l.title().toLowerCase(java.util.Locale.ROOT).contains(lessonTitle.toLowerCase(java.util.Locale.ROOT)))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no shipped lesson's title contains '" + lessonTitle + "'"));
         long deadline = System.nanoTime() + r.timeout().toNanos();
@@ -188,8 +140,8 @@ public final class Screenshots {
                 throw new IllegalStateException(failed);
             }
             Thread.sleep(400);
-            BufferedImage image = onFx(() -> NodeImages.render(stage.getScene().getRoot(), r.scale()));
-            Provenance p = onFx(() -> vm.provenance().withImage("lesson", r.scale(), image.getWidth(), image.getHeight()));
+            BufferedImage image = onFx(() -> NodeImages.render(stage.getScene().getRoot(), r.look().scale()));
+            Provenance p = onFx(() -> vm.provenance().withImage("lesson", r.look().scale(), image.getWidth(), image.getHeight()));
             onFx(() -> {
                 view.closeLesson();
                 return null;
@@ -228,52 +180,47 @@ public final class Screenshots {
     }
 
     /** Opens the real main window headless as the request says, brings it to rest, and runs the work on it. */
-    private static <T> T withWindow(Request r, WindowWork<T> work) throws Exception {
-        startHeadless(r.width(), r.height());
+    private static <T> T withWindow(ShotRequest r, WindowWork<T> work) throws Exception {
+        startHeadless(r.look().width(), r.look().height());
         long deadline = System.nanoTime() + r.timeout().toNanos();
-        ExportTarget target = r.exportTarget();
+        ExportTarget target = r.shown().target();
         Stage stage = onFx(Stage::new);
         MainViewModel vm = onFx(() -> {
-            MainViewModel model = new MainViewModel(r.files(), AppExecutor.shared());
-            model.appearance().themeProperty().set(Theme.parse(r.theme()));
-            stage.setScene(LatentLedgerApp.createScene(model, false, r.width(), r.height()));
-            Method method = switch (r.method()) {
-                case "tsne" -> Method.TSNE;
-                case "umap" -> Method.UMAP;
-                default -> Method.PCA;
-            };
+            MainViewModel model = new MainViewModel(r.open().files(), AppExecutor.shared());
+            model.appearance().themeProperty().set(r.look().theme());
+            stage.setScene(LatentLedgerApp.createScene(model, false, r.look().width(), r.look().height()));
+            Method method = r.shown().method();
             MapSettings d = MapSettings.DEFAULT;
-            int dims = target == ExportTarget.MAP3D ? 3 : r.dims();
-            model.map().settingsProperty().set(new MapSettings(method, dims, d.perplexity(), d.neighbours(), d.minDist(), r.seed()));
-            model.map().showAxesProperty().set(r.axes());
+            int dims = target == ExportTarget.MAP3D ? 3 : r.shown().dims();
+            model.map().settingsProperty().set(new MapSettings(method, dims, d.perplexity(), d.neighbours(), d.minDist(), r.shown().seed()));
+            model.map().showAxesProperty().set(r.shown().axes());
             stage.show();
             // Presentation mode without full screen: the headless screen is the size asked for.
-            model.appearance().presentationProperty().set(r.presentation());
-            if (r.modelFile() == null) {
-                model.openSample(r.sample());
+            model.appearance().presentationProperty().set(r.look().presentation());
+            if (r.open().modelFile() == null) {
+                model.openSample(r.open().sample());
             } else {
-                model.open(r.modelFile(), r.dataFile());
+                model.open(r.open().modelFile(), r.open().dataFile());
             }
             return model;
         });
         try {
             awaitSettled(vm, deadline);
-            if (r.modelFile() == null && r.dataFile() != null) {
+            if (r.open().modelFile() == null && r.open().dataFile() != null) {
                 onFx(() -> {
-                    vm.openData(r.dataFile());
+                    vm.openData(r.open().dataFile());
                     return null;
                 });
                 awaitSettled(vm, deadline);
             }
-            if (r.layer() != null) {
+            if (r.open().layer() != null) {
                 selectLayer(vm, r);
                 awaitSettled(vm, deadline);
             }
-            String page = r.shownPage();
-            if (page.equals("journey")) {
-                showJourney(stage, vm, r, deadline);
-            } else if (page.equals("ledger")) {
-                showLedger(stage, vm, r, target == ExportTarget.FRONTIER || r.frontier(), deadline);
+            switch (r.shown().shownPage()) {
+                case JOURNEY -> showJourney(stage, vm, r, deadline);
+                case LEDGER -> showLedger(stage, vm, r, target == ExportTarget.FRONTIER || r.shown().frontier(), deadline);
+                case MAP -> { }
             }
             return work.run(stage, vm);
         } finally {
@@ -286,12 +233,12 @@ public final class Screenshots {
         }
     }
 
-    private static void showJourney(Stage stage, MainViewModel vm, Request r, long deadline) throws Exception {
+    private static void showJourney(Stage stage, MainViewModel vm, ShotRequest r, long deadline) throws Exception {
         onFx(() -> {
-            if (r.query() >= 0) {
-                vm.journey().pointProperty().set(r.query());
+            if (r.shown().query() >= 0) {
+                vm.journey().pointProperty().set(r.shown().query());
             }
-            vm.journey().methodProperty().set(vm.map().settingsProperty().get().method());
+            vm.journey().methodProperty().set(r.shown().journeyMaps());
             view(stage).showJourney();
             return null;
         });
@@ -306,7 +253,7 @@ public final class Screenshots {
             var atlases = vm.journey().atlasesProperty().get();
             int shown = Math.max(0, atlases.size() - 2);
             for (int l = 0; l < atlases.size(); l++) {
-                if (vm.selectedLayerProperty().get() != null && r.layer() != null
+                if (vm.selectedLayerProperty().get() != null && r.open().layer() != null
                         && atlases.get(l).layer().name().equals(vm.selectedLayerProperty().get().name())) {
                     shown = l;
                 }
@@ -316,13 +263,13 @@ public final class Screenshots {
         });
     }
 
-    private static void showLedger(Stage stage, MainViewModel vm, Request r, boolean frontier, long deadline) throws Exception {
+    private static void showLedger(Stage stage, MainViewModel vm, ShotRequest r, boolean frontier, long deadline) throws Exception {
         onFx(() -> {
-            if (r.query() >= 0) {
-                vm.journey().pointProperty().set(r.query());
+            if (r.shown().query() >= 0) {
+                vm.journey().pointProperty().set(r.shown().query());
             }
-            if (r.policy() != null) {
-                vm.ledger().apply(org.latentledger.economy.SparsityPolicy.parse(r.policy()));
+            if (r.shown().policy() != null) {
+                vm.ledger().apply(r.shown().policy());
             }
             view(stage).showLedger();
             if (frontier) {
@@ -342,13 +289,13 @@ public final class Screenshots {
     }
 
     /** Selects the layer named, or numbered (0-based), as every command's --layer takes it. */
-    private static void selectLayer(MainViewModel vm, Request r) throws Exception {
+    private static void selectLayer(MainViewModel vm, ShotRequest r) throws Exception {
         String problem = onFx(() -> {
             if (vm.modelProperty().get() == null) {
                 return "no model is open";
             }
             try {
-                LayerInfo wanted = vm.modelProperty().get().layer(r.layer());
+                LayerInfo wanted = vm.modelProperty().get().layer(r.open().layer());
                 vm.selectedLayerProperty().set(vm.layers().get(wanted.index()));
                 return null;
             } catch (IllegalArgumentException e) {
