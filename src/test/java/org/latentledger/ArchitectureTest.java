@@ -20,15 +20,24 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule CORE_DOES_NOT_KNOW_UI_OR_CLI = noClasses()
             .that().resideInAnyPackage("org.latentledger.model..", "org.latentledger.data..", "org.latentledger.projection..",
-                    "org.latentledger.atlas..", "org.latentledger.economy..", "org.latentledger.export..", "org.latentledger.work..")
+                    "org.latentledger.atlas..", "org.latentledger.economy..", "org.latentledger.export..", "org.latentledger.work..",
+                    "org.latentledger.view..", "org.latentledger.natives..")
             .should().dependOnClassesThat().resideInAnyPackage("org.latentledger.ui..", "org.latentledger.cli..");
 
     @ArchTest
     static final ArchRule CLI_REACHES_UI_ONLY_THROUGH_ITS_ENTRY_POINTS = noClasses()
-            .that().resideInAPackage("org.latentledger.cli..")
+            .that().resideInAnyPackage("org.latentledger.cli..", "org.latentledger.bench..")
             .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                    "UI classes other than the entry points Screenshots and LatentLedgerApp",
+                    "UI classes other than the entry points Screenshots (with its ShotRequest), FxBenchmarks and LatentLedgerApp",
                     c -> c.getPackageName().startsWith("org.latentledger.ui")
                             && !c.getName().startsWith("org.latentledger.ui.Screenshots")
+                            && !c.getName().startsWith("org.latentledger.ui.ShotRequest")
+                            && !c.getName().startsWith("org.latentledger.ui.bench.FxBenchmarks")
                             && !c.getName().equals("org.latentledger.ui.LatentLedgerApp")));
+
+    @ArchTest
+    static final ArchRule VIEW_MODELS_KNOW_NO_SCENE_GRAPH = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
+            .because("view models are tested without a screen; only views build nodes (STYLE.md)");
 }

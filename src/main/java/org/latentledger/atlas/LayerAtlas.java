@@ -5,25 +5,35 @@ import org.latentledger.model.LayerInfo;
 import org.latentledger.projection.Projection;
 
 /**
- * One layer's map and its geography, what a journey is placed on: the points it was made from
- * (channel means for conv layers), its 2D layout, its regions, its axes and each axis's spread
- * over the data (to say how far along an axis a query stands).
+ * One layer's map and its geography, as the map page shows it and a journey is placed on it:
+ * the points it was made from (channel means for conv layers), its layout, its regions, its
+ * principal axes with each axis's spread over the data, how trustworthy the layout is, and what
+ * made it (the spec and the model's and data's hashes). Immutable.
  *
  * @param channelMeans whether {@code points} are per-channel means of a conv layer's maps
  * @param axisSpread   standard deviation of the data's coordinates on each axis
+ * @param trust        trustworthiness of the layout (5 neighbours), NaN where it was not measured
+ * @param trustPoints  points the trustworthiness was estimated over (0 where not measured)
+ * @param fromCache    whether the layout was read from the cache instead of computed
+ * @param spec         what made it
+ * @param modelHash    the model's SHA-256 ("none" for data mapped as it is)
+ * @param dataHash     the data's SHA-256
  */
-public record LayerAtlas(LayerInfo layer, float[][] points, boolean channelMeans, Projection map, Regions regions,
-                         List<Axis> axes, double[] axisSpread) {
+public record LayerAtlas(LayerInfo layer, float[][] points, boolean channelMeans, Projection map, Regions regions, List<Axis> axes,
+                         double[] axisSpread, double trust, int trustPoints, boolean fromCache, MapSpec spec, String modelHash,
+                         String dataHash) {
 
     public LayerAtlas {
         axes = List.copyOf(axes);
     }
 
-    /** Builds the atlas of a layer from its points and layout: regions (seeded) and principal axes. */
-    public static LayerAtlas of(LayerInfo layer, float[][] points, boolean channelMeans, Projection map, int[] labels,
-                                List<String> classNames, long seed, org.latentledger.work.Progress progress) {
-        Regions regions = Regions.of(points, labels, classNames, 0, seed, progress);
-        List<Axis> axes = Axes.principal(points, 3, progress);
+    /** Whether the layout's trustworthiness was measured. */
+    public boolean measured() {
+        return trustPoints > 0;
+    }
+
+    /** The spread of each axis's coordinates over the points (sample standard deviation). */
+    static double[] spreads(List<Axis> axes, float[][] points) {
         double[] spread = new double[axes.size()];
         for (int a = 0; a < axes.size(); a++) {
             float[] c = axes.get(a).coordinates(points);
@@ -38,6 +48,6 @@ public record LayerAtlas(LayerInfo layer, float[][] points, boolean channelMeans
             }
             spread[a] = Math.sqrt(var / Math.max(1, c.length - 1));
         }
-        return new LayerAtlas(layer, points, channelMeans, map, regions, axes, spread);
+        return spread;
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.latentledger.atlas.Atlases;
+import org.latentledger.atlas.LayerMapper;
+import org.latentledger.atlas.MapSpec;
 import org.latentledger.atlas.Journey;
 import org.latentledger.atlas.JourneyPlanner;
 import org.latentledger.atlas.LayerAtlas;
@@ -60,7 +61,8 @@ final class JourneyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--query must be in 0.." + (data.size() - 1) + " for " + data.source() + ", got " + query);
             }
             List<LayerActivations> acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress());
-            List<LayerAtlas> atlases = Atlases.build(model.hash(), data, acts, layout, ProjectionCache.user(), seed,
+            MapSpec maps = MapSpec.DEFAULT.withMethod(org.latentledger.projection.Method.parse(layout.method())).withSeed(seed);
+            List<LayerAtlas> atlases = new LayerMapper(ProjectionCache.user()).mapAll(acts, data, model.hash(), maps,
                     new TrainSamplesCommand.ConsoleProgress());
             Journey j = JourneyPlanner.travel(model, atlases, data.features()[query]);
             spec.commandLine().getOut().println(json ? json(j, data) : text(j, data));

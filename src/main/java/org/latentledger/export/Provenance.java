@@ -23,6 +23,8 @@ import java.util.Map;
  * @param seed       the projection's seed
  * @param policy     the ledger's sparsity policy (as the ledger command takes it), or null
  * @param query      the journey's and ledger's query, or null
+ * @param sections   what the picture's parts were made with, each a JSON object ({@code map}, {@code journey},
+ *                   {@code ledger}, {@code frontier}): taken from the results drawn, never from the controls
  * @param theme      the look it was rendered in
  * @param scale      the render scale (1, 2, 4)
  * @param width      image width in pixels
@@ -31,11 +33,20 @@ import java.util.Map;
  * @param created    ISO-8601 time of the export
  */
 public record Provenance(String view, String model, String modelHash, String data, String dataHash, String layer, String method,
-                         Map<String, Object> parameters, long seed, String policy, String query, String theme, double scale, int width,
-                         int height, String appVersion, String created) {
+                         Map<String, Object> parameters, long seed, String policy, String query, Map<String, Object> sections,
+                         String theme, double scale, int width, int height, String appVersion, String created) {
 
     public Provenance {
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        sections = sections == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+    }
+
+    /** Without sections. */
+    public Provenance(String view, String model, String modelHash, String data, String dataHash, String layer, String method,
+                      Map<String, Object> parameters, long seed, String policy, String query, String theme, double scale, int width,
+                      int height, String appVersion, String created) {
+        this(view, model, modelHash, data, dataHash, layer, method, parameters, seed, policy, query, Map.of(), theme, scale, width, height,
+                appVersion, created);
     }
 
     /** The sidecar's path for an exported file: the file's name with {@code .json} appended. */
@@ -45,8 +56,8 @@ public record Provenance(String view, String model, String modelHash, String dat
 
     /** The same provenance for an image of another size (frames, other scales). */
     public Provenance withImage(String view, double scale, int width, int height) {
-        return new Provenance(view, model, modelHash, data, dataHash, layer, method, parameters, seed, policy, query, theme, scale, width,
-                height, appVersion, created);
+        return new Provenance(view, model, modelHash, data, dataHash, layer, method, parameters, seed, policy, query, sections, theme, scale,
+                width, height, appVersion, created);
     }
 
     public String toJson() {
@@ -62,6 +73,7 @@ public record Provenance(String view, String model, String modelHash, String dat
         j.put("seed", seed);
         j.put("policy", policy);
         j.put("query", query);
+        j.putAll(sections);
         j.put("theme", theme);
         j.put("scale", scale);
         j.put("width", width);

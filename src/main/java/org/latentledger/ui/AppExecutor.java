@@ -2,12 +2,11 @@ package org.latentledger.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.concurrent.Task;
 
 /**
  * The one executor for long work (forward passes, projections). A single thread: DL4J networks
  * are not thread-safe, and on a 2-core machine two heavy jobs at once only slow each other down.
- * Results come back to the FX thread through the Task's handlers.
+ * Results come back to the FX thread through the {@link org.latentledger.ui.jobs.JobRunner}.
  */
 public final class AppExecutor {
 
@@ -23,8 +22,8 @@ public final class AppExecutor {
         return SHARED;
     }
 
-    public <T> Task<T> submit(Task<T> task) {
-        executor.execute(task);
-        return task;
+    /** Runs work on the one worker thread, after what was given before. */
+    public void execute(Runnable work) {
+        executor.execute(work);
     }
 }

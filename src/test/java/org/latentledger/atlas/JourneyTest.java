@@ -18,7 +18,6 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.model.ModelLoader;
 import org.latentledger.model.SampleModel;
 import org.latentledger.model.Steering;
-import org.latentledger.projection.ProjectionSpec;
 import org.latentledger.work.Progress;
 
 /** The journey's promises: data points land on themselves, routes agree with labels, steering and interpolation are exact at their ends. */
@@ -35,7 +34,7 @@ class JourneyTest {
         digits = SampleModel.DIGITS_MLP.data().load(tree);
         mlp = ModelLoader.load(tree, SampleModel.DIGITS_MLP.zipPath());
         acts = ActivationRecorder.record(mlp, digits.features(), Progress.NONE);
-        atlases = Atlases.build(mlp.hash(), digits, acts, new ProjectionSpec.Pca(2), null, 42, Progress.NONE);
+        atlases = new LayerMapper(null).mapAll(acts, digits, mlp.hash(), MapSpec.DEFAULT, Progress.NONE);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.input.Clipboard;
@@ -48,13 +49,13 @@ public final class Exporter {
     public static final int SWEEP_FRAME_MS = 120;
 
     private final Window window;
-    private final Supplier<Provenance> provenance;
+    private final Function<ExportTarget, Provenance> provenance;
     private final MapViewModel map;
     private final JourneyViewModel journey;
     private final LedgerViewModel ledger;
     private final Supplier<Dataset> data;
 
-    public Exporter(Window window, Supplier<Provenance> provenance, MapViewModel map, JourneyViewModel journey, LedgerViewModel ledger,
+    public Exporter(Window window, Function<ExportTarget, Provenance> provenance, MapViewModel map, JourneyViewModel journey, LedgerViewModel ledger,
                     Supplier<Dataset> data) {
         this.window = window;
         this.provenance = provenance;
@@ -82,13 +83,13 @@ public final class Exporter {
     public BufferedImage png(ExportTarget target, double scale, Path file) throws IOException {
         BufferedImage img = image(target, scale);
         PngWriter.write(img, file);
-        provenance.get().withImage(target.cliName(), scale, img.getWidth(), img.getHeight()).writeBeside(file);
+        provenance.apply(target).withImage(target.cliName(), scale, img.getWidth(), img.getHeight()).writeBeside(file);
         return img;
     }
 
-    /** The provenance of the window as it is now. */
-    public Provenance provenance() {
-        return provenance.get();
+    /** The provenance of a panel (or of the window) as it is drawn now. */
+    public Provenance provenance(ExportTarget target) {
+        return provenance.apply(target);
     }
 
     /** Whether the journey has its maps (frames can be made). */
@@ -231,7 +232,7 @@ public final class Exporter {
 
     /** The frames as one looping GIF with a sidecar (view {@code journey-gif:<sweep>}). */
     public void gif(List<BufferedImage> frames, Sweep sweep, double scale, Path file) throws IOException {
-        writeGif(frames, sweep, scale, file, provenance.get(), org.latentledger.work.Progress.NONE);
+        writeGif(frames, sweep, scale, file, provenance.apply(ExportTarget.JOURNEY), org.latentledger.work.Progress.NONE);
     }
 
     /** Writes a GIF and its sidecar; safe off the FX thread (the provenance is taken before). */

@@ -33,7 +33,6 @@ import org.latentledger.data.Dataset;
 import org.latentledger.data.ImageShape;
 import org.latentledger.ui.plot.MapCanvas;
 import org.latentledger.ui.plot.MapScene;
-import org.latentledger.ui.map.MapSettings;
 
 /**
  * The journey page: the query (point, drawing, interpolation, typed row), one mini-map per layer

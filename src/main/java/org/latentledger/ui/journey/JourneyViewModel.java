@@ -1,16 +1,17 @@
 package org.latentledger.ui.journey;
 
-import org.latentledger.view.QuerySource;
-import org.latentledger.projection.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,38 +23,46 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
-import org.latentledger.atlas.Atlases;
 import org.latentledger.atlas.Axis;
 import org.latentledger.atlas.Journey;
 import org.latentledger.atlas.JourneyPlanner;
 import org.latentledger.atlas.LayerAtlas;
+import org.latentledger.atlas.LayerMapper;
+import org.latentledger.atlas.MapSpec;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.model.Steering;
+import org.latentledger.projection.Method;
 import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.Jobs;
-import org.latentledger.view.ColourMode;
+import org.latentledger.ui.jobs.JobRunner;
+import org.latentledger.ui.jobs.Lane;
+import org.latentledger.ui.jobs.ThreadRule;
 import org.latentledger.ui.plot.MapInput;
 import org.latentledger.ui.plot.MapScene;
 import org.latentledger.ui.plot.MapSceneBuilder;
-import org.latentledger.ui.map.MapSettings;
+import org.latentledger.view.ColourMode;
+import org.latentledger.view.QuerySource;
+import org.latentledger.work.Exclusive;
 
 /**
  * The journey of one query through the layers: what the query is (a data point, a drawing, an
  * interpolation, a typed row), the maps of every layer it is placed on, where it lands, the
  * layer being shown (play / step), and steering ("move along the axis, decode"). Touched only
- * on the FX thread; the maps are computed as the window's one job; one query's journey (one
- * forward pass and a neighbour search per layer) is computed on the FX thread when no job uses
- * the network.
+ * by the thread that made it (checked). The maps are made by the core's {@link LayerMapper} as a
+ * job of the {@link Lane#JOURNEY} lane, with the map page's engine, parameters and seed and the
+ * journey's own method. One query's journey (a forward pass and a neighbour search per layer)
+ * runs on the UI thread when no job uses the network, or as soon as the job that does returns.
  */
 public final class JourneyViewModel {
 
 
     static final int TRAIL = 24;
 
-    private final Jobs jobs;
-    private final ProjectionCache cache;
+    private final JobRunner jobs;
+    private final LayerMapper mapper;
+    private final Supplier<MapSpec> mapSpec;
+    private final ThreadRule rule = ThreadRule.confinedToCurrent("the journey's view model");
 
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.PCA);
     private final ObjectProperty<QuerySource> source = new SimpleObjectProperty<>(this, "source", QuerySource.POINT);
@@ -81,17 +90,22 @@ public final class JourneyViewModel {
     private final ReadOnlyStringWrapper steerNote = new ReadOnlyStringWrapper(this, "steerNote", "");
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
+    private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
     private final List<List<float[]>> trails = new ArrayList<>();
-    private final Timeline player = new Timeline();
+    private Timeline player;
     private LoadedModel model;
+    private Exclusive<LoadedModel> network;
     private Dataset data;
     private List<LayerActivations> activations = List.of();
     private int[] predicted;
-    private boolean pending;
 
-    public JourneyViewModel(Jobs jobs, ProjectionCache cache) {
+    /**
+     * @param mapSpec the map page's spec now: the journey's maps take its engine, parameters and seed
+     */
+    public JourneyViewModel(JobRunner jobs, ProjectionCache cache, Supplier<MapSpec> mapSpec) {
         this.jobs = jobs;
-        this.cache = cache;
+        this.mapper = new LayerMapper(cache);
+        this.mapSpec = mapSpec;
         method.addListener(o -> prepare());
         for (javafx.beans.Observable q : List.<javafx.beans.Observable>of(point, drawing, pointA, pointB, t, typed)) {
             q.addListener(o -> recompute());
@@ -100,8 +114,9 @@ public final class JourneyViewModel {
             clearTrails();
             recompute();
         });
-        jobs.busyProperty().addListener((o, was, busy) -> {
-            if (!busy && pending) {
+        // A journey that waited for the network goes as soon as the job holding it has returned.
+        jobs.finishedProperty().addListener(o -> {
+            if (pending.get()) {
                 recompute();
             }
         });
@@ -115,14 +130,20 @@ public final class JourneyViewModel {
             steer();
         });
         alpha.addListener(o -> steer());
-        player.setCycleCount(Timeline.INDEFINITE);
         secondsPerLayer.addListener(o -> restartPlayer());
         playing.addListener((o, a, p) -> restartPlayer());
     }
 
-    /** Shows what is open (or nothing, with a null model or data). */
-    public void show(LoadedModel m, Dataset d, List<LayerActivations> acts, int[] predictions) {
+    /**
+     * Shows what is open (or nothing, with a null model or data).
+     *
+     * @param net the model as jobs share it (passes run only while holding it)
+     */
+    public void show(LoadedModel m, Exclusive<LoadedModel> net, Dataset d, List<LayerActivations> acts, int[] predictions) {
+        rule.check();
+        jobs.cancel(Lane.JOURNEY);
         model = m;
+        network = net;
         data = d;
         activations = acts == null ? List.of() : acts;
         predicted = predictions;
@@ -130,6 +151,7 @@ public final class JourneyViewModel {
         scenes.set(List.of());
         journey.set(null);
         steered.set(null);
+        pending.set(false);
         clearTrails();
         playing.set(false);
         int size = d == null ? 0 : d.size();
@@ -153,18 +175,18 @@ public final class JourneyViewModel {
         return model != null && data != null && !activations.isEmpty();
     }
 
-    /** Computes every layer's map and atlas (the window's one job), then the journey. */
+    /** Computes every layer's map and atlas (a job of the journey's lane), then the journey. */
     public void prepare() {
+        rule.check();
         if (!available()) {
             return;
         }
         LoadedModel m = model;
         Dataset d = data;
         List<LayerActivations> acts = activations;
-        MapSettings settings = new MapSettings(method.get(), 2, 30, 15, 0.1, 42);
-        jobs.run("Maps of every layer for the journey (" + method.get() + ")",
-                (progress, partial) -> Atlases.build(m.hash(), d, acts, settings.spec(), cache, 42, progress),
-                null, result -> {
+        MapSpec spec = mapSpec.get().withMethod(method.get()).withDims(2);
+        jobs.run(Lane.JOURNEY, "Maps of every layer for the journey (" + spec.method().label() + ")",
+                (progress, partial) -> mapper.mapAll(acts, d, m.hash(), spec, progress), (List<LayerAtlas> result) -> {
                     if (m != model) {
                         return;
                     }
@@ -176,7 +198,12 @@ public final class JourneyViewModel {
                     steerLayer.set(-1);
                     steerLayer.set(Math.min(Math.max(0, s), result.size() - 1));
                     recompute();
-                }, e -> { });
+                });
+    }
+
+    /** What made the layer maps shown: their spec (method, engine, parameters, seed), or null before there are any. */
+    public MapSpec layerMapsSpec() {
+        return atlases.get().isEmpty() ? null : atlases.get().getFirst().spec();
     }
 
     private List<MapScene> buildScenes(List<LayerAtlas> result) {
@@ -220,20 +247,24 @@ public final class JourneyViewModel {
 
     /** Recomputes the journey now, or as soon as the running job lets go of the network. */
     public void recompute() {
-        if (atlases.get().isEmpty()) {
+        rule.check();
+        if (atlases.get().isEmpty() || network == null) {
             return;
         }
-        if (jobs.busyProperty().get()) {
-            pending = true;
-            return;
-        }
-        pending = false;
         float[] in = currentInput();
         if (in == null || in.length != model.inputSize()) {
+            pending.set(false);
             return;
         }
+        List<LayerAtlas> maps = atlases.get();
+        Journey[] travelled = new Journey[1];
+        if (!network.tryUse(net -> travelled[0] = JourneyPlanner.travel(net, maps, in))) {
+            pending.set(true);
+            return;
+        }
+        pending.set(false);
         query.set(in);
-        Journey j = JourneyPlanner.travel(model, atlases.get(), in);
+        Journey j = travelled[0];
         for (int l = 0; l < j.stops().size() && l < trails.size(); l++) {
             List<float[]> trail = trails.get(l);
             trail.add(new float[] {j.stops().get(l).x(), j.stops().get(l).y()});
@@ -242,8 +273,9 @@ public final class JourneyViewModel {
             }
         }
         journey.set(j);
-        String how = method.get() == Method.PCA ? "PCA maps: the query is placed by its "
-                : method.get() + " has no transform: the query is placed by its ";
+        Method shown = maps.getFirst().spec().method();
+        String how = shown == Method.PCA ? "PCA maps: the query is placed by its "
+                : shown.label() + " has no transform: the query is placed by its ";
         placement.set(how + JourneyPlanner.NEIGHBOURS + " nearest data points in each layer's own space (weighted by 1 / distance).");
         steer();
     }
@@ -274,17 +306,24 @@ public final class JourneyViewModel {
         Axis axis = steerAxis.get();
         float[] in = query.get();
         int l = steerLayer.get();
-        if (axis == null || in == null || model == null || l < 0 || jobs.busyProperty().get()) {
+        if (axis == null || in == null || network == null || l < 0 || l >= atlases.get().size()) {
             steered.set(null);
             return;
         }
-        try {
-            steered.set(Steering.steer(model, in, atlases.get().get(l).layer().index(), axis.direction(), alpha.get()));
-            steerNote.set(String.format(Locale.ROOT, "Layer %s: a + %.2f x %s, then the rest of the network.",
-                    atlases.get().get(l).layer().name(), alpha.get(), axis.name()));
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            steered.set(null);
-            steerNote.set(e.getMessage());
+        LayerAtlas at = atlases.get().get(l);
+        double a = alpha.get();
+        boolean ran = network.tryUse(net -> {
+            try {
+                steered.set(Steering.steer(net, in, at.layer().index(), axis.direction(), a));
+                steerNote.set(String.format(Locale.ROOT, "Layer %s: a + %.2f x %s, then the rest of the network.", at.layer().name(), a,
+                        axis.name()));
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                steered.set(null);
+                steerNote.set(e.getMessage());
+            }
+        });
+        if (!ran) {
+            pending.set(true);
         }
     }
 
@@ -317,6 +356,14 @@ public final class JourneyViewModel {
     }
 
     private void restartPlayer() {
+        if (player == null && !playing.get()) {
+            return;
+        }
+        if (player == null) {
+            // Made on first play: a Timeline needs the toolkit, which view-model tests do without.
+            player = new Timeline();
+            player.setCycleCount(Timeline.INDEFINITE);
+        }
         player.stop();
         player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(Math.max(0.1, secondsPerLayer.get())), e -> step(1)));
         if (playing.get()) {
@@ -426,6 +473,11 @@ public final class JourneyViewModel {
 
     public ReadOnlyObjectProperty<float[]> steeredProperty() {
         return steered.getReadOnlyProperty();
+    }
+
+    /** True while a journey or steering waits for the network (a job holds it). */
+    public ReadOnlyBooleanProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty steerNoteProperty() {

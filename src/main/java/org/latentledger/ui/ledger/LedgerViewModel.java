@@ -1,12 +1,12 @@
 package org.latentledger.ui.ledger;
 
-import org.latentledger.economy.PolicyKind;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,21 +14,27 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.util.Duration;
 import org.latentledger.data.Dataset;
 import org.latentledger.economy.EnergyModel;
 import org.latentledger.economy.Frontier;
+import org.latentledger.economy.FrontierRun;
 import org.latentledger.economy.Ledger;
+import org.latentledger.economy.PolicyKind;
 import org.latentledger.economy.SparseNetwork;
 import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.model.LoadedModel;
-import org.latentledger.ui.Jobs;
+import org.latentledger.ui.jobs.JobRunner;
+import org.latentledger.ui.jobs.Lane;
+import org.latentledger.ui.jobs.ThreadRule;
+import org.latentledger.work.Exclusive;
 
 /**
  * The ledger of the current query: the policy and its live parameter, the dense and sparse
  * passes with their costs and verdict, the energy constants, measured times, and the frontier.
- * One pass is computed on the FX thread (microseconds to milliseconds for the bundled models)
- * when no job holds the network; timing runs once the slider settles; the frontier is a job.
+ * One pass is computed on the UI thread (microseconds to milliseconds for the bundled models)
+ * when no job holds the network, else as soon as the job that does has returned; timing runs
+ * once the slider settles; the frontier is a job of the {@link Lane#LEDGER} lane that holds the
+ * network while it sweeps. Touched only by the thread that made it (checked).
  */
 public final class LedgerViewModel {
 
@@ -37,71 +43,104 @@ public final class LedgerViewModel {
     /** The frontier in the window sweeps at most this long a set (seconds of estimated work). */
     static final double FRONTIER_BUDGET_SECONDS = 12;
 
-    private final Jobs jobs;
+    /**
+     * What the ledger needs of a model, made where the model is loaded (off the UI thread): the
+     * sparse network on its layers and the threshold range of its activations; or why there is none.
+     */
+    public record Setup(SparseNetwork net, double thresholdRange, String message) {
+
+        /** Builds the sparse network of a model over a data set; a model it cannot run sparsely gets the reason. */
+        public static Setup of(LoadedModel model, Dataset d) {
+            try {
+                SparseNetwork net = new SparseNetwork(model);
+                return new Setup(net, Frontier.thresholdRange(net, d.features()), "");
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return new Setup(null, 1, e.getMessage());
+            }
+        }
+    }
+
+    private final JobRunner jobs;
+    private final ThreadRule rule = ThreadRule.confinedToCurrent("the ledger's view model");
     private final ObjectProperty<PolicyKind> kind = new SimpleObjectProperty<>(this, "kind", PolicyKind.TOPK);
     private final DoubleProperty level = new SimpleDoubleProperty(this, "level", 0.1);
     private final IntegerProperty rank = new SimpleIntegerProperty(this, "rank", 16);
     private final ObjectProperty<EnergyModel> energy = new SimpleObjectProperty<>(this, "energy", EnergyModel.SRAM);
     private final ReadOnlyObjectWrapper<Ledger> ledger = new ReadOnlyObjectWrapper<>(this, "ledger");
     private final ReadOnlyObjectWrapper<Frontier.Result> frontier = new ReadOnlyObjectWrapper<>(this, "frontier");
+    private final ReadOnlyObjectWrapper<FrontierRun> frontierRun = new ReadOnlyObjectWrapper<>(this, "frontierRun");
+    private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
+    private boolean waiting;
+    private boolean measuring;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
-    private final PauseTransition settle = new PauseTransition(Duration.millis(250));
+    private static final Duration SETTLE = Duration.ofMillis(250);
 
-    private SparseNetwork net;
+    private Exclusive<SparseNetwork> net;
+    private boolean exactFirst;
     private Dataset data;
     private float[] query;
     private double thresholdRange = 1;
-    private boolean pending;
-    private String frontierNote = "";
 
-    public LedgerViewModel(Jobs jobs) {
+    public LedgerViewModel(JobRunner jobs) {
         this.jobs = jobs;
         kind.addListener(o -> {
             recompute();
-            frontier.set(null);
+            clearFrontier();
         });
         level.addListener(o -> recompute());
         rank.addListener(o -> {
             recompute();
-            frontier.set(null);
+            clearFrontier();
         });
         energy.addListener(o -> {
             Ledger l = ledger.get();
             ledger.set(null);
             ledger.set(l); // costs re-read the energy model
         });
-        settle.setOnFinished(e -> measure());
-        jobs.busyProperty().addListener((o, was, busy) -> {
-            if (!busy && pending) {
+        // A pass that waited for the network goes as soon as the job holding it has returned.
+        jobs.finishedProperty().addListener(o -> {
+            if (waiting) {
                 recompute();
-            } else if (!busy) {
-                settle.playFromStart(); // measure once the network is free again
             }
         });
     }
 
-    /** Shows a model and data (or nothing); says why when the model cannot be run sparsely. */
-    public void show(LoadedModel model, Dataset d) {
+    /**
+     * Shows a model and data (or nothing, with nulls); says why when the model cannot be run sparsely.
+     *
+     * @param model the model as jobs share it; the sparse network shares its lock (it runs the model's own layers)
+     */
+    public void show(Exclusive<LoadedModel> model, Dataset d, Setup setup) {
+        rule.check();
+        jobs.cancel(Lane.LEDGER);
         net = null;
         data = d;
         ledger.set(null);
-        frontier.set(null);
+        clearFrontier();
         timing.set("");
         message.set("");
-        if (model == null || d == null) {
+        setWaiting(false, false);
+        if (model == null || d == null || setup == null) {
             return;
         }
-        try {
-            net = new SparseNetwork(model);
-            thresholdRange = Frontier.thresholdRange(net, d.features());
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            message.set(e.getMessage());
+        if (setup.net() == null) {
+            message.set(setup.message());
+            return;
         }
+        net = model.share(setup.net());
+        exactFirst = setup.net().exact(0);
+        thresholdRange = setup.thresholdRange();
+    }
+
+    private void clearFrontier() {
+        frontier.set(null);
+        frontierRun.set(null);
     }
 
     /** The input whose economy is shown (the journey's query). */
     public void setQuery(float[] input) {
+        rule.check();
         query = input;
         recompute();
     }
@@ -121,72 +160,68 @@ public final class LedgerViewModel {
 
     /** Recomputes both passes now, or as soon as the running job lets go of the network. */
     public void recompute() {
+        rule.check();
         if (net == null || query == null) {
+            setWaiting(false, false);
             return;
         }
-        if (jobs.busyProperty().get()) {
-            pending = true;
+        float[] q = query;
+        SparsityPolicy p = policy();
+        if (!net.tryUse(n -> ledger.set(Ledger.of(n, q, p, 0)))) {
+            setWaiting(true, measuring);
             return;
         }
-        pending = false;
-        ledger.set(Ledger.of(net, query, policy(), 0));
-        settle.playFromStart();
+        setWaiting(false, true);
+        jobs.later(this, SETTLE, this::measure);
+    }
+
+    /** A pass waiting for the network, and timing waiting for the slider to settle, both keep the ledger from settling. */
+    private void setWaiting(boolean pass, boolean timing) {
+        waiting = pass;
+        measuring = timing;
+        pending.set(pass || timing);
     }
 
     /** Median wall times of both passes (after the slider settles: timing every slider step would stall it). */
     private void measure() {
-        if (net == null || query == null || jobs.busyProperty().get()) {
+        if (net == null || query == null) {
+            setWaiting(waiting, false);
             return;
         }
-        Ledger timed = Ledger.of(net, query, policy(), TIMING_REPEATS);
-        timing.set(String.format(Locale.ROOT, "Measured (median of %d): dense %.0f µs, sparse %.0f µs (%.1fx). Dense = our kernel "
-                        + "over every row; sparse = only the live rows%s.", TIMING_REPEATS, timed.denseMicros(), timed.sparseMicros(),
-                timed.denseMicros() / Math.max(1e-9, timed.sparseMicros()), net.exact(0) ? "" : "; conv layers run through DL4J"));
+        float[] q = query;
+        SparsityPolicy p = policy();
+        boolean ran = net.tryUse(n -> {
+            Ledger timed = Ledger.of(n, q, p, TIMING_REPEATS);
+            timing.set(String.format(Locale.ROOT, "Measured (median of %d): dense %.0f µs, sparse %.0f µs (%.1fx). Dense = our kernel "
+                            + "over every row; sparse = only the live rows%s.", TIMING_REPEATS, timed.denseMicros(), timed.sparseMicros(),
+                    timed.denseMicros() / Math.max(1e-9, timed.sparseMicros()), exactFirst ? "" : "; conv layers run through DL4J"));
+        });
+        // Not measured when a job holds the network: measured after the pass is redone.
+        setWaiting(!ran || waiting, false);
     }
 
-    /** Sweeps the current kind of policy over (a seeded sample of) the data as the window's job. */
+    /** Sweeps the current kind of policy over (a seeded sample of) the data as a job holding the network. */
     public void computeFrontier() {
-        if (net == null || data == null || kind.get() == PolicyKind.DENSE || kind.get() == PolicyKind.NATURAL) {
+        rule.check();
+        if (net == null || data == null || !kind.get().sweepable()) {
             return;
         }
-        String sweep = switch (kind.get()) {
-            case TOPK -> "topk";
-            case THRESHOLD -> "threshold";
-            default -> "routed";
-        };
-        List<SparsityPolicy> settings = Frontier.settings(sweep, 12, thresholdRange, Math.max(1, rank.get()));
-        SparseNetwork n = net;
+        Exclusive<SparseNetwork> n = net;
         Dataset d = data;
         EnergyModel e = energy.get();
-        jobs.run("Frontier of " + kind.get(), (progress, partial) -> {
-            long t0 = System.nanoTime();
-            n.run(d.features()[0], settings.getFirst());
-            double perPass = Math.max(1e-6, (System.nanoTime() - t0) / 1e9);
-            int points = (int) Math.min(d.size(), Math.max(200, FRONTIER_BUDGET_SECONDS / (perPass * (settings.size() + 1))));
-            int[] idx = sample(d.size(), points);
-            float[][] x = new float[points][];
-            int[] y = new int[points];
-            for (int i = 0; i < points; i++) {
-                x[i] = d.features()[idx[i]];
-                y[i] = d.labels()[idx[i]];
-            }
-            frontierNote = points == d.size() ? "over all " + points + " points" : "over a seeded sample of " + points + " of " + d.size() + " points";
-            return Frontier.sweep(n, x, y, settings, 0.99, e, progress);
-        }, null, frontier::set, error -> message.set("The frontier failed: " + error.getMessage()));
-    }
-
-    private static int[] sample(int n, int k) {
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
-        for (int i = 0; i < k; i++) {
-            int j = i + r.nextInt(n - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] out = java.util.Arrays.copyOf(order, k);
-        java.util.Arrays.sort(out);
-        return out;
+        PolicyKind k = kind.get();
+        int r = Math.max(1, rank.get());
+        double range = thresholdRange;
+        jobs.run(Lane.LEDGER, "Frontier of " + k.label(), (progress, partial) -> n.use(sparse -> FrontierRun.sweep(sparse, d, k, 12, range,
+                r, FRONTIER_BUDGET_SECONDS, e, progress)), null, (FrontierRun run) -> {
+                    if (n == net) {
+                        frontierRun.set(run);
+                        frontier.set(run.result());
+                    }
+                }, error -> {
+                    message.set("The frontier failed: " + error.getMessage());
+                    jobs.report("The frontier", error);
+                });
     }
 
     /** Sets the controls to a policy (from a command line or a lesson). */
@@ -229,8 +264,19 @@ public final class LedgerViewModel {
         };
     }
 
+    /** How the frontier shown was swept ("over all 1,797 points"), or "" without one. */
     public String frontierNote() {
-        return frontierNote;
+        return frontierRun.get() == null ? "" : frontierRun.get().sampleNote();
+    }
+
+    /** The frontier shown as it was swept (kind, settings, sample, seed), or null. */
+    public ReadOnlyObjectProperty<FrontierRun> frontierRunProperty() {
+        return frontierRun.getReadOnlyProperty();
+    }
+
+    /** True while a pass waits for the network (a job holds it). */
+    public ReadOnlyBooleanProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
     }
 
     public Dataset data() {

@@ -1,5 +1,7 @@
 package org.latentledger.ui.map;
 
+import org.latentledger.atlas.MapSpec;
+import org.latentledger.projection.Engine;
 import org.latentledger.projection.Method;
 import org.latentledger.view.ConvView;
 import org.latentledger.view.ColourMode;
@@ -38,6 +40,10 @@ public final class MapToolbar {
         ChoiceBox<Method> method = new ChoiceBox<>(FXCollections.observableArrayList(Method.values()));
         method.setValue(vm.settingsProperty().get().method());
         method.setTooltip(new Tooltip("PCA: linear, instant. t-SNE (Barnes-Hut) and UMAP: neighbourhoods, seeded, animated"));
+        ChoiceBox<Engine> engine = new ChoiceBox<>(FXCollections.observableArrayList(Engine.values()));
+        engine.setValue(vm.settingsProperty().get().engine());
+        engine.setTooltip(new Tooltip("Whose t-SNE / UMAP: ours (Barnes-Hut, seeded, animated, cancellable) or Smile's "
+                + "(exact t-SNE: memory grows with the square of the points; UMAP: no progress, cannot be stopped)"));
         ChoiceBox<String> dims = new ChoiceBox<>(FXCollections.observableArrayList("2D", "3D"));
         dims.setValue(vm.settingsProperty().get().dims() + "D");
         Spinner<Double> perplexity = new Spinner<>(5.0, 100.0, vm.settingsProperty().get().perplexity(), 5.0);
@@ -55,21 +61,25 @@ public final class MapToolbar {
         HBox tsne = labelled("Perplexity", perplexity);
         HBox umap = new HBox(6, labelled("Neighbours", neighbours), labelled("Min-dist", minDist));
         HBox seedBox = labelled("Seed", seed);
+        HBox engineBox = labelled("Engine", engine);
         Runnable apply = () -> {
             Method m = method.getValue();
-            vm.settingsProperty().set(new MapSettings(m, dims.getValue().startsWith("3") ? 3 : 2, perplexity.getValue(),
-                    neighbours.getValue(), minDist.getValue(), seed.getValue()));
+            MapSpec now = vm.settingsProperty().get();
+            vm.settingsProperty().set(new MapSpec(m, engine.getValue(), dims.getValue().startsWith("3") ? 3 : 2, perplexity.getValue(),
+                    neighbours.getValue(), minDist.getValue(), seed.getValue(), now.convView()));
         };
         Runnable visibility = () -> {
             Method m = method.getValue();
             show(tsne, m == Method.TSNE);
             show(umap, m == Method.UMAP);
             show(seedBox, m != Method.PCA);
+            show(engineBox, m != Method.PCA);
         };
         visibility.run();
         // Settings changed elsewhere (a lesson, a screenshot request) show in the controls.
         vm.settingsProperty().addListener((o, a, now) -> {
             method.setValue(now.method());
+            engine.setValue(now.engine());
             dims.setValue(now.dims() + "D");
             perplexity.getValueFactory().setValue(now.perplexity());
             neighbours.getValueFactory().setValue(now.neighbours());
@@ -81,6 +91,7 @@ public final class MapToolbar {
             apply.run();
         });
         dims.valueProperty().addListener(o -> apply.run());
+        engine.valueProperty().addListener(o -> apply.run());
         for (Spinner<?> s : new Spinner<?>[] {perplexity, neighbours, minDist, seed}) {
             s.valueProperty().addListener(o -> apply.run());
         }
@@ -102,7 +113,7 @@ public final class MapToolbar {
         javafx.scene.layout.FlowPane first = new javafx.scene.layout.FlowPane(10, 6);
         HBox lead = new HBox(6, leading);
         lead.setAlignment(Pos.CENTER_LEFT);
-        first.getChildren().addAll(lead, labelled("Method", method), dims, tsne, umap, seedBox, pause, convBox);
+        first.getChildren().addAll(lead, labelled("Method", method), engineBox, dims, tsne, umap, seedBox, pause, convBox);
         first.setAlignment(Pos.CENTER_LEFT);
 
         ChoiceBox<ColourMode> colour = new ChoiceBox<>(FXCollections.observableArrayList(ColourMode.values()));

@@ -1,10 +1,5 @@
 package org.latentledger.ui.map;
 
-import org.latentledger.view.ConvView;
-import org.latentledger.view.ColourMode;
-import org.latentledger.ui.plot.MapInput;
-import org.latentledger.ui.plot.MapSceneBuilder;
-import org.latentledger.ui.plot.MapScene;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,38 +22,46 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentledger.atlas.Axes;
 import org.latentledger.atlas.Axis;
+import org.latentledger.atlas.LayerAtlas;
+import org.latentledger.atlas.LayerMapper;
+import org.latentledger.atlas.MapSpec;
 import org.latentledger.atlas.Neighbours;
 import org.latentledger.atlas.Region;
 import org.latentledger.atlas.Regions;
 import org.latentledger.data.Dataset;
 import org.latentledger.projection.Projection;
 import org.latentledger.projection.ProjectionCache;
-import org.latentledger.projection.ProjectionSpec;
-import org.latentledger.projection.Projections;
-import org.latentledger.projection.Trustworthiness;
-import org.latentledger.ui.Jobs;
+import org.latentledger.ui.jobs.JobRunner;
+import org.latentledger.ui.jobs.Lane;
+import org.latentledger.ui.jobs.ThreadRule;
+import org.latentledger.ui.plot.MapInput;
+import org.latentledger.ui.plot.MapScene;
+import org.latentledger.ui.plot.MapSceneBuilder;
+import org.latentledger.view.ColourMode;
+import org.latentledger.view.ConvView;
 
 /**
  * The map of one layer: projection settings, the layout (animated while t-SNE or UMAP converge),
  * the layer's regions and axes, colouring, selection, search and the focused point's details.
- * No scene-graph types; touched only on the FX thread; the work runs as the window's one job.
+ * No scene-graph types; touched only on the thread that made it (checked); the map is made by
+ * the core's {@link LayerMapper} as a job of the {@link Lane#MAP} lane.
  */
 public final class MapViewModel {
 
-    /** Projections kept in memory per (model, data, layer, view, spec), so switching back is instant. */
+    /** Maps kept in memory per (model, data, layer, spec), so switching back is instant. */
     private static final int MEMORY_CACHE = 24;
-    static final int TRUST_SAMPLE = 1000;
 
-    private final Jobs jobs;
-    private final ProjectionCache disk;
-    private final Map<String, Projection> memory = new LinkedHashMap<>(16, 0.75f, true) {
+    private final JobRunner jobs;
+    private final LayerMapper mapper;
+    private final ThreadRule rule = ThreadRule.confinedToCurrent("the map's view model");
+    private final Map<String, LayerAtlas> memory = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Projection> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, LayerAtlas> eldest) {
             return size() > MEMORY_CACHE;
         }
     };
 
-    private final ObjectProperty<MapSettings> settings = new SimpleObjectProperty<>(this, "settings", MapSettings.DEFAULT);
+    private final ObjectProperty<MapSpec> settings = new SimpleObjectProperty<>(this, "settings", MapSpec.DEFAULT);
     private final ObjectProperty<ConvView> convView = new SimpleObjectProperty<>(this, "convView", ConvView.CHANNEL_MEANS);
     private final ObjectProperty<ColourMode> colour = new SimpleObjectProperty<>(this, "colour", ColourMode.LABEL);
     private final BooleanProperty showRegions = new SimpleBooleanProperty(this, "showRegions", true);
@@ -68,7 +71,8 @@ public final class MapViewModel {
 
     private final ReadOnlyObjectWrapper<MapScene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
     private final ReadOnlyObjectWrapper<Projection> projection = new ReadOnlyObjectWrapper<>(this, "projection");
-    private final ReadOnlyObjectWrapper<MapResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<LayerAtlas> atlas = new ReadOnlyObjectWrapper<>(this, "atlas");
+    private final ReadOnlyObjectWrapper<MapSpec> shownSpec = new ReadOnlyObjectWrapper<>(this, "shownSpec");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyBooleanWrapper convolutional = new ReadOnlyBooleanWrapper(this, "convolutional");
     private final ReadOnlyBooleanWrapper converging = new ReadOnlyBooleanWrapper(this, "converging");
@@ -83,11 +87,14 @@ public final class MapViewModel {
     private MapInput input;
     private final Map<Axis, float[]> coordinates = new HashMap<>();
 
-    public MapViewModel(Jobs jobs, ProjectionCache disk) {
+    public MapViewModel(JobRunner jobs, ProjectionCache disk) {
         this.jobs = jobs;
-        this.disk = disk;
-        settings.addListener((o, a, b) -> recompute());
-        convView.addListener((o, a, b) -> recompute());
+        this.mapper = new LayerMapper(disk);
+        settings.addListener((o, a, b) -> {
+            convView.set(b.convView());
+            recompute();
+        });
+        convView.addListener((o, a, b) -> settings.set(settings.get().withConvView(b)));
         colour.addListener(o -> rebuild());
         showRegions.addListener(o -> rebuild());
         showAxes.addListener(o -> rebuild());
@@ -99,14 +106,17 @@ public final class MapViewModel {
 
     /** Shows a layer (or nothing, with null). */
     public void show(MapInput in) {
+        rule.check();
+        jobs.cancel(Lane.MAP);
         input = in;
         coordinates.clear();
         regions.clear();
         axes.clear();
         selection.set(new int[0]);
         focus.set(-1);
-        result.set(null);
+        atlas.set(null);
         projection.set(null);
+        shownSpec.set(null);
         scene.set(null);
         note.set("");
         convolutional.set(in != null && in.activations().isConvolutional());
@@ -117,83 +127,72 @@ public final class MapViewModel {
 
     /** Computes the map of the current layer with the current settings (from a cache when it can). */
     public void recompute() {
+        rule.check();
         MapInput in = input;
         if (in == null) {
             return;
         }
-        boolean means = convView.get() == ConvView.CHANNEL_MEANS || !in.activations().isConvolutional();
-        ProjectionSpec spec = settings.get().spec();
-        String key = ProjectionCache.key(in.modelHash(), in.data().hash(), in.activations().layer().name(), means ? "means" : "full", spec);
-        Projection known = memory.get(key);
-        boolean iterative = !(spec instanceof ProjectionSpec.Pca);
-        converging.set(iterative && known == null);
-        String what = "Mapping " + in.activations().layer().name() + " (" + settings.get().method() + ")";
-        jobs.run(what, (progress, partial) -> {
-            float[][] points = means ? in.activations().perChannelMean() : in.activations().values();
-            Projection p = known != null ? known : iterative ? disk.get(key) : null;
-            boolean cached = p != null;
-            if (p == null) {
-                p = Projections.run(points, spec, progress, partial::accept);
-                if (iterative) {
-                    disk.put(key, p);
-                }
-            }
-            progress.update(-1, "Regions and axes of " + in.activations().layer().name());
-            Regions r = Regions.of(points, in.data().labels(), in.data().classNames(), 0, settings.get().seed(), progress);
-            List<Axis> pcs = Axes.principal(points, 3, progress);
-            Map<Axis, float[]> coords = new HashMap<>();
-            for (Axis a : pcs) {
-                coords.put(a, a.coordinates(points));
-            }
-            int sample = trustSample(points.length, points[0].length);
-            progress.update(-1, "Trustworthiness of the layout (" + sample + " points)");
-            double trust = Trustworthiness.sampled(points, Projections.rows(p), 5, sample, settings.get().seed());
-            return new Object[] {new MapResult(p, r, pcs, trust, Math.min(sample, points.length), points, cached), coords};
-        }, partial -> {
-            if (partial instanceof Projection p && input == in) {
-                projection.set(p);
-                rebuild();
-            }
-        }, done -> {
+        MapSpec spec = settings.get();
+        String key = in.modelHash() + "|" + in.data().hash() + "|" + in.activations().layer().name() + "|" + spec;
+        LayerAtlas known = memory.get(key);
+        if (known != null) {
+            jobs.cancel(Lane.MAP);
             converging.set(false);
-            if (input != in) {
-                return;
-            }
-            MapResult r = (MapResult) done[0];
-            @SuppressWarnings("unchecked")
-            Map<Axis, float[]> coords = (Map<Axis, float[]>) done[1];
-            memory.put(key, r.projection());
-            coordinates.putAll(coords);
-            result.set(r);
-            projection.set(r.projection());
-            regions.setAll(r.regions().regions());
-            axes.setAll(r.principal());
-            note.set(noteOf(in, r, means));
-            rebuild();
-            updateMatches();
-            updateDetails();
-        }, error -> converging.set(false));
+            showAtlas(in, known);
+            return;
+        }
+        converging.set(spec.method().iterative());
+        String what = "Mapping " + in.activations().layer().name() + " (" + spec.method().label() + ")";
+        jobs.run(Lane.MAP, what, (progress, partial) -> mapper.map(in.activations(), in.data(), in.modelHash(), spec,
+                LayerMapper.Quality.MEASURED, progress, partial::accept), partial -> {
+                    if (partial instanceof Projection p && input == in) {
+                        projection.set(p);
+                        shownSpec.set(spec);
+                        rebuild();
+                    }
+                }, (LayerAtlas done) -> {
+                    converging.set(false);
+                    if (input == in) {
+                        memory.put(key, done);
+                        showAtlas(in, done);
+                    }
+                }, error -> {
+                    converging.set(false);
+                    if (input == in && atlas.get() != null) {
+                        // The half-made layout goes; the last finished map is shown again.
+                        projection.set(atlas.get().map());
+                        shownSpec.set(atlas.get().spec());
+                        rebuild();
+                    }
+                    jobs.report(what, error);
+                });
     }
 
-    /**
-     * Points over which trustworthiness is estimated: up to {@link #TRUST_SAMPLE}, fewer (not under
-     * 200) on wide layers so the estimate costs at most about 2e10 multiply-adds (seconds, not minutes).
-     */
-    static int trustSample(int n, int width) {
-        long budget = 20_000_000_000L / Math.max(1L, (long) n * width);
-        return (int) Math.max(200, Math.min(TRUST_SAMPLE, budget));
+    private void showAtlas(MapInput in, LayerAtlas a) {
+        coordinates.clear();
+        for (Axis axis : a.axes()) {
+            coordinates.put(axis, axis.coordinates(a.points()));
+        }
+        atlas.set(a);
+        projection.set(a.map());
+        shownSpec.set(a.spec());
+        regions.setAll(a.regions().regions());
+        axes.setAll(a.axes());
+        note.set(noteOf(in, a));
+        rebuild();
+        updateMatches();
+        updateDetails();
     }
 
-    private static String noteOf(MapInput in, MapResult r, boolean means) {
+    private static String noteOf(MapInput in, LayerAtlas a) {
         var layer = in.activations().layer();
         String shown = !in.activations().isConvolutional() ? "all " + layer.units() + " units"
-                : means ? "per-channel mean of the " + in.activations().channels() + " feature maps of " + layer.outputShape()
+                : a.channelMeans() ? "per-channel mean of the " + in.activations().channels() + " feature maps of " + layer.outputShape()
                 : "the full " + layer.outputShape() + " feature maps (" + layer.units() + " units)";
-        String placed = r.projection().method().startsWith("PCA") ? ""
-                : " t-SNE and UMAP have no transform: new points are placed by their neighbours.";
+        String placed = a.spec().method().iterative() ? " t-SNE and UMAP have no transform: new points are placed by their neighbours." : "";
         return String.format(Locale.ROOT, "Layer %s (%s): %s. %s%s. Trustworthiness (5 neighbours, %,d points): %.3f. "
-                        + "%d regions by k-means.%s", layer.name(), layer.type(), shown, r.projection().method(),
-                r.fromCache() ? ", from the cache" : "", r.trustPoints(), r.trust(), r.regions().regions().size(), placed);
+                        + "%d regions by k-means.%s", layer.name(), layer.type(), shown, a.map().method(),
+                a.fromCache() ? ", from the cache" : "", a.trustPoints(), a.trust(), a.regions().regions().size(), placed);
     }
 
     private void rebuild() {
@@ -202,8 +201,8 @@ public final class MapViewModel {
             scene.set(null);
             return;
         }
-        MapResult r = result.get();
-        boolean final_ = r != null && r.projection() == p;
+        LayerAtlas r = atlas.get();
+        boolean final_ = r != null && r.map() == p;
         Regions shownRegions = final_ && showRegions.get() ? r.regions() : null;
         List<Axis> arrows = final_ && showAxes.get() ? new ArrayList<>(axes) : List.of();
         scene.set(MapSceneBuilder.build(input, p, colour.get(), shownRegions, regions, arrows,
@@ -212,6 +211,7 @@ public final class MapViewModel {
 
     /** Renames a region on the map (names are the user's; the cluster stays). */
     public void renameRegion(int index, String name) {
+        rule.check();
         if (index >= 0 && index < regions.size() && name != null && !name.isBlank()) {
             regions.set(index, regions.get(index).renamed(name.strip()));
             rebuild();
@@ -221,7 +221,8 @@ public final class MapViewModel {
 
     /** Adds the concept axis from region a to region b and shows axes. */
     public Axis addConceptAxis(int a, int b) {
-        MapResult r = result.get();
+        rule.check();
+        LayerAtlas r = atlas.get();
         if (r == null || a == b) {
             return null;
         }
@@ -234,6 +235,7 @@ public final class MapViewModel {
     }
 
     public void select(int[] points) {
+        rule.check();
         selection.set(points == null ? new int[0] : points.clone());
     }
 
@@ -270,7 +272,7 @@ public final class MapViewModel {
 
     private void updateDetails() {
         int f = focus.get();
-        MapResult r = result.get();
+        LayerAtlas r = atlas.get();
         if (input == null || r == null || f < 0 || f >= input.data().size()) {
             details.set(null);
             return;
@@ -294,7 +296,7 @@ public final class MapViewModel {
                 d.image() != null ? d.features()[f] : null, d.image()));
     }
 
-    public ObjectProperty<MapSettings> settingsProperty() {
+    public ObjectProperty<MapSpec> settingsProperty() {
         return settings;
     }
 
@@ -330,9 +332,21 @@ public final class MapViewModel {
         return projection.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<MapResult> resultProperty() {
-        return result.getReadOnlyProperty();
+    /** The finished map of the layer (null while it is being made, or with no layer). */
+    public ReadOnlyObjectProperty<LayerAtlas> atlasProperty() {
+        return atlas.getReadOnlyProperty();
     }
+
+    /** What made the layout drawn now: the finished map's spec, or the running one's while it converges. */
+    public ReadOnlyObjectProperty<MapSpec> shownSpecProperty() {
+        return shownSpec.getReadOnlyProperty();
+    }
+
+    /** True while the map has nothing to add: no map job waits or runs. */
+    public boolean idle() {
+        return !jobs.busy(Lane.MAP);
+    }
+
 
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();
@@ -375,7 +389,7 @@ public final class MapViewModel {
         return details.getReadOnlyProperty();
     }
 
-    public Jobs jobs() {
+    public JobRunner jobs() {
         return jobs;
     }
 }

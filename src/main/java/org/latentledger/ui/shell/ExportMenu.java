@@ -93,7 +93,7 @@ final class ExportMenu {
     private void animation(Sweep sweep, boolean gif) {
         String what = sweep.name().toLowerCase(Locale.ROOT);
         if (!view.exporter().journeyReady()) {
-            view.showJourney();
+            vm.navigate(org.latentledger.view.Page.JOURNEY);
             vm.say("The journey is preparing its maps; export again once it is shown.");
             return;
         }
@@ -115,8 +115,8 @@ final class ExportMenu {
         double s = gif ? 1 : scale();
         run("Could not export the journey", () -> view.exporter().framesStepwise(sweep, SWEEP_STEPS, s,
                 (k, n) -> vm.say("Rendering frame " + k + " of " + n + " ..."), () -> false, frames -> {
-                    org.latentledger.export.Provenance p = view.exporter().provenance();
-                    vm.jobs().run(gif ? "Writing " + target.getFileName() : "Writing the frames", (progress, partial) -> {
+                    org.latentledger.export.Provenance p = view.exporter().provenance(ExportTarget.JOURNEY);
+                    vm.jobs().run(org.latentledger.ui.jobs.Lane.EXPORT, gif ? "Writing " + target.getFileName() : "Writing the frames", (progress, partial) -> {
                         if (gif) {
                             Exporter.writeGif(frames, sweep, s, target, p, progress);
                             return target.getFileName() + " (" + frames.size() + " frames)";

@@ -1,5 +1,6 @@
 package org.latentledger.ui.shell;
 
+import org.latentledger.view.Page;
 import org.latentledger.view.Theme;
 import java.io.File;
 import java.nio.file.Path;
@@ -71,9 +72,9 @@ final class MainMenu {
         presentation.selectedProperty().bindBidirectional(vm.appearance().presentationProperty());
         MenuItem fullScreen = item("Full screen", new KeyCodeCombination(KeyCode.F11), owner::toggleFullScreen);
         Menu view = new Menu("View", null,
-                item("Map", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), owner::showMap),
-                item("Journey", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), owner::showJourney),
-                item("Ledger", new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), owner::showLedger),
+                item("Map", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.MAP)),
+                item("Journey", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.JOURNEY)),
+                item("Ledger", new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.LEDGER)),
                 new SeparatorMenuItem(),
                 item("Previous layer", new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(-1)),
                 item("Next layer", new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(1)),

@@ -1,12 +1,11 @@
 package org.latentledger.ui.shell;
 
-import org.latentledger.view.QuerySource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,34 +20,47 @@ import javafx.collections.ObservableList;
 import org.latentledger.data.DataFormatException;
 import org.latentledger.data.Dataset;
 import org.latentledger.data.ResourceRoot;
+import org.latentledger.export.Provenance;
+import org.latentledger.model.Evaluation;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.model.ModelCard;
 import org.latentledger.model.ModelLoadException;
 import org.latentledger.model.SampleModel;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.Jobs;
-import org.latentledger.model.Evaluation;
 import org.latentledger.projection.ProjectionCache;
-import org.latentledger.view.ConvView;
-import org.latentledger.ui.plot.MapInput;
-import org.latentledger.ui.plot.MapScene;
+import org.latentledger.ui.AppExecutor;
+import org.latentledger.ui.jobs.BackgroundJobRunner;
+import org.latentledger.ui.jobs.JobRunner;
+import org.latentledger.ui.jobs.Lane;
+import org.latentledger.ui.jobs.ThreadRule;
 import org.latentledger.ui.journey.JourneyViewModel;
 import org.latentledger.ui.ledger.LedgerViewModel;
 import org.latentledger.ui.map.MapViewModel;
+import org.latentledger.ui.plot.MapInput;
+import org.latentledger.ui.plot.MapScene;
+import org.latentledger.view.ConvView;
+import org.latentledger.view.ExportTarget;
+import org.latentledger.view.Page;
+import org.latentledger.view.QuerySource;
+import org.latentledger.work.Exclusive;
 import org.latentledger.work.Progress;
 
 /**
- * State and commands of the main window: which model and data are open, which layer is
- * chosen, its map, and what the app is busy with. No scene-graph types: testable without a
- * screen. Touched only on the FX thread; long work goes to the {@link AppExecutor}.
+ * State and commands of the main window: which model and data are open, which layer is chosen,
+ * which page is shown, and what the app is busy with. No scene-graph types: testable without a
+ * screen (with a {@link org.latentledger.ui.jobs.CurrentThreadJobRunner}). Touched only by the
+ * thread that made it (checked); long work goes to the {@link JobRunner}.
  */
 public final class MainViewModel {
 
+    /** What an open job hands back: the next session and what the ledger needs of its model. */
+    private record Opened(Session session, LedgerViewModel.Setup ledger) {
+    }
+
     private final ResourceRoot root;
-    private final AppExecutor executor;
     private final RecentFiles recent;
+    private final ThreadRule rule = ThreadRule.confinedToCurrent("the main window's view model");
 
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<ModelCard> card = new ReadOnlyObjectWrapper<>(this, "card");
@@ -57,30 +69,37 @@ public final class MainViewModel {
     private final ObjectProperty<LayerInfo> selectedLayer = new SimpleObjectProperty<>(this, "selectedLayer");
     private final ReadOnlyStringWrapper mapMessage = new ReadOnlyStringWrapper(this, "mapMessage", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.MAP);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper sessions = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "sessions");
+    private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(this, "settled");
 
     private Session session = Session.EMPTY;
-    private boolean opened;
-    private final Jobs jobs;
+    private Exclusive<LoadedModel> network;
+    private final JobRunner jobs;
     private final MapViewModel map;
     private final JourneyViewModel journey;
     private final LedgerViewModel ledger;
     private final Appearance appearance = new Appearance();
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
-        this(root, executor, RecentFiles.inMemory(), ProjectionCache.user());
+        this(root, new BackgroundJobRunner(executor), RecentFiles.inMemory(), ProjectionCache.user());
     }
 
     public MainViewModel(ResourceRoot root, AppExecutor executor, RecentFiles recent) {
-        this(root, executor, recent, ProjectionCache.user());
+        this(root, new BackgroundJobRunner(executor), recent, ProjectionCache.user());
     }
 
     public MainViewModel(ResourceRoot root, AppExecutor executor, RecentFiles recent, ProjectionCache cache) {
+        this(root, new BackgroundJobRunner(executor), recent, cache);
+    }
+
+    public MainViewModel(ResourceRoot root, JobRunner jobs, RecentFiles recent, ProjectionCache cache) {
         this.root = root;
-        this.executor = executor;
         this.recent = recent;
-        this.jobs = new Jobs(executor);
+        this.jobs = jobs;
+        jobs.setFailureReporter((what, error) -> problem.set(problemOf(what + " failed", error)));
         this.map = new MapViewModel(jobs, cache);
-        this.journey = new JourneyViewModel(jobs, cache);
+        this.journey = new JourneyViewModel(jobs, cache, () -> map.settingsProperty().get());
         this.ledger = new LedgerViewModel(jobs);
         // One query across the pages: the ledger shows the economy of the journey's query.
         journey.queryProperty().addListener((obs, old, q) -> ledger.setQuery(q));
@@ -98,39 +117,40 @@ public final class MainViewModel {
                 journey.pointProperty().set(f);
             }
         });
+        settled.bind(settledBinding());
     }
 
     /**
-     * Where the window's picture comes from now: model and data with their hashes, layer,
-     * projection with parameters and seed, policy, query, theme (sizes are filled in by the export).
+     * Settled: nothing runs or waits, and the page shown has what it shows (or says why not). The
+     * one signal lessons, screenshots and tests wait on.
      */
-    public org.latentledger.export.Provenance provenance() {
-        LoadedModel m = model.get();
-        Dataset d = dataset.get();
-        org.latentledger.ui.map.MapSettings s = map.settingsProperty().get();
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
-        params.put("dims", s.dims());
-        switch (s.method()) {
-            case TSNE -> params.put("perplexity", s.perplexity());
-            case UMAP -> {
-                params.put("neighbours", s.neighbours());
-                params.put("min_dist", s.minDist());
+    private BooleanBinding settledBinding() {
+        return Bindings.createBooleanBinding(() -> {
+            if (jobs.busyProperty().get() || journey.pendingProperty().get() || ledger.pendingProperty().get()) {
+                return false;
             }
-            default -> { }
-        }
-        LayerInfo layer = selectedLayer.get();
-        String query = switch (journey.sourceProperty().get()) {
-            case POINT -> "point " + journey.pointProperty().get();
-            case INTERPOLATION -> String.format(Locale.ROOT, "points %d -> %d at t = %.2f", journey.pointAProperty().get(),
-                    journey.pointBProperty().get(), journey.tProperty().get());
-            case DRAWING -> "a drawing";
-            case TYPED -> "a typed row";
-        };
-        return new org.latentledger.export.Provenance("window", m == null ? null : m.source(), m == null ? null : m.hash(),
-                d == null ? null : d.source(), d == null ? null : d.hash(), layer == null ? null : layer.name(),
-                s.method().name().toLowerCase(Locale.ROOT), params, s.seed(), m == null ? null : ledger.policy().spec(), query,
-                appearance.themeProperty().get().name().toLowerCase(Locale.ROOT), 1, 0, 0, org.latentledger.Version.current(),
-                java.time.OffsetDateTime.now().withNano(0).toString());
+            boolean opened = sessions.get() > 0;
+            if (problem.get() != null || !opened || !session.canMap()) {
+                return opened || problem.get() != null;
+            }
+            return switch (page.get()) {
+                case MAP -> map.sceneProperty().get() != null && map.atlasProperty().get() != null;
+                case JOURNEY -> !journey.available() || journey.journeyProperty().get() != null;
+                case LEDGER -> !ledger.available() || ledger.ledgerProperty().get() != null || !ledger.messageProperty().get().isEmpty();
+            };
+        }, jobs.busyProperty(), journey.pendingProperty(), ledger.pendingProperty(), problem, sessions, page, map.sceneProperty(),
+                map.atlasProperty(), journey.journeyProperty(), journey.atlasesProperty(), ledger.ledgerProperty(), ledger.messageProperty());
+    }
+
+    /** Where the picture of {@code target} (or of the window as shown) comes from: built from what is drawn. */
+    public Provenance provenance(ExportTarget target) {
+        rule.check();
+        return WindowProvenance.of(this, target);
+    }
+
+    /** The provenance of the window as it is shown now. */
+    public Provenance provenance() {
+        return provenance(ExportTarget.WINDOW);
     }
 
     /** Where the bundled files (models, data, lessons) are read from. */
@@ -143,10 +163,39 @@ public final class MainViewModel {
         return appearance;
     }
 
+    /** Shows a page; what the page needs (the journey's maps, the map of the layer) is started. */
+    public void navigate(Page to) {
+        rule.check();
+        page.set(to);
+        switch (to) {
+            case JOURNEY -> {
+                if (journey.atlasesProperty().get().isEmpty() && !jobs.busy(Lane.JOURNEY)) {
+                    journey.prepare();
+                }
+            }
+            case MAP -> {
+                if (map.atlasProperty().get() == null && !jobs.busy(Lane.MAP)) {
+                    map.recompute();
+                }
+            }
+            case LEDGER -> { }
+        }
+    }
+
+    /** The page shown. */
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
     /** Opens a bundled model on its bundled data set: load, forward pass, then the map. */
     public void openSample(SampleModel sample) {
         open("Opening " + sample.fileName(), new Sources.BundledModel(sample, root), new Sources.BundledSet(sample.data(), root),
                 "Could not open " + sample.fileName(), null);
+    }
+
+    /** Opens a bundled model by its name (digits-mlp, ...); an unknown name throws with the names there are. */
+    public void openSample(String name) {
+        openSample(SampleModel.byName(name));
     }
 
     /** Opens a model file (DL4J zip or Keras .h5); the open data stays and goes through it if it fits. */
@@ -159,6 +208,11 @@ public final class MainViewModel {
     public void openData(Path file) {
         open("Opening data " + file.getFileName(), null, new Sources.DataFile(file), "Could not open the data",
                 () -> recent.add(false, file));
+    }
+
+    /** Opens a bundled data set (with the model open). */
+    public void openData(org.latentledger.data.BundledData data) {
+        open("Opening " + data.displayName(), null, new Sources.BundledSet(data, root), "Could not open the data", null);
     }
 
     /** Opens files given together (dropped on the window, or on the command line): models and data sorted by kind. */
@@ -188,12 +242,17 @@ public final class MainViewModel {
     /** Closes the model; open data stays and is mapped as it is. */
     public void closeModel() {
         Session before = session;
-        run("Closing the model", progress -> SessionLoader.withoutModel(before), this::show, "Could not close the model");
+        run("Closing the model", progress -> new Opened(SessionLoader.withoutModel(before), null), this::show, "Could not close the model");
     }
 
     private void open(String what, Sources.ModelSource m, Sources.DataSource d, String failure, Runnable onSuccess) {
         Session before = session;
-        run(what, progress -> SessionLoader.open(before, m, d, progress), next -> {
+        Exclusive<LoadedModel> held = network;
+        run(what, progress -> {
+            // Opening data sends it through the open model, which the UI thread may be using: hold it.
+            Opened next = held == null || m != null ? load(before, m, d, progress) : held.use(x -> load(before, m, d, progress));
+            return next;
+        }, next -> {
             show(next);
             if (onSuccess != null) {
                 onSuccess.run();
@@ -201,15 +260,27 @@ public final class MainViewModel {
         }, failure);
     }
 
-    private void show(Session next) {
+    private static Opened load(Session before, Sources.ModelSource m, Sources.DataSource d, Progress progress) throws Exception {
+        Session next = SessionLoader.open(before, m, d, progress);
+        LedgerViewModel.Setup setup = next.canMap() && next.model() != null ? LedgerViewModel.Setup.of(next.model(), next.data()) : null;
+        return new Opened(next, setup);
+    }
+
+    private void show(Opened opened) {
+        Session next = opened.session();
         LoadedModel previous = session.model();
         session = next;
-        opened = true;
+        if (next.model() == null) {
+            network = null;
+        } else if (next.model() != previous || network == null) {
+            network = Exclusive.of(next.model());
+        }
         card.set(next.card());
         dataset.set(next.data());
         model.set(next.model());
         map.show(null);
-        journey.show(next.canMap() ? next.model() : null, next.data(), next.canMap() ? next.activations() : List.of(), null);
+        journey.show(next.canMap() ? next.model() : null, next.canMap() ? network : null, next.data(),
+                next.canMap() ? next.activations() : List.of(), null);
         selectedLayer.set(null);
         layers.setAll(next.layers());
         problem.set(null);
@@ -225,13 +296,17 @@ public final class MainViewModel {
                 : next.mismatch() != null ? "The open data does not fit this model" : "");
         selectedLayer.set(next.defaultLayer());
         if (next.canMap() && next.model() != null) {
-            journey.show(next.model(), next.data(), next.activations(), predictions());
-            ledger.show(next.model(), next.data());
+            journey.show(next.model(), network, next.data(), next.activations(), predictions());
+            ledger.show(network, next.data(), opened.ledger());
             int p = journey.pointProperty().get();
             ledger.setQuery(p < next.data().size() ? next.data().features()[p] : null);
+            if (page.get() == Page.JOURNEY) {
+                journey.prepare();
+            }
         } else {
-            ledger.show(null, null);
+            ledger.show(null, null, null);
         }
+        sessions.set(sessions.get() + 1);
     }
 
     private void showLayer(LayerInfo layer) {
@@ -262,9 +337,11 @@ public final class MainViewModel {
         return p;
     }
 
-    /** Runs long work as the window's one job; a failure becomes the window's problem. */
-    private <T> void run(String what, Work<T> work, Consumer<T> onSuccess, String failureTitle) {
-        jobs.run(what, (progress, partial) -> work.run(progress), null, onSuccess,
+    /** Opening runs as a job of its own lane: the jobs of the old session are cancelled first. A failure becomes the window's problem. */
+    private <T> void run(String what, Work<T> work, java.util.function.Consumer<T> onSuccess, String failureTitle) {
+        rule.check();
+        jobs.cancel();
+        jobs.run(Lane.OPEN, what, (progress, partial) -> work.run(progress), null, onSuccess,
                 error -> problem.set(problemOf(failureTitle, error)));
     }
 
@@ -280,7 +357,7 @@ public final class MainViewModel {
         return new Problem(title, file, message, trace.toString());
     }
 
-    /** Stops the running job, if any; what is already shown stays. */
+    /** Stops the running jobs, if any; what is already shown stays. */
     public void cancel() {
         jobs.cancel();
     }
@@ -306,6 +383,15 @@ public final class MainViewModel {
         }
         int i = selectedLayer.get() == null ? 0 : layers.indexOf(selectedLayer.get());
         selectedLayer.set(layers.get(Math.floorMod(i + delta, layers.size())));
+    }
+
+    /** Chooses the map's layer by name or 0-based index; throws with the layers' names if there is none. */
+    public void selectLayer(String ref) {
+        LoadedModel m = model.get();
+        if (m == null) {
+            throw new IllegalStateException("no model is open");
+        }
+        selectedLayer.set(layers.get(m.layer(ref).index()));
     }
 
     @FunctionalInterface
@@ -353,7 +439,7 @@ public final class MainViewModel {
         return jobs.statusProperty();
     }
 
-    public Jobs jobs() {
+    public JobRunner jobs() {
         return jobs;
     }
 
@@ -373,10 +459,13 @@ public final class MainViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    /** True once a model is open and its map is shown, or a problem was reported. */
+    /** True when nothing runs or waits and the page shown has what it shows (or a problem says why not). */
+    public ReadOnlyBooleanProperty settledProperty() {
+        return settled.getReadOnlyProperty();
+    }
+
     public boolean isSettled() {
-        return !jobs.busyProperty().get() && (map.sceneProperty().get() != null && map.resultProperty().get() != null
-                || problem.get() != null || (opened && !session.canMap()));
+        return settled.get();
     }
 
     public ObjectProperty<ConvView> convViewProperty() {

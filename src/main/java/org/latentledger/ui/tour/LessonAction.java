@@ -26,17 +26,17 @@ public sealed interface LessonAction {
     record Open(String sample, String model, String data) implements LessonAction {
     }
 
-    record Page(String page) implements LessonAction {
+    record Page(org.latentledger.view.Page page) implements LessonAction {
     }
 
     record Layer(String layer) implements LessonAction {
     }
 
-    record Method(String method, Integer dims, Long seed) implements LessonAction {
+    record Method(org.latentledger.projection.Method method, Integer dims, Long seed) implements LessonAction {
     }
 
     /** Map options; null leaves one as it is. */
-    record MapOptions(Boolean regions, Boolean axes, String colour) implements LessonAction {
+    record MapOptions(Boolean regions, Boolean axes, org.latentledger.view.ColourMode colour) implements LessonAction {
     }
 
     record Query(int point) implements LessonAction {
@@ -54,7 +54,7 @@ public sealed interface LessonAction {
     record Steer(String layer, String axis, double alpha) implements LessonAction {
     }
 
-    record Policy(String policy) implements LessonAction {
+    record Policy(org.latentledger.economy.SparsityPolicy policy) implements LessonAction {
     }
 
     record Slider(double value) implements LessonAction {

@@ -25,7 +25,7 @@ import org.latentledger.atlas.LayerAtlas;
 import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.ui.journey.JourneyViewModel;
 import org.latentledger.view.ColourMode;
-import org.latentledger.ui.map.MapSettings;
+import org.latentledger.atlas.MapSpec;
 
 /**
  * Plays a lesson on the real window: a step's actions run one after another, each waiting until
@@ -37,7 +37,6 @@ import org.latentledger.ui.map.MapSettings;
 public final class LessonPlayer {
 
     public static final String HIGHLIGHT = "ll-highlight";
-    private static final long WAIT_LIMIT_MS = 15 * 60 * 1000;
 
     private final LessonWindow window;
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
@@ -45,7 +44,7 @@ public final class LessonPlayer {
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Deque<LessonAction> queue = new ArrayDeque<>();
-    private final Timeline poll = new Timeline();
+    private javafx.beans.value.ChangeListener<Boolean> waiting;
     private Node highlighted;
     private int generation;
 
@@ -63,7 +62,7 @@ public final class LessonPlayer {
     /** Ends the lesson; the window stays as the lesson left it. */
     public void stop() {
         generation++;
-        poll.stop();
+        stopWaiting();
         queue.clear();
         working.set(false);
         clearHighlight();
@@ -91,7 +90,7 @@ public final class LessonPlayer {
             return;
         }
         generation++;
-        poll.stop();
+        stopWaiting();
         queue.clear();
         clearHighlight();
         message.set("");
@@ -127,28 +126,48 @@ public final class LessonPlayer {
             fail(a, e.getMessage());
             return;
         }
-        long start = System.currentTimeMillis();
-        // Wait for what the action started; a job that finishes between two polls is seen on the next.
-        poll.stop();
-        poll.getKeyFrames().setAll(new KeyFrame(Duration.millis(100), e -> {
-            if (gen != generation) {
-                poll.stop();
-                return;
+        // Wait for what the action started: the window's one "settled" signal, looked at from the
+        // next pulse on, so that work the action's listeners start is under way by then.
+        javafx.application.Platform.runLater(() -> awaitSettled(gen, a, done));
+    }
+
+    private void awaitSettled(int gen, LessonAction a, BooleanSupplier done) {
+        if (gen != generation) {
+            return;
+        }
+        if (window.settledProperty().get()) {
+            settled(gen, a, done);
+            return;
+        }
+        waiting = (o, was, now) -> {
+            if (now) {
+                stopWaiting();
+                settled(gen, a, done);
             }
-            String problem = window.problem();
-            if (problem != null && window.idle()) {
-                poll.stop();
-                fail(a, problem);
-            } else if (done.getAsBoolean()) {
-                poll.stop();
-                runNext(gen);
-            } else if (System.currentTimeMillis() - start > WAIT_LIMIT_MS) {
-                poll.stop();
-                fail(a, "the window did not finish in " + WAIT_LIMIT_MS / 60000 + " minutes");
-            }
-        }));
-        poll.setCycleCount(Timeline.INDEFINITE);
-        poll.play();
+        };
+        window.settledProperty().addListener(waiting);
+    }
+
+    /** The window has settled: the action did what it started, or it could not, and the step says why. */
+    private void settled(int gen, LessonAction a, BooleanSupplier done) {
+        if (gen != generation) {
+            return;
+        }
+        String problem = window.problem();
+        if (problem != null) {
+            fail(a, problem);
+        } else if (done.getAsBoolean()) {
+            runNext(gen);
+        } else {
+            fail(a, "the window settled without it (see the status bar)");
+        }
+    }
+
+    private void stopWaiting() {
+        if (waiting != null) {
+            window.settledProperty().removeListener(waiting);
+            waiting = null;
+        }
     }
 
     private void fail(LessonAction a, String why) {
@@ -175,28 +194,28 @@ public final class LessonPlayer {
                     Path base = lessonFolder();
                     window.openFiles(resolve(base, o.model()), resolve(base, o.data()));
                 }
-                return window::settled;
+                return () -> true;
             }
             case LessonAction.Page p -> {
                 window.showPage(p.page());
                 return switch (p.page()) {
-                    case "journey" -> this::journeyReady;
-                    case "ledger" -> () -> window.idle() && (window.ledgerModel().ledgerProperty().get() != null
-                            || !window.ledgerModel().messageProperty().get().isEmpty());
-                    default -> window::settled;
+                    case JOURNEY -> this::journeyReady;
+                    case LEDGER -> () -> window.ledgerModel().ledgerProperty().get() != null
+                            || !window.ledgerModel().messageProperty().get().isEmpty();
+                    case MAP -> () -> true;
                 };
             }
             case LessonAction.Layer l -> {
                 window.selectLayer(l.layer());
-                return window::settled;
+                return () -> true;
             }
             case LessonAction.Method m -> {
-                MapSettings s = window.mapModel().settingsProperty().get();
-                Method method = Method.valueOf(m.method().toUpperCase(Locale.ROOT));
-                window.mapModel().settingsProperty().set(new MapSettings(method, m.dims() == null ? s.dims() : m.dims(), s.perplexity(),
-                        s.neighbours(), s.minDist(), m.seed() == null ? s.seed() : m.seed()));
-                j.methodProperty().set(method);
-                return () -> window.settled() && (j.atlasesProperty().get().isEmpty() || journeyReady());
+                MapSpec s = window.mapModel().settingsProperty().get();
+                MapSpec next = s.withMethod(m.method()).withDims(m.dims() == null ? s.dims() : m.dims())
+                        .withSeed(m.seed() == null ? s.seed() : m.seed());
+                window.mapModel().settingsProperty().set(next);
+                j.methodProperty().set(m.method());
+                return () -> j.atlasesProperty().get().isEmpty() || journeyReady();
             }
             case LessonAction.MapOptions o -> {
                 if (o.regions() != null) {
@@ -206,14 +225,9 @@ public final class LessonPlayer {
                     window.mapModel().showAxesProperty().set(o.axes());
                 }
                 if (o.colour() != null) {
-                    window.mapModel().colourProperty().set(switch (o.colour()) {
-                        case "predicted" -> ColourMode.PREDICTED;
-                        case "correct" -> ColourMode.CORRECT;
-                        case "density" -> ColourMode.DENSITY;
-                        default -> ColourMode.LABEL;
-                    });
+                    window.mapModel().colourProperty().set(o.colour());
                 }
-                return window::idle;
+                return () -> true;
             }
             case LessonAction.Query q -> {
                 int n = j.data() == null ? 0 : j.data().size();
@@ -223,14 +237,14 @@ public final class LessonPlayer {
                 j.sourceProperty().set(QuerySource.POINT);
                 j.pointProperty().set(q.point());
                 window.mapModel().focusProperty().set(q.point());
-                return window::idle;
+                return () -> true;
             }
             case LessonAction.Interpolate in -> {
                 j.pointAProperty().set(in.a());
                 j.pointBProperty().set(in.b());
                 j.tProperty().set(in.t());
                 j.sourceProperty().set(QuerySource.INTERPOLATION);
-                return window::idle;
+                return () -> true;
             }
             case LessonAction.JourneyLayer l -> {
                 j.currentLayerProperty().set(journeyIndex(l.layer()));
@@ -252,8 +266,8 @@ public final class LessonPlayer {
                 return () -> true;
             }
             case LessonAction.Policy p -> {
-                window.ledgerModel().apply(SparsityPolicy.parse(p.policy()));
-                return () -> window.idle();
+                window.ledgerModel().apply(p.policy());
+                return () -> true;
             }
             case LessonAction.Slider s -> {
                 window.ledgerModel().levelProperty().set(s.value());
@@ -263,7 +277,7 @@ public final class LessonPlayer {
                 if (window.ledgerModel().frontierProperty().get() == null) {
                     window.ledgerModel().computeFrontier();
                 }
-                return () -> window.idle() && window.ledgerModel().frontierProperty().get() != null;
+                return () -> window.ledgerModel().frontierProperty().get() != null;
             }
             case LessonAction.Knee k -> {
                 var r = window.ledgerModel().frontierProperty().get();
@@ -313,7 +327,7 @@ public final class LessonPlayer {
 
     private boolean journeyReady() {
         JourneyViewModel j = window.journeyModel();
-        return window.idle() && !j.atlasesProperty().get().isEmpty() && j.journeyProperty().get() != null;
+        return !j.atlasesProperty().get().isEmpty() && j.journeyProperty().get() != null;
     }
 
     /** A layer of the journey by name or 0-based index. */

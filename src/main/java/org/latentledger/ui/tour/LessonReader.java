@@ -1,5 +1,9 @@
 package org.latentledger.ui.tour;
 
+import org.latentledger.projection.Method;
+import org.latentledger.view.ColourMode;
+import org.latentledger.view.Page;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -96,19 +100,10 @@ public final class LessonReader {
                     }
                     yield new LessonAction.Open(sample, model, data);
                 }
-                case "page" -> {
-                    String page = required(o, "page");
-                    if (!Set.of("map", "journey", "ledger").contains(page)) {
-                        throw new IllegalArgumentException("\"page\" to be map, journey or ledger");
-                    }
-                    yield new LessonAction.Page(page);
-                }
+                case "page" -> new LessonAction.Page(Page.parse(required(o, "page")));
                 case "layer" -> new LessonAction.Layer(required(o, "layer"));
                 case "method" -> {
-                    String m = required(o, "method").toLowerCase(Locale.ROOT);
-                    if (!Set.of("pca", "tsne", "umap").contains(m)) {
-                        throw new IllegalArgumentException("\"method\" to be pca, tsne or umap");
-                    }
+                    Method m = Method.parse(required(o, "method"));
                     Integer dims = o.has("dims") ? o.get("dims").getAsInt() : null;
                     if (dims != null && dims != 2 && dims != 3) {
                         throw new IllegalArgumentException("\"dims\" to be 2 or 3");
@@ -116,10 +111,7 @@ public final class LessonReader {
                     yield new LessonAction.Method(m, dims, o.has("seed") ? o.get("seed").getAsLong() : null);
                 }
                 case "map" -> {
-                    String colour = optional(o, "colour");
-                    if (colour != null && !Set.of("label", "predicted", "correct", "density").contains(colour)) {
-                        throw new IllegalArgumentException("\"colour\" to be label, predicted, correct or density");
-                    }
+                    ColourMode colour = optional(o, "colour") == null ? null : ColourMode.parse(optional(o, "colour"));
                     yield new LessonAction.MapOptions(o.has("regions") ? o.get("regions").getAsBoolean() : null,
                             o.has("axes") ? o.get("axes").getAsBoolean() : null, colour);
                 }
@@ -130,9 +122,7 @@ public final class LessonReader {
                 case "pause" -> new LessonAction.Play(false);
                 case "steer" -> new LessonAction.Steer(required(o, "layer"), required(o, "axis"), number(o, "alpha"));
                 case "policy" -> {
-                    String p = required(o, "policy");
-                    org.latentledger.economy.SparsityPolicy.parse(p); // fails early with the policy's own message
-                    yield new LessonAction.Policy(p);
+                    yield new LessonAction.Policy(org.latentledger.economy.SparsityPolicy.parse(required(o, "policy")));
                 }
                 case "slider" -> {
                     double v = number(o, "value");

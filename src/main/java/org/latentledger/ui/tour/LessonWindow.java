@@ -1,10 +1,12 @@
 package org.latentledger.ui.tour;
 
 import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Node;
 import org.latentledger.ui.journey.JourneyViewModel;
 import org.latentledger.ui.ledger.LedgerViewModel;
 import org.latentledger.ui.map.MapViewModel;
+import org.latentledger.view.Page;
 
 /** The window as a lesson drives it: the same commands a user's clicks give. */
 public interface LessonWindow {
@@ -15,7 +17,7 @@ public interface LessonWindow {
     /** Opens a model and/or data file (either may be null). */
     void openFiles(Path model, Path data);
 
-    void showPage(String page);
+    void showPage(Page page);
 
     /** The node with this id in the window, or null. */
     Node panel(String id);
@@ -29,11 +31,8 @@ public interface LessonWindow {
 
     LedgerViewModel ledgerModel();
 
-    /** True when no job runs. */
-    boolean idle();
-
-    /** True when the map page has what it waits for (its map, or a problem). */
-    boolean settled();
+    /** True when nothing runs or waits and the page shown has what it shows (or a problem says why not). */
+    ReadOnlyBooleanProperty settledProperty();
 
     /** Dismisses the problem shown, if any. */
     void clearProblem();

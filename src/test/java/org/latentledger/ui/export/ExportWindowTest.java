@@ -1,5 +1,6 @@
 package org.latentledger.ui.export;
 
+import org.latentledger.view.Page;
 import org.latentledger.view.Sweep;
 import org.latentledger.view.ExportTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,7 +139,7 @@ class ExportWindowTest {
         }))).getMessage().contains("compute the frontier first"));
 
         // The ledger's heatmaps at 2x.
-        robot.interact(view::showLedger);
+        robot.interact(() -> vm.navigate(Page.LEDGER));
         await(() -> vm.ledger().ledgerProperty().get() != null, 60);
         BufferedImage ledger = onFx(() -> ex.png(ExportTarget.LEDGER, 2, dir.resolve("ledger.png")));
         assertTrue(colours(ledger) > 40, "viridis cells and text: " + colours(ledger));
@@ -150,7 +151,7 @@ class ExportWindowTest {
         assertEquals(1 + 4 + 1, rows.size(), "header, four layers, total");
 
         // The journey: one GIF frame per layer.
-        robot.interact(view::showJourney);
+        robot.interact(() -> vm.navigate(Page.JOURNEY));
         await(ex::journeyReady, 120);
         List<BufferedImage> frames = onFx(() -> ex.frames(Sweep.LAYERS, 0, 1));
         int layers = onFx(() -> vm.journey().atlasesProperty().get().size());
@@ -169,7 +170,7 @@ class ExportWindowTest {
         // The dark theme reaches the plots: the map's paper turns dark.
         robot.interact(() -> {
             vm.appearance().themeProperty().set(Theme.DARK);
-            view.showMap();
+            vm.navigate(Page.MAP);
         });
         BufferedImage dark = onFx(() -> ex.image(ExportTarget.MAP, 1));
         int paper = dark.getRGB(3, 3);

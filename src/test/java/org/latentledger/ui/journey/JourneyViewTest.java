@@ -1,5 +1,6 @@
 package org.latentledger.ui.journey;
 
+import org.latentledger.view.Page;
 import org.latentledger.view.QuerySource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +48,7 @@ class JourneyViewTest {
 
     private JourneyViewModel openJourney(FxRobot robot) throws Exception {
         await(vm::isSettled, 120);
-        robot.interact(() -> ((MainView) stage.getScene().getRoot()).showJourney());
+        robot.interact(() -> vm.navigate(Page.JOURNEY));
         JourneyViewModel j = vm.journey();
         await(() -> !vm.busyProperty().get() && j.journeyProperty().get() != null, 120);
         return j;

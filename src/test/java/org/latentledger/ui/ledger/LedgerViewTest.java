@@ -1,5 +1,6 @@
 package org.latentledger.ui.ledger;
 
+import org.latentledger.view.Page;
 import org.latentledger.economy.PolicyKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,7 +45,7 @@ class LedgerViewTest {
     @Test
     void theSliderDrivesTheLedgerAndTheFrontierSetsThePolicy(FxRobot robot) throws Exception {
         await(vm::isSettled, 120);
-        robot.interact(() -> ((MainView) stage.getScene().getRoot()).showLedger());
+        robot.interact(() -> vm.navigate(Page.LEDGER));
         LedgerViewModel l = vm.ledger();
         await(() -> l.ledgerProperty().get() != null, 30);
         Ledger natural;

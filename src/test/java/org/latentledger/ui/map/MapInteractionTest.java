@@ -1,5 +1,6 @@
 package org.latentledger.ui.map;
 
+import org.latentledger.atlas.MapSpec;
 import org.latentledger.projection.Method;
 import org.latentledger.view.ColourMode;
 import org.latentledger.ui.plot.MapCanvas;
@@ -99,17 +100,17 @@ class MapInteractionTest {
                 frames.add(s);
             }
         }));
-        MapSettings tsne = new MapSettings(Method.TSNE, 2, 30, 15, 0.1, 5);
+        MapSpec tsne = MapSpec.DEFAULT.withMethod(Method.TSNE).withSeed(5);
         robot.interact(() -> map.settingsProperty().set(tsne));
-        await(() -> vm.isSettled() && map.resultProperty().get() != null
-                && map.resultProperty().get().projection().method().startsWith("t-SNE"), 120);
+        await(() -> vm.isSettled() && map.atlasProperty().get() != null
+                && map.atlasProperty().get().map().method().startsWith("t-SNE"), 120);
         assertTrue(frames.size() >= 5, "partial layouts shown while converging: " + frames.size());
-        float[] first = map.resultProperty().get().projection().axis(0).clone();
-        robot.interact(() -> map.settingsProperty().set(MapSettings.DEFAULT));
-        await(() -> vm.isSettled() && map.resultProperty().get().projection().method().startsWith("PCA"), 60);
+        float[] first = map.atlasProperty().get().map().axis(0).clone();
+        robot.interact(() -> map.settingsProperty().set(MapSpec.DEFAULT));
+        await(() -> vm.isSettled() && map.atlasProperty().get().map().method().startsWith("PCA"), 60);
         robot.interact(() -> map.settingsProperty().set(tsne));
-        await(() -> vm.isSettled() && map.resultProperty().get().projection().method().startsWith("t-SNE"), 60);
-        assertArrayEquals(first, map.resultProperty().get().projection().axis(0));
+        await(() -> vm.isSettled() && map.atlasProperty().get().map().method().startsWith("t-SNE"), 60);
+        assertArrayEquals(first, map.atlasProperty().get().map().axis(0));
     }
 
     @Test
@@ -136,7 +137,7 @@ class MapInteractionTest {
     void threeDimensionsSayWhenThePlatformCannot(FxRobot robot) throws Exception {
         await(vm::isSettled, 120);
         Map3DView view = robot.from(stage.getScene().getRoot()).lookup(".ll-map3d").queryAs(Map3DView.class);
-        robot.interact(() -> vm.map().settingsProperty().set(new MapSettings(Method.PCA, 3, 30, 15, 0.1, 42)));
+        robot.interact(() -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withDims(3)));
         await(() -> vm.isSettled() && vm.map().projectionProperty().get() != null
                 && vm.map().projectionProperty().get().dimensions() == 3, 60);
         assertTrue(view.isVisible());

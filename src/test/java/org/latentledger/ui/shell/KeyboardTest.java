@@ -1,5 +1,6 @@
 package org.latentledger.ui.shell;
 
+import org.latentledger.view.Page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class KeyboardTest {
     @Test
     void spaceArrowsAndPresentationMode(FxRobot robot) throws Exception {
         await(vm::isSettled, 120);
-        robot.interact(view::showJourney);
+        robot.interact(() -> vm.navigate(Page.JOURNEY));
         await(() -> vm.journey().journeyProperty().get() != null && !vm.busyProperty().get(), 120);
         robot.interact(() -> vm.journey().currentLayerProperty().set(0));
         // Focus somewhere neutral (the map), as after a click on it.

@@ -1,0 +1,110 @@
+package org.latentledger.atlas;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.latentledger.data.Dataset;
+import org.latentledger.model.LayerActivations;
+import org.latentledger.projection.Projection;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.projection.Projections;
+import org.latentledger.projection.Trustworthiness;
+import org.latentledger.view.ConvView;
+import org.latentledger.work.Progress;
+
+/**
+ * The one way a layer becomes a map, for the map page, the journey's layer maps, the
+ * {@code project} command, screenshots, exports and lessons: activations (channel means or full
+ * maps of a conv layer) -> layout (from the cache when it has it) -> regions (k-means) and
+ * principal axes -> trustworthiness of the layout. Everything stochastic takes the spec's seed.
+ * Cancellable between and within steps; progress says which step runs.
+ */
+public final class LayerMapper {
+
+    /** Points over which trustworthiness is estimated at most. */
+    public static final int TRUST_SAMPLE = 1000;
+
+    /** Whether the layout's quality is measured (the map page does; the journey's many small maps do not). */
+    public enum Quality { MEASURED, SKIPPED }
+
+    private final ProjectionCache cache;
+
+    /** @param cache layouts already computed, and where t-SNE and UMAP layouts are kept (or null) */
+    public LayerMapper(ProjectionCache cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * @param partial receives the layout while an iterative method converges, or null
+     */
+    public LayerAtlas map(LayerActivations acts, Dataset data, String modelHash, MapSpec spec, Quality quality, Progress progress,
+                          Consumer<Projection> partial) {
+        String layer = acts.layer().name();
+        boolean means = acts.isConvolutional() && spec.convView() == ConvView.CHANNEL_MEANS;
+        MapSpec used = acts.isConvolutional() ? spec : spec.withConvView(ConvView.CHANNEL_MEANS);
+        float[][] points = means ? acts.perChannelMean() : acts.values();
+        progress.checkCancelled();
+        String key = ProjectionCache.key(modelHash, data.hash(), layer, means ? "means" : "full", spec.projection());
+        boolean cacheable = spec.method().iterative() && cache != null;
+        Projection layout = cacheable ? cache.get(key) : null;
+        boolean cached = layout != null;
+        if (layout == null) {
+            progress.update(-1, String.format(Locale.ROOT, "%s of %s", spec.method().label(), layer));
+            layout = Projections.run(points, spec.projection(), progress, partial);
+            if (cacheable) {
+                cache.put(key, layout);
+            }
+        }
+        progress.checkCancelled();
+        progress.update(-1, "Regions and axes of " + layer);
+        Regions regions = Regions.of(points, data.labels(), data.classNames(), 0, spec.seed(), progress);
+        List<Axis> axes = Axes.principal(points, 3, progress);
+        double trust = Double.NaN;
+        int trustPoints = 0;
+        if (quality == Quality.MEASURED) {
+            int sample = trustSample(points.length, points[0].length);
+            progress.update(-1, "Trustworthiness of the layout (" + sample + " points)");
+            trust = Trustworthiness.sampled(points, Projections.rows(layout), 5, sample, spec.seed());
+            trustPoints = Math.min(sample, points.length);
+        }
+        return new LayerAtlas(acts.layer(), points, means, layout, regions, axes, LayerAtlas.spreads(axes, points), trust, trustPoints,
+                cached, used, modelHash, data.hash());
+    }
+
+    /**
+     * The atlases of every layer (the journey's maps), each with the same spec; conv layers by
+     * their channel means. Progress counts the layers.
+     */
+    public List<LayerAtlas> mapAll(List<LayerActivations> layers, Dataset data, String modelHash, MapSpec spec, Progress progress) {
+        MapSpec means = spec.withConvView(ConvView.CHANNEL_MEANS);
+        java.util.ArrayList<LayerAtlas> out = new java.util.ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            int done = l;
+            int n = layers.size();
+            String layer = layers.get(l).layer().name();
+            Progress step = new Progress() {
+                @Override
+                public void update(double fraction, String message) {
+                    double f = fraction < 0 ? (double) done / n : (done + fraction) / n;
+                    progress.update(f, String.format(Locale.ROOT, "Map %d of %d (%s): %s", done + 1, n, layer, message));
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.isCancelled();
+                }
+            };
+            out.add(map(layers.get(l), data, modelHash, means, Quality.SKIPPED, step, null));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Points over which trustworthiness is estimated: up to {@link #TRUST_SAMPLE}, fewer (not under
+     * 200) on wide layers so the estimate costs at most about 2e10 multiply-adds (seconds, not minutes).
+     */
+    public static int trustSample(int n, int width) {
+        long budget = 20_000_000_000L / Math.max(1L, (long) n * width);
+        return (int) Math.max(200, Math.min(TRUST_SAMPLE, budget));
+    }
+}

@@ -1,0 +1,113 @@
+package org.latentledger.ui.bench;
+
+import java.time.Duration;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.SampleModel;
+import org.latentledger.ui.AppExecutor;
+import org.latentledger.ui.HeadlessFx;
+import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.plot.MapCanvas;
+import org.latentledger.ui.shell.MainViewModel;
+import org.latentledger.view.Page;
+
+/**
+ * The benchmarks that must run on the JavaFX thread (drawing the map, the ledger's slider), for
+ * {@code bench --map-draw} and {@code bench --ledger-latency}: the measuring half lives here, next to
+ * what it measures; the {@code bench} package reports.
+ */
+public final class FxBenchmarks {
+
+    private FxBenchmarks() {
+    }
+
+    /**
+     * Times the map canvas drawing {@code points} seeded points (ten Gaussian blobs, ten classes),
+     * headless, with regions off: the whole draw (raster, axes, legend) of each repeat, in ms.
+     */
+    public static double[] drawBenchmark(int points, int width, int height, int repeats) throws Exception {
+        HeadlessFx.start(width, height);
+        return HeadlessFx.onFx(() -> {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+            float[] x = new float[points];
+            float[] y = new float[points];
+            int[] c = new int[points];
+            String[] labels = new String[points];
+            for (int i = 0; i < points; i++) {
+                c[i] = i % 10;
+                x[i] = (float) (Math.cos(c[i]) * 10 + r.nextGaussian());
+                y[i] = (float) (Math.sin(c[i]) * 10 + r.nextGaussian());
+                labels[i] = Integer.toString(c[i]);
+            }
+            java.util.List<String> names = java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+            java.util.List<javafx.scene.paint.Color> colours = java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(k -> org.latentledger.ui.plot.Palette.category(k, 10)).toList();
+            org.latentledger.ui.plot.MapScene scene = new org.latentledger.ui.plot.MapScene("benchmark", "x", "y", x, y, c, names, colours,
+                    null, "", "Label", java.util.List.of(), labels, null, null, java.util.List.of(), java.util.List.of());
+            MapCanvas canvas = new MapCanvas();
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new javafx.scene.layout.StackPane(canvas), width, height));
+            stage.show();
+            canvas.mapSceneProperty().set(scene);
+            canvas.applyCss();
+            canvas.resize(width, height);
+            double[] ms = new double[repeats];
+            for (int k = 0; k < repeats; k++) {
+                canvas.redrawNow();
+                ms[k] = canvas.lastDrawMillis();
+            }
+            if (canvas.drawnPoints() != points) {
+                throw new IllegalStateException("drew " + canvas.drawnPoints() + " of " + points + " points");
+            }
+            stage.hide();
+            return ms;
+        });
+    }
+
+    /**
+     * Slider latency of the ledger page: the FX-thread time from setting the slider to the sparse
+     * pass, costs, verdict and both heatmaps redrawn (the pulse's composition is not included).
+     * Medians in milliseconds, one per bundled model asked for.
+     */
+    public static double ledgerLatency(SampleModel sample, int moves) throws Exception {
+        HeadlessFx.start(1280, 800);
+        Stage stage = HeadlessFx.onFx(Stage::new);
+        MainViewModel vm = HeadlessFx.onFx(() -> {
+            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
+            stage.setScene(LatentLedgerApp.createScene(model, false, 1280, 800));
+            stage.show();
+            model.openSample(sample);
+            return model;
+        });
+        try {
+            HeadlessFx.awaitSettled(vm, System.nanoTime() + Duration.ofMinutes(3).toNanos());
+            HeadlessFx.onFx(() -> {
+                vm.navigate(Page.LEDGER);
+                vm.ledger().kindProperty().set(org.latentledger.economy.PolicyKind.TOPK);
+                return null;
+            });
+            double[] ms = HeadlessFx.onFx(() -> {
+                double[] t = new double[moves];
+                for (int k = 0; k < moves + 10; k++) {
+                    double level = 0.02 + 0.9 * ((k * 37) % 100) / 100.0;
+                    long t0 = System.nanoTime();
+                    vm.ledger().levelProperty().set(level);
+                    stage.getScene().getRoot().layout();
+                    if (k >= 10) {
+                        t[k - 10] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+                return t;
+            });
+            java.util.Arrays.sort(ms);
+            return ms[ms.length / 2];
+        } finally {
+            HeadlessFx.onFx(() -> {
+                stage.hide();
+                return null;
+            });
+        }
+    }
+
+}

@@ -1,0 +1,76 @@
+package org.latentledger.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.latentledger.model.LayerInfo;
+import org.latentledger.ui.map.Map3DView;
+import org.latentledger.ui.map.MapToolbar;
+import org.latentledger.ui.map.MapViewModel;
+import org.latentledger.ui.plot.MapCanvas;
+
+/** The map page: the layer picker and projection toolbar, the 2D canvas or the 3D view, and the note under the map. */
+final class MapPage {
+
+    private MapPage() {
+    }
+
+    static Region build(MainViewModel vm, MapCanvas map) {
+        ComboBox<LayerInfo> picker = new ComboBox<>(vm.layers());
+        picker.setCellFactory(l -> new ModelPanel.LayerCell());
+        picker.setButtonCell(new ModelPanel.LayerCell());
+        picker.valueProperty().bindBidirectional(vm.selectedLayerProperty());
+        picker.setTooltip(new Tooltip("Layer whose activations the map shows (Ctrl+Up / Ctrl+Down)"));
+        picker.setPrefWidth(210);
+        Label layerLabel = new Label("Layer");
+        layerLabel.setLabelFor(picker);
+        MapViewModel mvm = vm.map();
+        Region toolbar = MapToolbar.build(mvm, map::fit, layerLabel, picker);
+
+        map.setId("map");
+        map.mapSceneProperty().bind(mvm.sceneProperty());
+        map.selectionProperty().bind(mvm.selectionProperty());
+        map.matchesProperty().bind(mvm.matchesProperty());
+        map.focusProperty().bind(mvm.focusProperty());
+        map.setOnPick(i -> mvm.focusProperty().set(i));
+        map.setOnSelect(mvm::select);
+        map.emptyMessageProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.busyProperty().get()) {
+                return vm.statusProperty().get();
+            }
+            if (!vm.mapMessageProperty().get().isEmpty()) {
+                return vm.mapMessageProperty().get();
+            }
+            return vm.problemProperty().get() != null ? "Nothing to map: see the message above"
+                    : "Open a model and data (File menu), or drop files here";
+        }, vm.problemProperty(), vm.statusProperty(), vm.busyProperty(), vm.mapMessageProperty()));
+        Map3DView view3d = new Map3DView();
+        view3d.setId("map3d");
+        Runnable refresh3d = () -> {
+            if (mvm.settingsProperty().get().dims() == 3) {
+                view3d.show(mvm.projectionProperty().get(), mvm.sceneProperty().get());
+            }
+        };
+        mvm.sceneProperty().addListener(o -> refresh3d.run());
+        view3d.visibleProperty().bind(Bindings.createBooleanBinding(() -> mvm.settingsProperty().get().dims() == 3,
+                mvm.settingsProperty()));
+        map.visibleProperty().bind(view3d.visibleProperty().not());
+        Label note = new Label();
+        note.getStyleClass().add("ll-muted");
+        note.textProperty().bind(vm.mapNoteProperty());
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+
+        StackPane centre = new StackPane(map, view3d);
+        VBox page = new VBox(8, toolbar, centre, note);
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        page.setPadding(new Insets(8, 0, 0, 0));
+        return page;
+    }
+}

@@ -1,0 +1,145 @@
+package org.latentledger.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentledger.atlas.LayerAtlas;
+import org.latentledger.atlas.MapSpec;
+import org.latentledger.data.Dataset;
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.export.Provenance;
+import org.latentledger.model.SampleModel;
+import org.latentledger.projection.Method;
+import org.latentledger.projection.ProjectionCache;
+import org.latentledger.ui.jobs.CurrentThreadJobRunner;
+import org.latentledger.view.ExportTarget;
+import org.latentledger.view.Page;
+
+/**
+ * The main window's view model with the synchronous job runner: no toolkit, no window, no
+ * polling. Each command has done all it starts when it returns.
+ */
+class MainViewModelSyncTest {
+
+    private static MainViewModel vm(Path cache) {
+        return new MainViewModel(ResourceRoot.directory(Path.of(".")), new CurrentThreadJobRunner(), RecentFiles.inMemory(),
+                new ProjectionCache(cache));
+    }
+
+    @Test
+    void pagesAreViewModelStateAndEachSettlesWithWhatItShows(@TempDir Path cache) {
+        MainViewModel vm = vm(cache);
+        assertFalse(vm.isSettled(), "nothing opened yet");
+        vm.openSample(SampleModel.DIGITS_MLP);
+        assertTrue(vm.isSettled());
+        assertEquals(Page.MAP, vm.pageProperty().get());
+        assertNotNull(vm.map().atlasProperty().get());
+        assertTrue(vm.journey().atlasesProperty().get().isEmpty(), "the journey's maps are made when it is shown");
+
+        vm.navigate(Page.JOURNEY);
+        assertEquals(Page.JOURNEY, vm.pageProperty().get());
+        assertTrue(vm.isSettled());
+        assertEquals(4, vm.journey().atlasesProperty().get().size());
+        assertNotNull(vm.journey().journeyProperty().get());
+
+        vm.navigate(Page.LEDGER);
+        assertTrue(vm.isSettled());
+        assertNotNull(vm.ledger().ledgerProperty().get());
+        assertFalse(vm.ledger().timingProperty().get().isEmpty(), "timed once the slider settled (at once here)");
+        assertNull(vm.problemProperty().get());
+    }
+
+    @Test
+    void theMapsSidecarSaysWhatIsDrawnNotWhatTheControlsSay(@TempDir Path cache) {
+        MainViewModel vm = vm(cache);
+        vm.openSample(SampleModel.DIGITS_MLP);
+        vm.map().settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.UMAP).withSeed(7));
+        LayerAtlas drawn = vm.map().atlasProperty().get();
+        assertEquals(Method.UMAP, drawn.spec().method());
+        assertTrue(drawn.map().method().startsWith("UMAP 2D"), drawn.map().method());
+
+        Provenance p = vm.provenance(ExportTarget.MAP);
+        assertEquals("umap", p.method());
+        assertEquals(7, p.seed());
+        assertEquals(Map.of("dims", 2, "neighbours", 15, "min_dist", 0.1), p.parameters());
+        assertEquals("hidden3", p.layer());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) p.sections().get("map");
+        assertEquals("umap", map.get("method"));
+        assertEquals("ours", map.get("engine"));
+        assertEquals(false, map.get("converging"));
+        assertEquals(drawn.trust(), (double) map.get("trustworthiness_k5"));
+    }
+
+    @Test
+    void aJourneyOnTsneLayerMapsSaysSoAndTheMapsSeed(@TempDir Path cache, @TempDir Path dir) throws Exception {
+        MainViewModel vm = vm(cache);
+        // 300 digits, so t-SNE of every layer takes a second.
+        Dataset all = SampleModel.DIGITS_MLP.data().load(ResourceRoot.directory(Path.of(".")));
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < 64; c++) {
+            csv.append("p").append(c).append(',');
+        }
+        csv.append("label\n");
+        for (int i = 0; i < 300; i++) {
+            for (float v : all.features()[i]) {
+                csv.append(String.format(Locale.ROOT, "%.6f,", v));
+            }
+            csv.append(all.labels()[i]).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("digits-300.csv"), csv);
+        vm.open(Path.of(SampleModel.DIGITS_MLP.zipPath()), data);
+        assertNull(vm.problemProperty().get());
+        vm.map().settingsProperty().set(MapSpec.DEFAULT.withSeed(11));
+        vm.journey().methodProperty().set(Method.TSNE);
+        vm.navigate(Page.JOURNEY);
+        assertTrue(vm.isSettled());
+        var atlases = vm.journey().atlasesProperty().get();
+        assertEquals(4, atlases.size());
+        assertTrue(atlases.stream().allMatch(a -> a.map().method().startsWith("t-SNE 2D") && a.map().method().contains("seed 11")),
+                atlases.getFirst().map().method());
+
+        // The map page's control changes; the journey drawn does not, and neither does its sidecar.
+        vm.map().settingsProperty().set(MapSpec.DEFAULT.withSeed(99));
+        Provenance p = vm.provenance(ExportTarget.JOURNEY);
+        assertEquals("tsne", p.method());
+        assertEquals(11, p.seed());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> journey = (Map<String, Object>) p.sections().get("journey");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> maps = (Map<String, Object>) journey.get("layer_maps");
+        assertEquals("tsne", maps.get("method"));
+        assertEquals(11L, maps.get("seed"));
+        assertEquals("point 0", journey.get("query"));
+        assertTrue(p.toJson().contains("\"layer_maps\": {"), p.toJson());
+    }
+
+    @Test
+    void theViewModelRefusesOtherThreads(@TempDir Path cache) throws Exception {
+        MainViewModel vm = vm(cache);
+        Throwable[] thrown = new Throwable[1];
+        Thread other = new Thread(() -> {
+            try {
+                vm.navigate(Page.LEDGER);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        other.start();
+        other.join();
+        assertNotNull(thrown[0]);
+        assertEquals(IllegalStateException.class, thrown[0].getClass());
+        assertEquals(Page.MAP, vm.pageProperty().get());
+        assertThrows(IllegalArgumentException.class, () -> vm.openSample("no-such-model"));
+    }
+}
