@@ -82,6 +82,28 @@ public record Dataset(String name, String source, float[][] features, int[] labe
         return label >= 0 && label < classNames.size() ? classNames.get(label) : "?";
     }
 
+    /**
+     * Whether row i answers a search: its label equals the text or its name contains it, ignoring
+     * case ({@code lowered} is the search text stripped and in lower case).
+     */
+    public boolean matches(int i, String lowered) {
+        return labelName(i).toLowerCase(java.util.Locale.ROOT).equals(lowered)
+                || (!names.isEmpty() && names.get(i).toLowerCase(java.util.Locale.ROOT).contains(lowered));
+    }
+
+    /** The next row after {@code from} that {@linkplain #matches matches} the text, wrapping around; -1 if none. */
+    public int find(String text, int from) {
+        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        int n = size();
+        for (int k = 1; !q.isEmpty() && k <= n; k++) {
+            int i = Math.floorMod(from + k, n);
+            if (matches(i, q)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A new data set holding the given rows, in the given order (used for train/test splits). */
     public Dataset subset(int[] rows, String suffix) {
         float[][] f = new float[rows.length][];

@@ -33,10 +33,10 @@ public final class LatentLedgerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
-                RecentFiles.remembered(PREFS.node("recent")));
+        MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), new org.latentledger.ui.jobs.BackgroundJobRunner(AppExecutor.shared()),
+                RecentFiles.remembered(PREFS.node("recent")), org.latentledger.projection.ProjectionCache.user());
         vm.appearance().themeProperty().set(org.latentledger.view.Theme.parse(PREFS.get("theme", "light")));
-        vm.appearance().themeProperty().addListener((o, a, t) -> PREFS.put("theme", t.name().toLowerCase(java.util.Locale.ROOT)));
+        vm.appearance().themeProperty().addListener((o, a, t) -> PREFS.put("theme", t.cliName()));
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");
         stage.setScene(scene);

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -20,9 +18,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.util.Duration;
 import org.latentledger.atlas.Axis;
 import org.latentledger.atlas.Journey;
 import org.latentledger.atlas.JourneyPlanner;
@@ -57,22 +53,13 @@ import org.latentledger.work.Exclusive;
 public final class JourneyViewModel {
 
 
-    static final int TRAIL = 24;
-
     private final JobRunner jobs;
     private final LayerMapper mapper;
     private final Supplier<MapSpec> mapSpec;
     private final ThreadRule rule = ThreadRule.confinedToCurrent("the journey's view model");
 
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.PCA);
-    private final ObjectProperty<QuerySource> source = new SimpleObjectProperty<>(this, "source", QuerySource.POINT);
-    private final IntegerProperty point = new SimpleIntegerProperty(this, "point", 0);
-    private final ObjectProperty<float[]> drawing = new SimpleObjectProperty<>(this, "drawing");
-    private final IntegerProperty pointA = new SimpleIntegerProperty(this, "pointA", 0);
-    private final IntegerProperty pointB = new SimpleIntegerProperty(this, "pointB", 1);
-    private final DoubleProperty t = new SimpleDoubleProperty(this, "t", 0);
-    private final StringProperty typed = new SimpleStringProperty(this, "typed", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final QueryChoice choice = new QueryChoice();
 
     private final ReadOnlyObjectWrapper<List<LayerAtlas>> atlases = new ReadOnlyObjectWrapper<>(this, "atlases", List.of());
     private final ReadOnlyObjectWrapper<List<MapScene>> scenes = new ReadOnlyObjectWrapper<>(this, "scenes", List.of());
@@ -91,8 +78,7 @@ public final class JourneyViewModel {
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
-    private final List<List<float[]>> trails = new ArrayList<>();
-    private Timeline player;
+    private final Trails trails = new Trails();
     private LoadedModel model;
     private Exclusive<LoadedModel> network;
     private Dataset data;
@@ -107,10 +93,10 @@ public final class JourneyViewModel {
         this.mapper = new LayerMapper(cache);
         this.mapSpec = mapSpec;
         method.addListener(o -> prepare());
-        for (javafx.beans.Observable q : List.<javafx.beans.Observable>of(point, drawing, pointA, pointB, t, typed)) {
+        for (javafx.beans.Observable q : choice.values()) {
             q.addListener(o -> recompute());
         }
-        source.addListener(o -> {
+        choice.source.addListener(o -> {
             clearTrails();
             recompute();
         });
@@ -130,8 +116,7 @@ public final class JourneyViewModel {
             steer();
         });
         alpha.addListener(o -> steer());
-        secondsPerLayer.addListener(o -> restartPlayer());
-        playing.addListener((o, a, p) -> restartPlayer());
+        new LayerPlayer(playing, secondsPerLayer, () -> step(1));
     }
 
     /**
@@ -154,14 +139,7 @@ public final class JourneyViewModel {
         pending.set(false);
         clearTrails();
         playing.set(false);
-        int size = d == null ? 0 : d.size();
-        if (point.get() >= size) {
-            point.set(0);
-        }
-        pointB.set(Math.min(1, Math.max(0, size - 1)));
-        if (m != null && d != null && d.image() != null && d.size() > 0) {
-            drawing.set(d.features()[0].clone());
-        }
+        choice.fit(d, m != null);
         dataset.set(d);
     }
 
@@ -217,32 +195,14 @@ public final class JourneyViewModel {
         return List.copyOf(out);
     }
 
-    /** The query's input values for the current source, or null with the reason in {@link #errorProperty()}. */
+    /** The query's input values for the current source, or null (with the reason in {@link #errorProperty()} for a typed row). */
     private float[] currentInput() {
-        if (data == null || model == null) {
-            return null;
-        }
-        error.set("");
-        return switch (source.get()) {
-            case POINT -> point.get() >= 0 && point.get() < data.size() ? data.features()[point.get()] : null;
-            case DRAWING -> drawing.get();
-            case INTERPOLATION -> {
-                int a = pointA.get();
-                int b = pointB.get();
-                if (a < 0 || b < 0 || a >= data.size() || b >= data.size()) {
-                    yield null;
-                }
-                yield JourneyPlanner.interpolate(data.features()[a], data.features()[b], t.get());
-            }
-            case TYPED -> {
-                try {
-                    yield typed.get().isBlank() ? null : JourneyPlanner.parseRow(typed.get(), model.inputSize());
-                } catch (IllegalArgumentException e) {
-                    error.set(e.getMessage());
-                    yield null;
-                }
-            }
-        };
+        return data == null || model == null ? null : choice.input(data, model.inputSize());
+    }
+
+    /** The query in words ("point 3", "points 3 -> 17 at t = 0.50", ...), for sidecars. */
+    public String describeQuery() {
+        return choice.describe();
     }
 
     /** Recomputes the journey now, or as soon as the running job lets go of the network. */
@@ -265,13 +225,7 @@ public final class JourneyViewModel {
         pending.set(false);
         query.set(in);
         Journey j = travelled[0];
-        for (int l = 0; l < j.stops().size() && l < trails.size(); l++) {
-            List<float[]> trail = trails.get(l);
-            trail.add(new float[] {j.stops().get(l).x(), j.stops().get(l).y()});
-            if (trail.size() > TRAIL) {
-                trail.removeFirst();
-            }
-        }
+        trails.add(j);
         journey.set(j);
         Method shown = maps.getFirst().spec().method();
         String how = shown == Method.PCA ? "PCA maps: the query is placed by its "
@@ -281,25 +235,12 @@ public final class JourneyViewModel {
     }
 
     private void clearTrails() {
-        trails.clear();
-        for (int l = 0; l < atlases.get().size(); l++) {
-            trails.add(new ArrayList<>());
-        }
+        trails.clear(atlases.get().size());
     }
 
     /** The query's places at layer l over its recent changes (oldest first). */
     public float[][] trail(int l) {
-        if (l < 0 || l >= trails.size()) {
-            return new float[][] {new float[0], new float[0]};
-        }
-        List<float[]> t = trails.get(l);
-        float[] xs = new float[t.size()];
-        float[] ys = new float[t.size()];
-        for (int k = 0; k < t.size(); k++) {
-            xs[k] = t.get(k)[0];
-            ys[k] = t.get(k)[1];
-        }
-        return new float[][] {xs, ys};
+        return trails.of(l);
     }
 
     private void steer() {
@@ -332,19 +273,7 @@ public final class JourneyViewModel {
      * (case-insensitive), wrapping around; -1 if none.
      */
     public int find(String text, int from) {
-        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        if (q.isEmpty() || data == null) {
-            return -1;
-        }
-        int n = data.size();
-        for (int k = 1; k <= n; k++) {
-            int i = Math.floorMod(from + k, n);
-            if (data.labelName(i).toLowerCase(Locale.ROOT).equals(q)
-                    || (!data.names().isEmpty() && data.names().get(i).toLowerCase(Locale.ROOT).contains(q))) {
-                return i;
-            }
-        }
-        return -1;
+        return data == null ? -1 : data.find(text, from);
     }
 
     /** Moves the shown layer by delta (wrapping). */
@@ -352,22 +281,6 @@ public final class JourneyViewModel {
         int n = atlases.get().size();
         if (n > 0) {
             currentLayer.set(Math.floorMod(currentLayer.get() + delta, n));
-        }
-    }
-
-    private void restartPlayer() {
-        if (player == null && !playing.get()) {
-            return;
-        }
-        if (player == null) {
-            // Made on first play: a Timeline needs the toolkit, which view-model tests do without.
-            player = new Timeline();
-            player.setCycleCount(Timeline.INDEFINITE);
-        }
-        player.stop();
-        player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(Math.max(0.1, secondsPerLayer.get())), e -> step(1)));
-        if (playing.get()) {
-            player.play();
         }
     }
 
@@ -396,35 +309,35 @@ public final class JourneyViewModel {
     }
 
     public ObjectProperty<QuerySource> sourceProperty() {
-        return source;
+        return choice.source;
     }
 
     public IntegerProperty pointProperty() {
-        return point;
+        return choice.point;
     }
 
     public ObjectProperty<float[]> drawingProperty() {
-        return drawing;
+        return choice.drawing;
     }
 
     public IntegerProperty pointAProperty() {
-        return pointA;
+        return choice.pointA;
     }
 
     public IntegerProperty pointBProperty() {
-        return pointB;
+        return choice.pointB;
     }
 
     public DoubleProperty tProperty() {
-        return t;
+        return choice.t;
     }
 
     public StringProperty typedProperty() {
-        return typed;
+        return choice.typed;
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return choice.error.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<LayerAtlas>> atlasesProperty() {

@@ -263,11 +263,7 @@ public final class MapViewModel {
             return;
         }
         Dataset d = input.data();
-        matches.set(java.util.stream.IntStream.range(0, d.size())
-                .filter(i -> d.labelName(i).toLowerCase(Locale.ROOT).equals(q)
-                        || (!d.names().isEmpty() && d.names().get(i).toLowerCase(Locale.ROOT).contains(q))
-                        || ("#" + i).equals(q))
-                .toArray());
+        matches.set(java.util.stream.IntStream.range(0, d.size()).filter(i -> d.matches(i, q) || ("#" + i).equals(q)).toArray());
     }
 
     private void updateDetails() {

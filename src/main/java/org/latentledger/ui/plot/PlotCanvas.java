@@ -1,5 +1,7 @@
 package org.latentledger.ui.plot;
 
+import org.latentledger.ui.jobs.ThreadRule;
+
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.css.CssMetaData;
@@ -94,12 +96,15 @@ public abstract class PlotCanvas extends Region {
 
     /** Asks for a redraw on the next pulse. */
     protected final void markDirty() {
+        // chart-fx's rule, checked: data changes and redraws happen on the JavaFX thread only.
+        ThreadRule.checkFxThread(getClass().getSimpleName());
         dirty = true;
         requestLayout();
     }
 
     /** Redraws now (benchmarks and exports; the UI waits for the pulse). */
     public final void redrawNow() {
+        ThreadRule.checkFxThread(getClass().getSimpleName());
         dirty = true;
         layoutChildren();
     }

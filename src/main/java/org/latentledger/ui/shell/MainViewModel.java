@@ -1,11 +1,7 @@
 package org.latentledger.ui.shell;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,16 +13,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.latentledger.data.DataFormatException;
 import org.latentledger.data.Dataset;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.export.Provenance;
-import org.latentledger.model.Evaluation;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.model.ModelCard;
-import org.latentledger.model.ModelLoadException;
 import org.latentledger.model.SampleModel;
 import org.latentledger.projection.ProjectionCache;
 import org.latentledger.ui.AppExecutor;
@@ -39,7 +32,6 @@ import org.latentledger.ui.ledger.LedgerViewModel;
 import org.latentledger.ui.map.MapViewModel;
 import org.latentledger.ui.plot.MapInput;
 import org.latentledger.ui.plot.MapScene;
-import org.latentledger.view.ConvView;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Page;
 import org.latentledger.view.QuerySource;
@@ -80,13 +72,10 @@ public final class MainViewModel {
     private final JourneyViewModel journey;
     private final LedgerViewModel ledger;
     private final Appearance appearance = new Appearance();
+    private final FileOpener files;
 
     public MainViewModel(ResourceRoot root, AppExecutor executor) {
         this(root, new BackgroundJobRunner(executor), RecentFiles.inMemory(), ProjectionCache.user());
-    }
-
-    public MainViewModel(ResourceRoot root, AppExecutor executor, RecentFiles recent) {
-        this(root, new BackgroundJobRunner(executor), recent, ProjectionCache.user());
     }
 
     public MainViewModel(ResourceRoot root, AppExecutor executor, RecentFiles recent, ProjectionCache cache) {
@@ -97,7 +86,8 @@ public final class MainViewModel {
         this.root = root;
         this.recent = recent;
         this.jobs = jobs;
-        jobs.setFailureReporter((what, error) -> problem.set(problemOf(what + " failed", error)));
+        this.files = new FileOpener(root, recent, this::open);
+        jobs.setFailureReporter((what, error) -> problem.set(Problem.of(what + " failed", error)));
         this.map = new MapViewModel(jobs, cache);
         this.journey = new JourneyViewModel(jobs, cache, () -> map.settingsProperty().get());
         this.ledger = new LedgerViewModel(jobs);
@@ -117,29 +107,7 @@ public final class MainViewModel {
                 journey.pointProperty().set(f);
             }
         });
-        settled.bind(settledBinding());
-    }
-
-    /**
-     * Settled: nothing runs or waits, and the page shown has what it shows (or says why not). The
-     * one signal lessons, screenshots and tests wait on.
-     */
-    private BooleanBinding settledBinding() {
-        return Bindings.createBooleanBinding(() -> {
-            if (jobs.busyProperty().get() || journey.pendingProperty().get() || ledger.pendingProperty().get()) {
-                return false;
-            }
-            boolean opened = sessions.get() > 0;
-            if (problem.get() != null || !opened || !session.canMap()) {
-                return opened || problem.get() != null;
-            }
-            return switch (page.get()) {
-                case MAP -> map.sceneProperty().get() != null && map.atlasProperty().get() != null;
-                case JOURNEY -> !journey.available() || journey.journeyProperty().get() != null;
-                case LEDGER -> !ledger.available() || ledger.ledgerProperty().get() != null || !ledger.messageProperty().get().isEmpty();
-            };
-        }, jobs.busyProperty(), journey.pendingProperty(), ledger.pendingProperty(), problem, sessions, page, map.sceneProperty(),
-                map.atlasProperty(), journey.journeyProperty(), journey.atlasesProperty(), ledger.ledgerProperty(), ledger.messageProperty());
+        settled.bind(SettledSignal.of(this, sessions, () -> session.canMap()));
     }
 
     /** Where the picture of {@code target} (or of the window as shown) comes from: built from what is drawn. */
@@ -189,54 +157,38 @@ public final class MainViewModel {
 
     /** Opens a bundled model on its bundled data set: load, forward pass, then the map. */
     public void openSample(SampleModel sample) {
-        open("Opening " + sample.fileName(), new Sources.BundledModel(sample, root), new Sources.BundledSet(sample.data(), root),
-                "Could not open " + sample.fileName(), null);
+        files.sample(sample);
     }
 
     /** Opens a bundled model by its name (digits-mlp, ...); an unknown name throws with the names there are. */
     public void openSample(String name) {
-        openSample(SampleModel.byName(name));
+        files.sample(SampleModel.byName(name));
     }
 
     /** Opens a model file (DL4J zip or Keras .h5); the open data stays and goes through it if it fits. */
     public void openModel(Path file) {
-        open("Opening model " + file.getFileName(), new Sources.ModelFile(file), null, "Could not open the model",
-                () -> recent.add(true, file));
+        files.both(file, null);
     }
 
     /** Opens a data file or folder; it goes through the open model, or is mapped as it is when there is none. */
     public void openData(Path file) {
-        open("Opening data " + file.getFileName(), null, new Sources.DataFile(file), "Could not open the data",
-                () -> recent.add(false, file));
+        files.both(null, file);
     }
 
-    /** Opens a bundled data set (with the model open). */
+    /** Opens a bundled data set through the open model. */
     public void openData(org.latentledger.data.BundledData data) {
-        open("Opening " + data.displayName(), null, new Sources.BundledSet(data, root), "Could not open the data", null);
+        files.bundled(data);
     }
 
     /** Opens files given together (dropped on the window, or on the command line): models and data sorted by kind. */
-    public void openFiles(List<Path> files) {
-        DroppedFiles f = DroppedFiles.of(files);
-        open(f.model(), f.data());
+    public void openFiles(List<Path> dropped) {
+        DroppedFiles f = DroppedFiles.of(dropped);
+        files.both(f.model(), f.data());
     }
 
     /** Opens a model and data together (a drop of both onto the window); either may be null. */
     public void open(Path modelFile, Path dataFile) {
-        if (modelFile == null && dataFile == null) {
-            return;
-        }
-        open("Opening " + (modelFile != null ? modelFile.getFileName() : dataFile.getFileName()),
-                modelFile == null ? null : new Sources.ModelFile(modelFile), dataFile == null ? null : new Sources.DataFile(dataFile),
-                modelFile == null ? "Could not open the data" : dataFile == null ? "Could not open the model" : "Could not open the files",
-                () -> {
-                    if (modelFile != null) {
-                        recent.add(true, modelFile);
-                    }
-                    if (dataFile != null) {
-                        recent.add(false, dataFile);
-                    }
-                });
+        files.both(modelFile, dataFile);
     }
 
     /** Closes the model; open data stays and is mapped as it is. */
@@ -296,7 +248,7 @@ public final class MainViewModel {
                 : next.mismatch() != null ? "The open data does not fit this model" : "");
         selectedLayer.set(next.defaultLayer());
         if (next.canMap() && next.model() != null) {
-            journey.show(next.model(), network, next.data(), next.activations(), predictions());
+            journey.show(next.model(), network, next.data(), next.activations(), session.predictions());
             ledger.show(network, next.data(), opened.ledger());
             int p = journey.pointProperty().get();
             ledger.setQuery(p < next.data().size() ? next.data().features()[p] : null);
@@ -315,26 +267,7 @@ public final class MainViewModel {
             return;
         }
         LayerActivations acts = session.activations().get(layer.index());
-        map.show(new MapInput(acts, session.data(), predictions(), session.model() == null ? "none" : session.model().hash()));
-    }
-
-    /**
-     * The model's predicted class per point, when its output has one unit per class of the data
-     * (a classifier of these labels); else null.
-     */
-    private int[] predictions() {
-        if (session.model() == null || session.data() == null || session.data().classCount() == 0) {
-            return null;
-        }
-        LayerActivations out = session.activations().getLast();
-        if (out.width() != session.data().classCount()) {
-            return null;
-        }
-        int[] p = new int[out.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Evaluation.argmax(out.values()[i]);
-        }
-        return p;
+        map.show(new MapInput(acts, session.data(), session.predictions(), session.model() == null ? "none" : session.model().hash()));
     }
 
     /** Opening runs as a job of its own lane: the jobs of the old session are cancelled first. A failure becomes the window's problem. */
@@ -342,19 +275,7 @@ public final class MainViewModel {
         rule.check();
         jobs.cancel();
         jobs.run(Lane.OPEN, what, (progress, partial) -> work.run(progress), null, onSuccess,
-                error -> problem.set(problemOf(failureTitle, error)));
-    }
-
-    static Problem problemOf(String title, Throwable error) {
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        String file = switch (error) {
-            case ModelLoadException m -> m.file();
-            case DataFormatException d -> d.file();
-            default -> null;
-        };
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return new Problem(title, file, message, trace.toString());
+                error -> problem.set(Problem.of(failureTitle, error)));
     }
 
     /** Stops the running jobs, if any; what is already shown stays. */
@@ -368,7 +289,7 @@ public final class MainViewModel {
 
     /** Shows a failure of something the user asked for (an export, a lesson) the way load failures are shown. */
     public void report(String title, Throwable error) {
-        problem.set(problemOf(title, error));
+        problem.set(Problem.of(title, error));
     }
 
     /** A one-line message in the status bar (e.g. where an export went). */
@@ -443,9 +364,6 @@ public final class MainViewModel {
         return jobs;
     }
 
-    public ReadOnlyStringProperty mapNoteProperty() {
-        return map.noteProperty();
-    }
 
     public ReadOnlyDoubleProperty progressProperty() {
         return jobs.progressProperty();
@@ -468,14 +386,7 @@ public final class MainViewModel {
         return settled.get();
     }
 
-    public ObjectProperty<ConvView> convViewProperty() {
-        return map.convViewProperty();
-    }
 
-    /** True when the chosen layer is convolutional (the conv view choice applies). */
-    public ReadOnlyBooleanProperty convolutionalProperty() {
-        return map.convolutionalProperty();
-    }
 
     /** What the map area says when there is no map to draw (empty when there is one or work is running). */
     public ReadOnlyStringProperty mapMessageProperty() {

@@ -63,7 +63,7 @@ final class MapPage {
         map.visibleProperty().bind(view3d.visibleProperty().not());
         Label note = new Label();
         note.getStyleClass().add("ll-muted");
-        note.textProperty().bind(vm.mapNoteProperty());
+        note.textProperty().bind(vm.map().noteProperty());
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
 

@@ -37,4 +37,23 @@ record Session(LoadedModel model, Sources.ModelSource modelSource, ModelCard car
         }
         return model == null ? layers.getFirst() : model.defaultMapLayer();
     }
+
+    /**
+     * The model's predicted class per point, when its output has one unit per class of the data
+     * (a classifier of these labels); else null.
+     */
+    int[] predictions() {
+        if (model == null || data == null || data.classCount() == 0) {
+            return null;
+        }
+        org.latentledger.model.LayerActivations out = activations.getLast();
+        if (out.width() != data.classCount()) {
+            return null;
+        }
+        int[] p = new int[out.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = org.latentledger.model.Evaluation.argmax(out.values()[i]);
+        }
+        return p;
+    }
 }

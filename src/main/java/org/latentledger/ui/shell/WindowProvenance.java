@@ -2,7 +2,6 @@ package org.latentledger.ui.shell;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.latentledger.atlas.LayerAtlas;
 import org.latentledger.atlas.MapSpec;
@@ -54,7 +53,7 @@ final class WindowProvenance {
             case JOURNEY -> {
                 JourneyViewModel j = vm.journey();
                 drawn = j.layerMapsSpec();
-                query = query(j);
+                query = j.describeQuery();
                 var atlases = j.atlasesProperty().get();
                 int l = j.currentLayerProperty().get();
                 layer = l >= 0 && l < atlases.size() ? atlases.get(l).layer().name() : null;
@@ -71,7 +70,7 @@ final class WindowProvenance {
             case LEDGER -> {
                 Ledger shown = vm.ledger().ledgerProperty().get();
                 policy = shown == null ? null : shown.sparse().policy().spec();
-                query = query(vm.journey());
+                query = vm.journey().describeQuery();
                 Map<String, Object> section = new LinkedHashMap<>();
                 section.put("policy", policy);
                 section.put("query", query);
@@ -108,15 +107,5 @@ final class WindowProvenance {
         j.put("seed", s.seed());
         j.put("conv_view", s.convView().cliName());
         return j;
-    }
-
-    private static String query(JourneyViewModel j) {
-        return switch (j.sourceProperty().get()) {
-            case POINT -> "point " + j.pointProperty().get();
-            case INTERPOLATION -> String.format(Locale.ROOT, "points %d -> %d at t = %.2f", j.pointAProperty().get(), j.pointBProperty().get(),
-                    j.tProperty().get());
-            case DRAWING -> "a drawing";
-            case TYPED -> "a typed row";
-        };
     }
 }

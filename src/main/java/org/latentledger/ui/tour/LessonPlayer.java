@@ -8,8 +8,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -19,12 +17,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
-import javafx.util.Duration;
 import org.latentledger.atlas.Axis;
 import org.latentledger.atlas.LayerAtlas;
-import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.ui.journey.JourneyViewModel;
-import org.latentledger.view.ColourMode;
 import org.latentledger.atlas.MapSpec;
 
 /**

@@ -18,7 +18,6 @@ import org.latentledger.model.SampleModel;
 import org.latentledger.projection.ProjectionCache;
 import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.LatentLedgerApp;
-import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.shell.RecentFiles;
 import org.testfx.api.FxRobot;

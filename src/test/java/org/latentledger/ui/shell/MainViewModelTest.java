@@ -39,7 +39,7 @@ class MainViewModelTest {
         MapScene map = vm.mapProperty().get();
         assertEquals(1797, map.size());
         assertTrue(map.xTitle().startsWith("PC1 ("), map.xTitle());
-        assertTrue(vm.mapNoteProperty().get().contains("Trustworthiness"), vm.mapNoteProperty().get());
+        assertTrue(vm.map().noteProperty().get().contains("Trustworthiness"), vm.map().noteProperty().get());
 
         runFx(() -> vm.stepLayer(-1));
         await(() -> vm.isSettled() && vm.mapProperty().get() != map, 60);

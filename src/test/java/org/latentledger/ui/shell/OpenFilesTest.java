@@ -108,11 +108,11 @@ class OpenFilesTest {
         // The conv layer can be mapped from its channel means or its full maps.
         runFx(() -> vm.selectedLayerProperty().set(vm.layers().getFirst()));
         await(() -> vm.isSettled() && vm.mapProperty().get().title().contains("conv"), 60);
-        assertTrue(vm.convolutionalProperty().get());
-        assertTrue(vm.mapNoteProperty().get().contains("per-channel mean"), vm.mapNoteProperty().get());
-        runFx(() -> vm.convViewProperty().set(org.latentledger.view.ConvView.FULL_MAPS));
-        await(() -> vm.isSettled() && vm.mapNoteProperty().get().contains("full"), 60);
-        assertTrue(vm.mapNoteProperty().get().contains("144 units"), vm.mapNoteProperty().get());
+        assertTrue(vm.map().convolutionalProperty().get());
+        assertTrue(vm.map().noteProperty().get().contains("per-channel mean"), vm.map().noteProperty().get());
+        runFx(() -> vm.map().convViewProperty().set(org.latentledger.view.ConvView.FULL_MAPS));
+        await(() -> vm.isSettled() && vm.map().noteProperty().get().contains("full"), 60);
+        assertTrue(vm.map().noteProperty().get().contains("144 units"), vm.map().noteProperty().get());
     }
 
     @Test
