@@ -31,11 +31,20 @@ public final class LatentLedgerApp extends Application {
         Application.launch(LatentLedgerApp.class);
     }
 
+    /** The theme last chosen; a preference this version does not know (written by another) is the light one. */
+    private static org.latentledger.view.Theme rememberedTheme() {
+        try {
+            return org.latentledger.view.Theme.parse(PREFS.get("theme", "light"));
+        } catch (IllegalArgumentException unknown) {
+            return org.latentledger.view.Theme.LIGHT;
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), new org.latentledger.ui.jobs.BackgroundJobRunner(AppExecutor.shared()),
                 RecentFiles.remembered(PREFS.node("recent")), org.latentledger.projection.ProjectionCache.user());
-        vm.appearance().themeProperty().set(org.latentledger.view.Theme.parse(PREFS.get("theme", "light")));
+        vm.appearance().themeProperty().set(rememberedTheme());
         vm.appearance().themeProperty().addListener((o, a, t) -> PREFS.put("theme", t.cliName()));
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");
