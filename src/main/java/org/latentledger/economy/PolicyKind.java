@@ -4,29 +4,7 @@ import org.latentledger.work.Named;
 
 /** The kinds of {@link SparsityPolicy}, as the ledger's controls and the frontier's sweeps name them. */
 public enum PolicyKind implements Named {
-    DENSE("dense", "Dense"),
-    NATURAL("natural", "Natural zeros"),
-    TOPK("topk", "Top-k"),
-    THRESHOLD("threshold", "Threshold"),
-    ROUTED("routed", "Latent-routed");
-
-    private final String cliName;
-    private final String label;
-
-    PolicyKind(String cliName, String label) {
-        this.cliName = cliName;
-        this.label = label;
-    }
-
-    @Override
-    public String cliName() {
-        return cliName;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    DENSE, NATURAL, TOPK, THRESHOLD, ROUTED;
 
     /** Whether a frontier can sweep it (it has a parameter). */
     public boolean sweepable() {
@@ -39,6 +17,12 @@ public enum PolicyKind implements Named {
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case DENSE -> "Dense";
+            case NATURAL -> "Natural zeros";
+            case TOPK -> "Top-k";
+            case THRESHOLD -> "Threshold";
+            case ROUTED -> "Latent-routed";
+        };
     }
 }

@@ -8,26 +8,7 @@ import org.latentledger.work.Named;
  * Smile's (exact t-SNE, UMAP with ARPACK's spectral initialisation). PCA is always ours.
  */
 public enum Engine implements Named {
-    OURS("ours", "Ours"),
-    SMILE("smile", "Smile");
-
-    private final String cliName;
-    private final String label;
-
-    Engine(String cliName, String label) {
-        this.cliName = cliName;
-        this.label = label;
-    }
-
-    @Override
-    public String cliName() {
-        return cliName;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    OURS, SMILE;
 
     public static Engine parse(String name) {
         return Named.parse(Engine.class, name, "engine");
@@ -35,6 +16,9 @@ public enum Engine implements Named {
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case OURS -> "Ours";
+            case SMILE -> "Smile";
+        };
     }
 }

@@ -4,27 +4,7 @@ import org.latentledger.work.Named;
 
 /** How a layer's activations are laid out in 2D or 3D. */
 public enum Method implements Named {
-    PCA("pca", "PCA"),
-    TSNE("tsne", "t-SNE"),
-    UMAP("umap", "UMAP");
-
-    private final String cliName;
-    private final String label;
-
-    Method(String cliName, String label) {
-        this.cliName = cliName;
-        this.label = label;
-    }
-
-    @Override
-    public String cliName() {
-        return cliName;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    PCA, TSNE, UMAP;
 
     /** True for the methods that have no transform for new points and converge step by step. */
     public boolean iterative() {
@@ -37,6 +17,10 @@ public enum Method implements Named {
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case PCA -> "PCA";
+            case TSNE -> "t-SNE";
+            case UMAP -> "UMAP";
+        };
     }
 }

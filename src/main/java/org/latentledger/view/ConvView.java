@@ -4,26 +4,7 @@ import org.latentledger.work.Named;
 
 /** How the map shows a convolutional layer: one value per feature map, or every unit of every map. */
 public enum ConvView implements Named {
-    CHANNEL_MEANS("means", "channel means"),
-    FULL_MAPS("full", "full maps");
-
-    private final String cliName;
-    private final String label;
-
-    ConvView(String cliName, String label) {
-        this.cliName = cliName;
-        this.label = label;
-    }
-
-    @Override
-    public String cliName() {
-        return cliName;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    CHANNEL_MEANS, FULL_MAPS;
 
     public static ConvView parse(String name) {
         return Named.parse(ConvView.class, name, "conv view");
@@ -31,6 +12,9 @@ public enum ConvView implements Named {
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case CHANNEL_MEANS -> "channel means";
+            case FULL_MAPS -> "full maps";
+        };
     }
 }

@@ -4,28 +4,7 @@ import org.latentledger.work.Named;
 
 /** Where a journey's query comes from. */
 public enum QuerySource implements Named {
-    POINT("point", "data point"),
-    DRAWING("drawing", "drawing"),
-    INTERPOLATION("interpolation", "interpolation A -> B"),
-    TYPED("typed", "typed row");
-
-    private final String cliName;
-    private final String label;
-
-    QuerySource(String cliName, String label) {
-        this.cliName = cliName;
-        this.label = label;
-    }
-
-    @Override
-    public String cliName() {
-        return cliName;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    POINT, DRAWING, INTERPOLATION, TYPED;
 
     public static QuerySource parse(String name) {
         return Named.parse(QuerySource.class, name, "query source");
@@ -33,6 +12,11 @@ public enum QuerySource implements Named {
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case POINT -> "data point";
+            case DRAWING -> "drawing";
+            case INTERPOLATION -> "interpolation A -> B";
+            case TYPED -> "typed row";
+        };
     }
 }

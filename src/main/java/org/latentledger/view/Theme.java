@@ -4,30 +4,11 @@ import org.latentledger.work.Named;
 
 /** The app's two looks (the UI maps each to its base stylesheet and a root style class). */
 public enum Theme implements Named {
-    LIGHT("light", "Light"),
-    DARK("dark", "Dark");
-
-    private final String cliName;
-    private final String label;
-
-    Theme(String cliName, String label) {
-        this.cliName = cliName;
-        this.label = label;
-    }
-
-    @Override
-    public String cliName() {
-        return cliName;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    LIGHT, DARK;
 
     /** The style class the scene's root carries in this theme. */
     public String styleClass() {
-        return "ll-" + cliName;
+        return "ll-" + cliName();
     }
 
     public static Theme parse(String name) {
@@ -36,6 +17,9 @@ public enum Theme implements Named {
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case LIGHT -> "Light";
+            case DARK -> "Dark";
+        };
     }
 }

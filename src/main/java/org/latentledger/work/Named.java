@@ -12,11 +12,15 @@ import java.util.stream.Collectors;
  */
 public interface Named {
 
-    /** The name command lines, lessons and files use ("tsne", "journey", "dark"). */
-    String cliName();
+    /** The name command lines, lessons and files use ("tsne", "journey", "dark"): the constant's name in lower case, '_' as '-'. */
+    default String cliName() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
-    /** How the window shows it ("t-SNE", "Journey", "Dark"). */
-    String label();
+    /** How the window shows it ("t-SNE", "Journey", "Dark"): the enum's {@code toString}. */
+    default String label() {
+        return toString();
+    }
 
     /**
      * The constant whose {@link #cliName()} or {@link #label()} is {@code name}, ignoring case.
