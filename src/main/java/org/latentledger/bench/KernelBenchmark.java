@@ -1,9 +1,11 @@
 package org.latentledger.bench;
 
 import org.latentledger.economy.DenseKernel;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,6 +39,20 @@ public final class KernelBenchmark {
     static final int MASKS = 64;
 
     private KernelBenchmark() {
+    }
+
+    /**
+     * The table of docs/benchmarks.md: 1024 and 4096 wide, batch 1 and 32, 50/90/99% of the inputs
+     * inactive, W rotated through 64 MB of copies so it comes from memory, medians of {@code repeats}.
+     */
+    public static void printTable(int repeats, PrintStream out) {
+        out.println("| n | batch | inactive | dense Java (ms) | ND4J mmul (ms) | sparse (ms) | speedup vs best dense | ideal "
+                + "| share of ideal |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Row r : run(new int[] {1024, 4096}, new int[] {1, 32}, new double[] {0.5, 0.9, 0.99}, repeats, 64L << 20)) {
+            out.printf(Locale.ROOT, "| %d | %d | %.0f%% | %.3f | %.3f | %.3f | %.1fx | %.1fx | %.0f%% |%n", r.n(), r.batch(),
+                    100 * r.inactive(), r.denseJava(), r.nd4j(), r.sparse(), r.speedup(), r.ideal(), 100 * r.speedup() / r.ideal());
+        }
     }
 
     public static List<Row> run(int[] sizes, int[] batches, double[] inactive, int repeats, long cacheBytes) {

@@ -1,6 +1,5 @@
 package org.latentledger.bench;
 
-import org.latentledger.cli.Inputs;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import org.latentledger.data.DataLoader;
 import org.latentledger.data.Dataset;
 import org.latentledger.projection.LayoutQuality;
 import org.latentledger.projection.Projection;
@@ -51,7 +51,7 @@ public final class ProjectionBench {
                 + "| trustworthiness k=5 | 5-NN accuracy | peak RSS (MB) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String ref : dataRefs) {
-            Dataset d = Inputs.data(ref, null);
+            Dataset d = DataLoader.open(ref, null, false);
             for (String m : methods) {
                 ProjectionSpec spec = spec(m);
                 double[] wall = new double[repeats];
@@ -94,7 +94,7 @@ public final class ProjectionBench {
         System.out.println("| data | k | threads | approximate (s) | recall | exact, all points (s) | exact measured on |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (String ref : dataRefs) {
-            Dataset d = Inputs.data(ref, null);
+            Dataset d = DataLoader.open(ref, null, false);
             float[][] x = Projections.reduce(d.features(), Progress.NONE);
             int n = x.length;
             long t0 = System.nanoTime();
@@ -165,7 +165,7 @@ public final class ProjectionBench {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String ref = eq < 0 ? pair : pair.substring(eq + 1);
-            Dataset d = Inputs.data(ref, null);
+            Dataset d = DataLoader.open(ref, null, false);
             try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(name + ".f32")), 1 << 20))) {
                 ByteBuffer row = ByteBuffer.allocate(d.columns() * 4).order(ByteOrder.LITTLE_ENDIAN);
                 for (float[] r : d.features()) {

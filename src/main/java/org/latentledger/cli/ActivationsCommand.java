@@ -10,6 +10,7 @@ import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "activations", mixinStandardHelpOptions = true,
@@ -19,11 +20,8 @@ final class ActivationsCommand implements Callable<Integer> {
 
     enum View { full, mean }
 
-    @Option(names = "--model", required = true, description = "Model file or bundled model name.")
-    String modelRef;
-
-    @Option(names = "--data", required = true, description = "Data file or folder, or bundled data set name.")
-    String dataRef;
+    @Mixin
+    ModelDataOptions inputs;
 
     @Option(names = "--layer", required = true, description = "Layer index (0-based, as inspect lists them) or name.")
     String layerRef;
@@ -40,9 +38,9 @@ final class ActivationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (LoadedModel model = Inputs.model(modelRef)) {
+        try (LoadedModel model = inputs.loadModel()) {
             LayerInfo layer = model.layer(layerRef);
-            Dataset data = Inputs.fittingData(dataRef, model);
+            Dataset data = inputs.fittingData(model);
             List<LayerActivations> acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress());
             LayerActivations a = acts.get(layer.index());
             float[][] rows = view == View.mean ? a.perChannelMean() : a.values();

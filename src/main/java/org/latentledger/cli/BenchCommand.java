@@ -1,28 +1,20 @@
 package org.latentledger.cli;
 
+import org.latentledger.bench.KernelBenchmark;
+import org.latentledger.bench.OpeningBench;
 import org.latentledger.bench.ProjectionBench;
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.latentledger.data.Dataset;
-import org.latentledger.data.ResourceRoot;
-import org.latentledger.model.ActivationRecorder;
-import org.latentledger.model.LayerActivations;
-import org.latentledger.model.LoadedModel;
-import org.latentledger.model.ModelLoader;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.PcaProjector;
-import org.latentledger.work.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Times what the window does when it opens a bundled model: load the zip, read the data, the
- * forward pass recording every layer, and the PCA of the default layer. Medians of repeats,
- * after one warm-up run, printed as a Markdown table for docs/benchmarks.md.
+ * The benchmarks' command line. The benchmarks themselves are in {@code org.latentledger.bench}
+ * ({@link OpeningBench} by default, {@link ProjectionBench}, {@link KernelBenchmark}); the map
+ * drawing and the ledger slider are timed on the window, in {@code ui.Screenshots}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times opening each bundled model: load, data, forward pass over the data set, PCA of a layer.",
@@ -32,8 +24,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per model (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--only", split = ",", converter = TrainSamplesCommand.SampleNameConverter.class,
-            completionCandidates = TrainSamplesCommand.SampleNames.class, description = "Bench only these: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--only", split = ",", completionCandidates = Vocabulary.Samples.class,
+            description = "Bench only these: ${COMPLETION-CANDIDATES}.")
     List<SampleModel> only;
 
     @Option(names = "--map-draw", description = "Instead: time the 2D map drawing this many points (headless), e.g. 100000.")
@@ -86,13 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (kernels) {
-            System.out.println("| n | batch | inactive | dense Java (ms) | ND4J mmul (ms) | sparse (ms) | speedup vs best dense | ideal | share of ideal |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (org.latentledger.bench.KernelBenchmark.Row r : org.latentledger.bench.KernelBenchmark.run(new int[] {1024, 4096},
-                    new int[] {1, 32}, new double[] {0.5, 0.9, 0.99}, Math.max(repeats, 15), 64L << 20)) {
-                System.out.printf(Locale.ROOT, "| %d | %d | %.0f%% | %.3f | %.3f | %.3f | %.1fx | %.1fx | %.0f%% |%n", r.n(), r.batch(),
-                        100 * r.inactive(), r.denseJava(), r.nd4j(), r.sparse(), r.speedup(), r.ideal(), 100 * r.speedup() / r.ideal());
-            }
+            KernelBenchmark.printTable(Math.max(repeats, 15), System.out);
             return 0;
         }
         if (mapDraw > 0) {
@@ -115,45 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         if (projections) {
             return ProjectionBench.run(data, methods, threads, repeats);
         }
-        ResourceRoot root = ResourceRoot.classpath();
-        System.out.printf(Locale.ROOT, "Machine: %d cores, %s %s, Java %s; heap max %d MB%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.println("| model | points | load zip (ms) | read data (ms) | forward pass, all layers (ms) | PCA of default layer (ms) | layer |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        for (SampleModel sample : only == null ? List.of(SampleModel.values()) : only) {
-            double[][] t = new double[4][repeats];
-            String layer = "";
-            int points = 0;
-            for (int r = -1; r < repeats; r++) {
-                long t0 = System.nanoTime();
-                try (LoadedModel model = ModelLoader.load(root, sample.zipPath())) {
-                    long t1 = System.nanoTime();
-                    Dataset data = sample.data().load(root);
-                    long t2 = System.nanoTime();
-                    List<LayerActivations> acts = ActivationRecorder.record(model, data.features(), Progress.NONE);
-                    long t3 = System.nanoTime();
-                    LayerActivations chosen = acts.get(model.defaultMapLayer().index());
-                    new PcaProjector().project(chosen.perChannelMean(), 2, Progress.NONE);
-                    long t4 = System.nanoTime();
-                    if (r >= 0) {
-                        t[0][r] = (t1 - t0) / 1e6;
-                        t[1][r] = (t2 - t1) / 1e6;
-                        t[2][r] = (t3 - t2) / 1e6;
-                        t[3][r] = (t4 - t3) / 1e6;
-                    }
-                    layer = chosen.layer().name() + " (" + chosen.perChannelMean()[0].length + " dims)";
-                    points = data.size();
-                }
-            }
-            List<String> cells = new ArrayList<>();
-            for (double[] times : t) {
-                cells.add(String.format(Locale.ROOT, "%.0f", org.latentledger.bench.Timing.median(times)));
-            }
-            System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s |%n", sample.fileName(), points, String.join(" | ", cells), layer);
-        }
-        System.out.printf(Locale.ROOT, "%nPeak heap used: %d MB%n",
-                ManagementFactory.getMemoryPoolMXBeans().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20);
+        OpeningBench.run(only == null ? List.of(SampleModel.values()) : only, repeats, System.out);
         return 0;
     }
 

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.latentledger.export.AnimatedGif;
 import org.latentledger.export.FrameSequence;
 import org.latentledger.ui.Screenshots;
-import org.latentledger.ui.ShotRequest;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Sweep;
 import picocli.CommandLine.Command;
@@ -20,10 +19,10 @@ final class ExportGifCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "GIF file to write.")
     Path out;
 
-    @Option(names = "--sweep", defaultValue = "layers",
-            description = "layers (one frame per layer), interpolation (t from 0 to 1 between --query and the next point) or "
-                    + "steering (alpha from -2 to +2 spreads along the first axis of the middle layer) (default: ${DEFAULT-VALUE}).")
-    String sweep;
+    @Option(names = "--sweep", defaultValue = "layers", completionCandidates = Vocabulary.Sweeps.class,
+            description = "${COMPLETION-CANDIDATES}: one frame per layer, t from 0 to 1 between --query and the next point with "
+                    + "another label, or alpha from -2 to +2 along the first axis of the middle layer (default: ${DEFAULT-VALUE}).")
+    Sweep sweep;
 
     @Option(names = "--steps", defaultValue = "24", description = "Frames of a sweep (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -36,31 +35,19 @@ final class ExportGifCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ShotRequest request;
-        Sweep kind;
-        try {
-            kind = Sweep.parse(sweep);
-            if (steps < 2 || steps > 500) {
-                throw new IllegalArgumentException("--steps must be between 2 and 500, got " + steps);
-            }
-            request = window.request(ExportTarget.JOURNEY, null);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+        if (steps < 2 || steps > 500) {
+            throw new picocli.CommandLine.ParameterException(window.mixee.commandLine(), "--steps must be between 2 and 500, got " + steps);
         }
-        Screenshots.Animation a = Screenshots.captureJourney(request, kind, steps);
+        Screenshots.Animation a = Screenshots.captureJourney(window.request(ExportTarget.JOURNEY, null), sweep, steps);
         long t0 = System.nanoTime();
         AnimatedGif.write(a.frames(), a.frameMillis(), out);
         double encode = (System.nanoTime() - t0) / 1e9;
         a.provenance().writeBeside(out);
         if (frames != null) {
-            FrameSequence.write(a.frames(), frames, "journey-" + kind.cliName());
+            FrameSequence.write(a.frames(), frames, "journey-" + sweep.cliName());
         }
         System.out.printf(java.util.Locale.ROOT, "Wrote %s (%d frames, %d x %d; rendered in %.2f s, encoded in %.2f s)%n", out,
                 a.frames().size(), a.frames().getFirst().getWidth(), a.frames().getFirst().getHeight(), a.renderSeconds(), encode);
-        if (a.problem() != null) {
-            System.err.println("The window reported a problem: " + a.problem());
-            return 2;
-        }
-        return 0;
+        return WindowOptions.status(a.problem());
     }
 }

@@ -1,6 +1,5 @@
 package org.latentledger.cli;
 
-import com.google.gson.GsonBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,31 +11,25 @@ import org.latentledger.model.DataCheck;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Prints a model's layer table, and checks a data set against the model's input.",
                 "Exits with status 1, naming both shapes, when the data does not fit the model."})
 final class InspectCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model file (DL4J zip or Keras .h5), or a bundled model's name.")
-    String modelRef;
+    @Mixin
+    ModelDataOptions inputs;
 
-    @Option(names = "--data", description = "Data file or folder (CSV, IDX, vectors.tsv, image folder), or a bundled data set's name.")
-    String dataRef;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Json json;
 
     @Override
     public Integer call() throws Exception {
-        try (LoadedModel model = Inputs.model(modelRef)) {
-            Dataset data = dataRef == null ? null : Inputs.data(dataRef, model);
+        try (LoadedModel model = inputs.loadModel()) {
+            Dataset data = inputs.dataFor(model).orElse(null);
             String problem = data == null ? null : DataCheck.mismatch(model.input(), data);
-            spec.commandLine().getOut().println(json ? json(model, data, problem) : table(model, data, problem));
+            json.print(() -> summary(model, data, problem), () -> table(model, data, problem));
             if (problem != null) {
                 throw new IllegalArgumentException(data.source() + ": " + problem);
             }
@@ -44,7 +37,7 @@ final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String json(LoadedModel model, Dataset data, String problem) {
+    static Map<String, Object> summary(LoadedModel model, Dataset data, String problem) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model.source());
         out.put("kind", model.kind());
@@ -78,7 +71,7 @@ final class InspectCommand implements Callable<Integer> {
             }
             out.put("data", d);
         }
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out);
+        return out;
     }
 
     static String table(LoadedModel model, Dataset data, String problem) {

@@ -1,6 +1,5 @@
 package org.latentledger.cli;
 
-import com.google.gson.GsonBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +15,10 @@ import org.latentledger.data.Dataset;
 import org.latentledger.model.ActivationRecorder;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.projection.Method;
 import org.latentledger.projection.ProjectionCache;
-import org.latentledger.projection.ProjectionSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "journey", mixinStandardHelpOptions = true,
@@ -26,51 +26,39 @@ import picocli.CommandLine.Option;
                 "region (and how sure), axis coordinates, then the answer. t-SNE/UMAP maps place it by its neighbours."})
 final class JourneyCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model file or bundled model name.")
-    String modelRef;
+    @Mixin
+    ModelDataOptions inputs;
 
-    @Option(names = "--data", required = true, description = "Data file or folder, or bundled data set name.")
-    String dataRef;
+    @Mixin
+    QueryOption query;
 
-    @Option(names = "--query", required = true, description = "Index of the data point to send (0-based).")
-    int query;
-
-    @Option(names = "--layer-maps", defaultValue = "pca", description = "How each layer is mapped: pca, umap or tsne (default: ${DEFAULT-VALUE}).")
-    String maps;
+    @Option(names = "--layer-maps", paramLabel = "METHOD", defaultValue = "pca", completionCandidates = Vocabulary.Methods.class,
+            description = "How each layer is mapped: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Method maps;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the maps and regions (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Json json;
 
     @Override
     public Integer call() throws Exception {
-        ProjectionSpec layout = switch (maps) {
-            case "pca" -> new ProjectionSpec.Pca(2);
-            case "umap" -> ProjectionSpec.Umap.defaults(2, seed);
-            case "tsne" -> ProjectionSpec.Tsne.defaults(2, seed);
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--layer-maps is pca, umap or tsne, not " + maps);
-        };
-        try (LoadedModel model = Inputs.model(modelRef)) {
-            Dataset data = Inputs.fittingData(dataRef, model);
-            if (query < 0 || query >= data.size()) {
-                throw new IllegalArgumentException("--query must be in 0.." + (data.size() - 1) + " for " + data.source() + ", got " + query);
-            }
+        // The same maps as the window's journey: the map defaults (perplexity 30, 15 neighbours, min-dist 0.1) with this seed.
+        MapSpec spec = MapSpec.DEFAULT.withMethod(maps).withSeed(seed);
+        try (LoadedModel model = inputs.loadModel()) {
+            Dataset data = inputs.fittingData(model);
+            int q = query.in(data);
             List<LayerActivations> acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress());
-            MapSpec maps = MapSpec.DEFAULT.withMethod(org.latentledger.projection.Method.parse(layout.method())).withSeed(seed);
-            List<LayerAtlas> atlases = new LayerMapper(ProjectionCache.user()).mapAll(acts, data, model.hash(), maps,
+            List<LayerAtlas> atlases = new LayerMapper(ProjectionCache.user()).mapAll(acts, data, model.hash(), spec,
                     new TrainSamplesCommand.ConsoleProgress());
-            Journey j = JourneyPlanner.travel(model, atlases, data.features()[query]);
-            spec.commandLine().getOut().println(json ? json(j, data) : text(j, data));
+            Journey j = JourneyPlanner.travel(model, atlases, data.features()[q]);
+            json.print(() -> summary(j, data), () -> text(j, data));
         }
         return 0;
     }
 
-    static String json(Journey j, Dataset data) {
+    static Map<String, Object> summary(Journey j, Dataset data) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> layers = new ArrayList<>();
         for (Journey.Stop s : j.stops()) {
@@ -92,7 +80,7 @@ final class JourneyCommand implements Callable<Integer> {
             out.put("prediction", data.classNames().size() > j.prediction() ? data.classNames().get(j.prediction()) : Integer.toString(j.prediction()));
             out.put("probabilities", j.output());
         }
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(out);
+        return out;
     }
 
     static String text(Journey j, Dataset data) {

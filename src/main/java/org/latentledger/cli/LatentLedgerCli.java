@@ -32,12 +32,13 @@ public final class LatentLedgerCli implements Runnable {
     }
 
     /**
-     * The command line with our error policy: bad input (a file that cannot be read, data that does
-     * not fit) prints one message naming the file and exits with status 1; {@code --debug} adds the
-     * stack trace. Usage errors exit with 2, as picocli does.
+     * The command line with our vocabulary and error policy: every option that takes one of the
+     * app's words is typed, and an unknown word is a usage error; bad input (a file that cannot be
+     * read, data that does not fit) prints one message naming the file and exits with status 1;
+     * {@code --debug} adds the stack trace. Usage errors exit with 2, as picocli does.
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new LatentLedgerCli());
+        CommandLine cli = Vocabulary.register(new CommandLine(new LatentLedgerCli()));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug")
                     || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));

@@ -1,6 +1,5 @@
 package org.latentledger.cli;
 
-import com.google.gson.GsonBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,58 +14,50 @@ import org.latentledger.economy.SparseNetwork;
 import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.model.LoadedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = {"The activation economy of one inference: dense vs sparse, per layer (MACs, weights read, energy),",
-                "the fidelity of the sparse answer and both passes' measured times."})
+                "the fidelity of the sparse answer and both passes' measured times.",
+                "The model is a layer-by-layer network (MultiLayerNetwork)."})
 final class LedgerCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model file or bundled model name (a MultiLayerNetwork).")
-    String modelRef;
+    @Mixin
+    ModelDataOptions inputs;
 
-    @Option(names = "--data", required = true, description = "Data file or folder, or bundled data set name.")
-    String dataRef;
+    @Mixin
+    QueryOption query;
 
-    @Option(names = "--query", required = true, description = "Index of the data point (0-based).")
-    int query;
-
-    @Option(names = "--policy", defaultValue = "natural",
+    @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "natural",
             description = "dense, natural, topk:K, threshold:T or routed:R:K (K a count or a share like 10%%; default: ${DEFAULT-VALUE}).")
-    String policy;
+    SparsityPolicy policy;
 
-    @Option(names = "--memory", defaultValue = "sram", description = "Where weights are read from: sram (5 pJ/word) or dram (640 pJ/word).")
-    String memory;
+    @Mixin
+    MemoryOption memory;
 
     @Option(names = "--repeats", defaultValue = "31", description = "Timed runs of each pass, median reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Json json;
 
     @Override
     public Integer call() throws Exception {
-        SparsityPolicy p = SparsityPolicy.parse(policy);
-        EnergyModel energy = Energy.of(memory);
-        try (LoadedModel model = Inputs.model(modelRef)) {
-            Dataset data = Inputs.fittingData(dataRef, model);
-            if (query < 0 || query >= data.size()) {
-                throw new IllegalArgumentException("--query must be in 0.." + (data.size() - 1) + ", got " + query);
-            }
+        try (LoadedModel model = inputs.loadModel()) {
+            Dataset data = inputs.fittingData(model);
+            float[] x = data.features()[query.in(data)];
             SparseNetwork net = new SparseNetwork(model);
             for (int w = 0; w < 5; w++) {
-                net.run(data.features()[query], p); // warm up the JIT before timing
+                net.run(x, policy); // warm up the JIT before timing
             }
-            Ledger l = Ledger.of(net, data.features()[query], p, repeats);
-            spec.commandLine().getOut().println(json ? json(l, energy) : text(l, energy));
+            Ledger l = Ledger.of(net, x, policy, repeats);
+            json.print(() -> summary(l, memory.energy), () -> text(l, memory.energy));
         }
         return 0;
     }
 
-    static String json(Ledger l, EnergyModel e) {
+    static Map<String, Object> summary(Ledger l, EnergyModel e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("policy", l.sparse().policy().spec());
         List<Map<String, Object>> layers = new ArrayList<>();
@@ -100,7 +91,7 @@ final class LedgerCommand implements Callable<Integer> {
         timing.put("sparse", l.sparseMicros());
         out.put("timing_us", timing);
         out.put("energy_model", Map.of("mac_pj", e.macPj(), "read_pj", e.readPj(), "memory", e.memory(), "source", EnergyModel.SOURCE));
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out);
+        return out;
     }
 
     static String text(Ledger l, EnergyModel e) {

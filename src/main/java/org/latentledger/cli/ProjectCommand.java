@@ -1,7 +1,6 @@
 package org.latentledger.cli;
 
 import org.latentledger.bench.ProjectionBench;
-import com.google.gson.GsonBuilder;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.ActivationRecorder;
-import org.latentledger.model.DataCheck;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.projection.Method;
 import org.latentledger.projection.Projection;
 import org.latentledger.projection.ProjectionSpec;
 import org.latentledger.projection.Projections;
@@ -22,27 +21,25 @@ import org.latentledger.projection.LayoutQuality;
 import org.latentledger.projection.Trustworthiness;
 import org.latentledger.work.Parallelism;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = {"Projects a layer's activations (or, without --model, the data itself, e.g. Embedding-Projector TSV)",
-                "to 2D or 3D and writes index,x,y[,z],label as CSV; prints a JSON summary with --json."})
+                "to 2D or 3D and writes index,x,y[,z],label as CSV; prints a JSON summary with --json."},
+        modelTransformer = ModelDataOptions.NoDefaultModel.class)
 final class ProjectCommand implements Callable<Integer> {
-
-    enum Method { pca, tsne, umap }
 
     enum View { mean, full }
 
-    @Option(names = "--model", description = "Model file or bundled model name; without it the data is projected as it is.")
-    String modelRef;
-
-    @Option(names = "--data", required = true, description = "Data file or folder, or bundled data set name.")
-    String dataRef;
+    @Mixin
+    ModelDataOptions inputs;
 
     @Option(names = "--layer", description = "Layer index (0-based) or name; default: the model's default map layer.")
     String layerRef;
 
-    @Option(names = "--method", defaultValue = "pca", description = "pca, tsne or umap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "pca", completionCandidates = Vocabulary.Methods.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Method method;
 
     @Option(names = "--dims", defaultValue = "2", description = "2 or 3 (default: ${DEFAULT-VALUE}).")
@@ -92,16 +89,12 @@ final class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedModel model = modelRef == null ? null : Inputs.model(modelRef);
+        LoadedModel model = inputs.hasModel() ? inputs.loadModel() : null;
         try {
-            Dataset data = Inputs.data(dataRef, model);
+            Dataset data = model == null ? inputs.dataAlone() : inputs.fittingData(model);
             float[][] points = data.features();
             String layerName = "input";
             if (model != null) {
-                String problem = DataCheck.mismatch(model.input(), data);
-                if (problem != null) {
-                    throw new IllegalArgumentException(data.source() + ": " + problem);
-                }
                 LayerInfo layer = layerRef == null ? model.defaultMapLayer() : model.layer(layerRef);
                 LayerActivations acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress())
                         .get(layer.index());
@@ -109,9 +102,9 @@ final class ProjectCommand implements Callable<Integer> {
                 layerName = layer.name();
             }
             ProjectionSpec ps = switch (method) {
-                case pca -> new ProjectionSpec.Pca(dims);
-                case tsne -> new ProjectionSpec.Tsne(dims, perplexity, iterations, 0.5, seed);
-                case umap -> new ProjectionSpec.Umap(dims, neighbours, minDist, epochs, seed);
+                case PCA -> new ProjectionSpec.Pca(dims);
+                case TSNE -> new ProjectionSpec.Tsne(dims, perplexity, iterations, 0.5, seed);
+                case UMAP -> new ProjectionSpec.Umap(dims, neighbours, minDist, epochs, seed);
             };
             float[][] input = points;
             long c0 = ProjectionBench.cpuNanos();
@@ -125,7 +118,7 @@ final class ProjectCommand implements Callable<Integer> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("points", p.size());
             summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
-            summary.put("method", method.name());
+            summary.put("method", method.cliName());
             summary.put("seed", seed);
             summary.put("trustworthiness_k5", Math.round(trust * 10000) / 10000.0);
             summary.put("trustworthiness_points", Math.min(trustSample, p.size()));
@@ -147,10 +140,10 @@ final class ProjectCommand implements Callable<Integer> {
                 t.put("cpu_seconds", cpuSeconds);
                 t.put("peak_rss_mb", peakMb);
                 t.put("threads", summary.get("threads"));
-                Files.writeString(timing, new GsonBuilder().setPrettyPrinting().create().toJson(t));
+                Files.writeString(timing, Json.of(t));
             }
             if (json) {
-                spec.commandLine().getOut().println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(summary));
+                spec.commandLine().getOut().println(Json.of(summary));
             } else {
                 spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Wrote %s: %s of %s, %d points, %.2f s, trustworthiness(5) %.4f%n",
                         out, p.method(), layerName, p.size(), seconds, trust);

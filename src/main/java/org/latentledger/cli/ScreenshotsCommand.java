@@ -46,64 +46,64 @@ final class ScreenshotsCommand implements Callable<Integer> {
         Screenshots.Result take() throws Exception;
     }
 
-    private static ShotRequest window(SampleModel sample, String page, String method, int dims, boolean axes, String policy,
-                                      boolean frontier, String theme, boolean presentation, String target, double scale, int query) {
-        ShotRequest.Shown shown = new ShotRequest.Shown(ExportTarget.parse(target), Page.parse(page), Method.parse(method), Engine.OURS, dims,
-                42, axes, null, query, policy == null ? null : SparsityPolicy.parse(policy), frontier);
+    private static ShotRequest window(SampleModel sample, Page page, Method method, int dims, boolean axes, String policy,
+                                      boolean frontier, Theme theme, boolean presentation, ExportTarget target, double scale, int query) {
+        ShotRequest.Shown shown = new ShotRequest.Shown(target, page, method, Engine.OURS, dims, 42, axes, null, query,
+                policy == null ? null : SparsityPolicy.parse(policy), frontier);
         return new ShotRequest(ShotRequest.Open.sample(ResourceRoot.classpath(), sample), shown,
-                new ShotRequest.Look(1440, 900, scale, Theme.parse(theme), presentation), Duration.ofMinutes(10));
+                new ShotRequest.Look(1440, 900, scale, theme, presentation), Duration.ofMinutes(10));
     }
 
     private static List<Shot> shots() {
         List<Shot> s = new ArrayList<>();
         s.add(new Shot("main-window.png", "the window on the bundled digits model, PCA map of its last hidden layer",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "map", "pca", 2, false, null, false, "light", false,
-                        "window", 1, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.MAP, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1))));
         s.add(new Shot("main-window-dark.png", "the same in the dark theme",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "map", "pca", 2, false, null, false, "dark", false,
-                        "window", 1, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.MAP, Method.PCA, 2, false, null, false,
+                        Theme.DARK, false, ExportTarget.WINDOW, 1, -1))));
         s.add(new Shot("map-umap-digits-axes.png", "UMAP of the digits model's last hidden layer with its principal axes",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "map", "umap", 2, true, null, false, "light", false,
-                        "window", 1, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.MAP, Method.UMAP, 2, true, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1))));
         s.add(new Shot("map-tsne-fashion-cnn.png", "t-SNE of the Fashion-MNIST CNN's dense layer",
-                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_CNN, "map", "tsne", 2, false, null, false, "light", false,
-                        "window", 1, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_CNN, Page.MAP, Method.TSNE, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1))));
         s.add(new Shot("map-3d-umap-digits.png", "UMAP in 3D (needs --display: 3D is not available headless)",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "map", "umap", 3, false, null, false, "light", false,
-                        "window", 1, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.MAP, Method.UMAP, 3, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1))));
         s.add(new Shot("digits-autoencoder.png", "the digits autoencoder's bottleneck",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_AUTOENCODER, "map", "pca", 2, false, null, false, "light",
-                        false, "window", 1, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_AUTOENCODER, Page.MAP, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1))));
         s.add(new Shot("fashion-cnn.png", "the Fashion-MNIST CNN",
-                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_CNN, "map", "pca", 2, false, null, false, "light", false,
-                        "window", 1, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_CNN, Page.MAP, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1))));
         s.add(new Shot("journey-digits-autoencoder.png", "a digit's journey through the autoencoder, decoded",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_AUTOENCODER, "journey", "pca", 2, false, null, false, "light",
-                        false, "window", 1, 3))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_AUTOENCODER, Page.JOURNEY, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, 3))));
         s.add(new Shot("journey-fashion-cnn-umap.png", "a Fashion-MNIST image's journey through the CNN's UMAP maps",
-                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_CNN, "journey", "umap", 2, false, null, false, "light", false,
-                        "window", 1, 0))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_CNN, Page.JOURNEY, Method.UMAP, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, 0))));
         s.add(new Shot("ledger-digits-topk.png", "the ledger: top-k 10% against dense, with the frontier and its knee",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "ledger", "pca", 2, false, "topk:0.1", true, "light",
-                        false, "window", 1, 3))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.LEDGER, Method.PCA, 2, false, "topk:0.1", true,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, 3))));
         s.add(new Shot("ledger-fashion-mlp-routed.png", "latent routing (rank 32) on the Fashion-MNIST MLP, dark theme",
-                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_MLP, "ledger", "pca", 2, false, "routed:32:0.52", false,
-                        "dark", false, "window", 1, 0))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_MLP, Page.LEDGER, Method.PCA, 2, false, "routed:32:0.52", false,
+                        Theme.DARK, false, ExportTarget.WINDOW, 1, 0))));
         s.add(new Shot("presentation-journey.png", "presentation mode: larger type and marks, no menus",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "journey", "pca", 2, false, null, false, "light", true,
-                        "window", 1, 3))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.JOURNEY, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, true, ExportTarget.WINDOW, 1, 3))));
         s.add(new Shot("export-map-digits@2x.png", "Export > Map as PNG at 2x (text and points drawn at 2x, not upscaled)",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "map", "umap", 2, false, null, false, "light", false,
-                        "map", 2, -1))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.MAP, Method.UMAP, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.MAP, 2, -1))));
         s.add(new Shot("export-frontier-digits.png", "Export > Frontier as PNG",
-                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, "ledger", "pca", 2, false, "topk:0.1", true, "light",
-                        false, "frontier", 2, 3))));
+                () -> Screenshots.captureMainWindow(window(SampleModel.DIGITS_MLP, Page.LEDGER, Method.PCA, 2, false, "topk:0.1", true,
+                        Theme.LIGHT, false, ExportTarget.FRONTIER, 2, 3))));
         s.add(new Shot("lesson-knee.png", "the lesson \"Computing almost nothing and still being right\" at the frontier's knee",
-                () -> Screenshots.captureLesson(window(SampleModel.DIGITS_MLP, "map", "pca", 2, false, null, false, "light", false,
-                        "window", 1, -1), "Computing almost nothing", 5)));
+                () -> Screenshots.captureLesson(window(SampleModel.DIGITS_MLP, Page.MAP, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1), "Computing almost nothing", 5)));
         s.add(new Shot("lesson-steering.png", "the lesson \"Where meaning lives\" steering the autoencoder's bottleneck",
-                () -> Screenshots.captureLesson(window(SampleModel.DIGITS_AUTOENCODER, "map", "pca", 2, false, null, false, "light", false,
-                        "window", 1, -1), "Where meaning lives", 5)));
+                () -> Screenshots.captureLesson(window(SampleModel.DIGITS_AUTOENCODER, Page.MAP, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1), "Where meaning lives", 5)));
         return s;
     }
 

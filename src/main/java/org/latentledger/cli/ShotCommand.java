@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentledger.export.PngWriter;
 import org.latentledger.ui.Screenshots;
-import org.latentledger.ui.ShotRequest;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Page;
 import picocli.CommandLine.Command;
@@ -20,12 +19,14 @@ final class ShotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "PNG file to write.")
     Path out;
 
-    @Option(names = "--view", defaultValue = "window",
-            description = "What to render: window, map, map3d, journey, ledger (the heatmaps) or frontier (default: ${DEFAULT-VALUE}).")
-    String view;
+    @Option(names = "--view", defaultValue = "window", completionCandidates = Vocabulary.Targets.class,
+            description = "What to render, the window or one panel (ledger: its heatmaps): ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
+    ExportTarget view;
 
-    @Option(names = "--page", description = "For --view window: the page shown, map, journey or ledger (default: map).")
-    String page;
+    @Option(names = "--page", completionCandidates = Vocabulary.Pages.class,
+            description = "For --view window: the page shown, ${COMPLETION-CANDIDATES} (default: map).")
+    Page page;
 
     @Option(names = "--no-sidecar", description = "Do not write the provenance file beside the PNG.")
     boolean noSidecar;
@@ -35,22 +36,12 @@ final class ShotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ShotRequest request;
-        try {
-            request = window.request(ExportTarget.parse(view), page == null ? null : Page.parse(page));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
-        }
-        Screenshots.Result shot = Screenshots.captureMainWindow(request);
+        Screenshots.Result shot = Screenshots.captureMainWindow(window.request(view, page));
         PngWriter.write(shot.image(), out);
         if (!noSidecar) {
             shot.provenance().writeBeside(out);
         }
         System.out.printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
-        if (shot.problem() != null) {
-            System.err.println("The window reported a problem: " + shot.problem());
-            return 2;
-        }
-        return 0;
+        return WindowOptions.status(shot.problem());
     }
 }

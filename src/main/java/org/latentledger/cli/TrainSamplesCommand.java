@@ -2,7 +2,6 @@ package org.latentledger.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentledger.data.Dataset;
@@ -27,7 +26,7 @@ final class TrainSamplesCommand implements Callable<Integer> {
     Path assets;
 
     @Option(names = "--only", split = ",", description = "Train only these: ${COMPLETION-CANDIDATES}.",
-            converter = SampleNameConverter.class, completionCandidates = SampleNames.class)
+            completionCandidates = Vocabulary.Samples.class)
     List<SampleModel> only;
 
     @Override
@@ -46,21 +45,6 @@ final class TrainSamplesCommand implements Callable<Integer> {
                     card.trainingSeconds());
         }
         return 0;
-    }
-
-    static final class SampleNames extends ArrayList<String> {
-        SampleNames() {
-            for (SampleModel m : SampleModel.values()) {
-                add(m.fileName());
-            }
-        }
-    }
-
-    static final class SampleNameConverter implements picocli.CommandLine.ITypeConverter<SampleModel> {
-        @Override
-        public SampleModel convert(String value) {
-            return SampleModel.byName(value);
-        }
     }
 
     /** Prints progress on one rewritten line in a terminal, or one line per step in a log. */

@@ -2,35 +2,46 @@ package org.latentledger.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.latentledger.data.ResourceRoot;
-import org.latentledger.model.SampleModel;
+import java.util.Optional;
 import org.latentledger.data.BundledData;
+import org.latentledger.data.ResourceRoot;
 import org.latentledger.economy.SparsityPolicy;
+import org.latentledger.model.SampleModel;
 import org.latentledger.projection.Engine;
 import org.latentledger.projection.Method;
 import org.latentledger.ui.ShotRequest;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Page;
 import org.latentledger.view.Theme;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of the commands that render the real window headless: what to open and how to show it. */
 final class WindowOptions {
 
-    @Option(names = "--model", defaultValue = "digits-mlp",
-            description = "A bundled model (digits-mlp, digits-autoencoder, fashion-mlp, fashion-cnn; default: ${DEFAULT-VALUE}) "
-                    + "or a model file.")
-    String model;
+    @Mixin
+    ModelDataOptions inputs;
 
-    @Option(names = "--data", description = "A data file or folder to open, or the bundled sample's own data by name "
-            + "(digits, fashion-mnist; the default).")
-    String data;
+    @Mixin
+    QueryOption query;
 
     @Option(names = "--layer", description = "Layer to map, by index (0-based) or name (default: the model's default layer).")
     String layer;
 
-    @Option(names = "--method", defaultValue = "pca", description = "Map projection: pca, tsne or umap (default: ${DEFAULT-VALUE}).")
-    String method;
+    @Option(names = "--method", defaultValue = "pca", completionCandidates = Vocabulary.Methods.class,
+            description = "Map projection: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Method method;
+
+    @Option(names = "--engine", defaultValue = "ours", completionCandidates = Vocabulary.Engines.class,
+            description = "Whose t-SNE / UMAP computes the maps: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Engine engine;
+
+    @Option(names = "--layer-maps", paramLabel = "METHOD", completionCandidates = Vocabulary.Methods.class,
+            description = "How the journey maps each layer: ${COMPLETION-CANDIDATES} (default: the map's --method).")
+    Method layerMaps;
 
     @Option(names = "--dims", defaultValue = "2", description = "2 or 3 (default: ${DEFAULT-VALUE}).")
     int dims;
@@ -41,17 +52,15 @@ final class WindowOptions {
     @Option(names = "--axes", description = "Draw the layer's principal axes on the map.")
     boolean axes;
 
-    @Option(names = "--query", defaultValue = "-1", description = "The data point the journey and the ledger follow (default: the first).")
-    int query;
-
-    @Option(names = "--policy", description = "The ledger's policy: dense, natural, topk:K, threshold:T or routed:R:K.")
-    String policy;
+    @Option(names = "--policy", paramLabel = "POLICY", description = "The ledger's policy: dense, natural, topk:K, threshold:T or routed:R:K.")
+    SparsityPolicy policy;
 
     @Option(names = "--frontier", description = "Compute the ledger's frontier too (always done for --view frontier).")
     boolean frontier;
 
-    @Option(names = "--theme", defaultValue = "light", description = "light or dark (default: ${DEFAULT-VALUE}).")
-    String theme;
+    @Option(names = "--theme", defaultValue = "light", completionCandidates = Vocabulary.Themes.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Theme theme;
 
     @Option(names = "--presentation", description = "Presentation mode: larger type and marks, higher contrast, no menus.")
     boolean presentation;
@@ -72,30 +81,49 @@ final class WindowOptions {
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait for the window to load (default: ${DEFAULT-VALUE}).")
     int timeout;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     /** Checks the values and builds the request for a target (a panel, or the window showing {@code page}). */
     ShotRequest request(ExportTarget target, Page page) {
-        SampleModel sample = java.util.Arrays.stream(SampleModel.values()).filter(s -> s.fileName().equals(model)).findFirst().orElse(null);
-        Path modelFile = sample == null ? Path.of(model) : null;
-        Path dataFile = data == null ? null : Path.of(data);
-        BundledData bundled = null;
-        for (BundledData b : BundledData.values()) {
-            if (b.displayName().equals(data)) {
-                // The bundled sets travel with their own sample models.
-                if (sample == null || sample.data() != b) {
-                    throw new IllegalArgumentException("--data " + data + " is the bundled data of "
-                            + java.util.Arrays.stream(SampleModel.values()).filter(s -> s.data() == b).map(SampleModel::fileName).toList()
-                            + "; with another model give a data file");
-                }
-                dataFile = null;
-                bundled = b;
-            }
+        try {
+            ShotRequest.Shown shown = new ShotRequest.Shown(target, page, method, engine, dims, seed, axes, layerMaps, query.orFirst(), policy,
+                    frontier);
+            ShotRequest.Look look = new ShotRequest.Look(width, height, scale, theme, presentation);
+            return new ShotRequest(open(), shown, look, Duration.ofSeconds(timeout));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
         }
+    }
+
+    /**
+     * What the window opens: a bundled sample or a model file, with --data (a bundled set or a
+     * file) or else the model's own data; a model file that is a copy of a bundled sample gets
+     * that sample's data.
+     */
+    private ShotRequest.Open open() {
         ResourceRoot files = samplesDir == null ? ResourceRoot.classpath() : ResourceRoot.directory(samplesDir);
-        ShotRequest.Open open = new ShotRequest.Open(files, sample == null ? SampleModel.DIGITS_MLP : sample, modelFile, bundled, dataFile,
-                layer);
-        ShotRequest.Shown shown = new ShotRequest.Shown(target, page, Method.parse(method), Engine.OURS, dims, seed, axes, null, query,
-                policy == null ? null : SparsityPolicy.parse(policy), frontier);
-        ShotRequest.Look look = new ShotRequest.Look(width, height, scale, Theme.parse(theme), presentation);
-        return new ShotRequest(open, shown, look, Duration.ofSeconds(timeout));
+        Optional<SampleModel> sample = inputs.namedModel();
+        Path modelFile = sample.isPresent() ? null : Path.of(inputs.model);
+        Optional<BundledData> bundled = inputs.namedData();
+        Path dataFile = inputs.data == null || bundled.isPresent() ? null : Path.of(inputs.data);
+        if (sample.isPresent() && bundled.isPresent() && sample.get().data() != bundled.get()) {
+            throw new IllegalArgumentException("--data " + bundled.get().displayName() + " does not fit " + sample.get().fileName()
+                    + ", which takes " + sample.get().data().displayName());
+        }
+        BundledData data = bundled.orElse(null);
+        if (modelFile != null && data == null && dataFile == null) {
+            data = ModelDataOptions.copiedSample(modelFile, files).map(SampleModel::data).orElse(null);
+        }
+        return new ShotRequest.Open(files, sample.orElse(SampleModel.DIGITS_MLP), modelFile, data, dataFile, layer);
+    }
+
+    /** Says what the window reported, if anything: status 2 when it reported a problem, else 0. */
+    static int status(String problem) {
+        if (problem == null) {
+            return 0;
+        }
+        System.err.println("The window reported a problem: " + problem);
+        return 2;
     }
 }

@@ -2,7 +2,10 @@ package org.latentledger.data;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The two data sets that ship in assets/data, read from a {@link ResourceRoot}. */
 public enum BundledData {
@@ -26,6 +29,16 @@ public enum BundledData {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The bundled set called {@code name} ("digits", "fashion-mnist"), if there is one. */
+    public static Optional<BundledData> find(String name) {
+        return Arrays.stream(values()).filter(b -> b.displayName.equals(name)).findFirst();
+    }
+
+    /** The sets' names, comma-separated, for messages and help texts. */
+    public static String names() {
+        return Arrays.stream(values()).map(BundledData::displayName).collect(Collectors.joining(", "));
     }
 
     /** The main file, relative to the resource root. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Opens a data set from a path, recognising its format: a folder of class sub-folders of images,
@@ -18,6 +19,26 @@ public final class DataLoader {
             + "or a folder of images in class sub-folders";
 
     private DataLoader() {
+    }
+
+    /**
+     * Opens {@code nameOrPath}: a file or folder when one exists at that path, else the bundled
+     * data set of that name ("digits", "fashion-mnist"), read from the class path as it is.
+     *
+     * @param imageShape   shape images in a file or folder are converted to (the model's input), or null to keep their size
+     * @param channelsLast whether the model takes images flattened channels last
+     */
+    public static Dataset open(String nameOrPath, ImageShape imageShape, boolean channelsLast) throws DataFormatException {
+        Path path = Path.of(nameOrPath);
+        if (!Files.exists(path)) {
+            Optional<BundledData> bundled = BundledData.find(nameOrPath);
+            if (bundled.isPresent()) {
+                return bundled.get().load(ResourceRoot.classpath());
+            }
+            throw new DataFormatException(nameOrPath, EXPECTED + ", or a bundled data set (" + BundledData.names() + ")",
+                    "no such file or folder");
+        }
+        return open(path, imageShape, channelsLast);
     }
 
     /**

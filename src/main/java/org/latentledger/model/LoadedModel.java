@@ -89,19 +89,22 @@ public final class LoadedModel implements AutoCloseable {
 
     /**
      * A layer by its index in the table (0-based) or its name, as every command's {@code --layer}
-     * takes it.
+     * and the window take it. A layer DL4J left unnamed is shown as "layer 3" and found by that
+     * name, by DL4J's own "layer3" and by its index.
      *
      * @throws IllegalArgumentException listing the layers there are
      */
     public LayerInfo layer(String ref) {
         List<LayerInfo> layers = layers();
+        String wanted = ref.strip();
+        String shown = wanted.matches("layer\\d+") ? "layer " + wanted.substring("layer".length()) : wanted;
         for (LayerInfo l : layers) {
-            if (l.name().equals(ref)) {
+            if (l.name().equals(wanted) || l.name().equals(shown)) {
                 return l;
             }
         }
-        if (ref.matches("\\d+") && Integer.parseInt(ref) < layers.size()) {
-            return layers.get(Integer.parseInt(ref));
+        if (wanted.matches("\\d{1,9}") && Integer.parseInt(wanted) < layers.size()) {
+            return layers.get(Integer.parseInt(wanted));
         }
         throw new IllegalArgumentException("model " + name + " has no layer '" + ref + "'; its layers are 0.."
                 + (layers.size() - 1) + ": " + String.join(", ", layers.stream().map(LayerInfo::name).toList()));

@@ -25,6 +25,23 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
+    /**
+     * Opens {@code nameOrPath}: a model file when one exists at that path, else the bundled sample
+     * of that name ("digits-mlp"), read from the class path.
+     */
+    public static LoadedModel load(String nameOrPath) throws ModelLoadException {
+        Path path = Path.of(nameOrPath);
+        if (!Files.exists(path)) {
+            java.util.Optional<SampleModel> sample = SampleModel.find(nameOrPath);
+            if (sample.isPresent()) {
+                return load(ResourceRoot.classpath(), sample.get().zipPath());
+            }
+            throw new ModelLoadException(nameOrPath, EXPECTED + ", or a bundled model (" + SampleModel.names() + ")",
+                    "no such file", null);
+        }
+        return load(path);
+    }
+
     public static LoadedModel load(Path file) throws ModelLoadException {
         String source = file.toString();
         if (Files.isDirectory(file)) {

@@ -8,7 +8,13 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.latentledger.data.BundledData;
+import org.latentledger.data.Hashing;
+import org.latentledger.data.ResourceRoot;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
@@ -80,13 +86,42 @@ public enum SampleModel {
         return batchSize;
     }
 
+    /** The sample called {@code name} ("digits-mlp"), if there is one. */
+    public static Optional<SampleModel> find(String name) {
+        return Arrays.stream(values()).filter(m -> m.fileName.equals(name)).findFirst();
+    }
+
+    /**
+     * The sample called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the samples when there is none of that name
+     */
     public static SampleModel byName(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no sample model named '" + name + "'; the samples are "
+                + names()));
+    }
+
+    /** The samples' names, comma-separated, for messages and help texts. */
+    public static String names() {
+        return Arrays.stream(values()).map(SampleModel::fileName).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The sample whose bundled zip in {@code files} has this SHA-256: a model file that is a copy
+     * of a bundled sample is that sample, data and all. Reads the bundled zips (under 3 MB in all)
+     * until one matches; a zip missing from {@code files} matches nothing.
+     */
+    public static Optional<SampleModel> withHash(String sha256, ResourceRoot files) {
         for (SampleModel m : values()) {
-            if (m.fileName.equals(name)) {
-                return m;
+            try {
+                if (Hashing.sha256(files.read(m.zipPath())).equals(sha256)) {
+                    return Optional.of(m);
+                }
+            } catch (IOException e) {
+                // not bundled there: it is not this sample
             }
         }
-        throw new IllegalArgumentException("no sample model named '" + name + "'");
+        return Optional.empty();
     }
 
     public MultiLayerConfiguration configuration() {

@@ -283,7 +283,7 @@ class CliTest {
         }
         assertTrue(j.getAsJsonObject("timing_us").get("dense").getAsDouble() > 0);
         Run bad = run("ledger", "--model", "digits-mlp", "--data", "digits", "--query", "3", "--policy", "sparse");
-        assertEquals(1, bad.status());
+        assertEquals(2, bad.status(), "an unknown policy is a usage error");
         assertTrue(bad.err().contains("topk:K"), bad.err());
     }
 

@@ -81,7 +81,7 @@ class ScreenshotsTest {
 
     private static String help(String... command) {
         StringWriter out = new StringWriter();
-        picocli.CommandLine cli = new picocli.CommandLine(new LatentLedgerCli());
+        picocli.CommandLine cli = LatentLedgerCli.commandLine();
         cli.setOut(new java.io.PrintWriter(out));
         List<String> args = new ArrayList<>(List.of(command));
         args.add("--help");
