@@ -76,13 +76,16 @@ class LedgerViewTest {
     }
 
     @Test
-    void heatmapsSayWhatIsUnderTheMouse() {
-        HeatmapCanvas h = new HeatmapCanvas(300, 200);
-        h.resize(300, 200);
-        h.show("t", java.util.List.of("a", "b"), java.util.List.of(new float[] {0, 1, 2, 3}, new float[] {5}), 3);
-        h.redrawNow();
-        String top = h.describe(93 + 1, 23);
-        assertTrue(top.startsWith("a, unit 0: 0.0000 (off)"), top);
-        assertEquals("", h.describe(5, 5));
+    void heatmapsSayWhatIsUnderTheMouse(FxRobot robot) {
+        // On the FX thread: canvases check that they are touched only there.
+        robot.interact(() -> {
+            HeatmapCanvas h = new HeatmapCanvas(300, 200);
+            h.resize(300, 200);
+            h.show("t", java.util.List.of("a", "b"), java.util.List.of(new float[] {0, 1, 2, 3}, new float[] {5}), 3);
+            h.redrawNow();
+            String top = h.describe(93 + 1, 23);
+            assertTrue(top.startsWith("a, unit 0: 0.0000 (off)"), top);
+            assertEquals("", h.describe(5, 5));
+        });
     }
 }
