@@ -39,13 +39,13 @@ public final class Screenshots {
 
     /** The window or one of its panels, as the request says. */
     public static Result captureMainWindow(ShotRequest r) throws Exception {
-        return HeadlessWindow.with(r, (stage, vm) -> {
+        return ShotWindow.with(r, (stage, vm) -> {
             ExportTarget target = r.shown().target();
             double scale = r.look().scale();
             BufferedImage image = HeadlessFx.onFx(() -> target == ExportTarget.WINDOW ? NodeImages.render(stage.getScene().getRoot(), scale)
-                    : HeadlessWindow.view(stage).exporter().image(target, scale));
+                    : ShotWindow.view(stage).exporter().image(target, scale));
             Provenance p = HeadlessFx.onFx(() -> vm.provenance(target).withImage(target.cliName(), scale, image.getWidth(), image.getHeight()));
-            return new Result(image, p, HeadlessWindow.problem(vm));
+            return new Result(image, p, ShotWindow.problem(vm));
         });
     }
 
@@ -54,19 +54,19 @@ public final class Screenshots {
      * ({@code interpolation}, {@code steering}).
      */
     public static Animation captureJourney(ShotRequest r, Sweep sweep, int steps) throws Exception {
-        return HeadlessWindow.with(r, (stage, vm) -> {
+        return ShotWindow.with(r, (stage, vm) -> {
             HeadlessFx.onFx(() -> {
                 prepareSweep(vm, sweep, r.shown().query());
                 return null;
             });
             long t0 = System.nanoTime();
             double scale = r.look().scale();
-            List<BufferedImage> frames = HeadlessFx.onFx(() -> HeadlessWindow.view(stage).exporter().frames(sweep, steps, scale));
+            List<BufferedImage> frames = HeadlessFx.onFx(() -> ShotWindow.view(stage).exporter().frames(sweep, steps, scale));
             double seconds = (System.nanoTime() - t0) / 1e9;
             Provenance p = HeadlessFx.onFx(() -> vm.provenance(ExportTarget.JOURNEY).withImage("journey-gif:" + sweep.cliName(), scale,
                     frames.getFirst().getWidth(), frames.getFirst().getHeight()));
             return new Animation(frames, sweep == Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, seconds, p,
-                    HeadlessWindow.problem(vm));
+                    ShotWindow.problem(vm));
         });
     }
 
@@ -106,8 +106,8 @@ public final class Screenshots {
                 .filter(l -> l.title().toLowerCase(Locale.ROOT).contains(lessonTitle.toLowerCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no shipped lesson's title contains '" + lessonTitle + "'"));
         long deadline = System.nanoTime() + r.timeout().toNanos();
-        return HeadlessWindow.with(r, (stage, vm) -> {
-            MainView view = HeadlessWindow.view(stage);
+        return ShotWindow.with(r, (stage, vm) -> {
+            MainView view = ShotWindow.view(stage);
             java.util.concurrent.CompletableFuture<String> played = new java.util.concurrent.CompletableFuture<>();
             HeadlessFx.onFx(() -> {
                 view.lessons().workingProperty().addListener((o, was, working) -> {
@@ -130,7 +130,7 @@ public final class Screenshots {
                 view.closeLesson();
                 return null;
             });
-            return new Result(image, p, HeadlessWindow.problem(vm));
+            return new Result(image, p, ShotWindow.problem(vm));
         });
     }
 

@@ -12,14 +12,14 @@ import org.latentledger.view.ExportTarget;
  * map's spec set before anything opens, the files opened, the layer chosen, the page shown with
  * its query, policy and frontier; each step waits on the view model's one "settled" signal.
  */
-final class HeadlessWindow {
+final class ShotWindow {
 
     @FunctionalInterface
     interface Work<T> {
         T run(Stage stage, MainViewModel vm) throws Exception;
     }
 
-    private HeadlessWindow() {
+    private ShotWindow() {
     }
 
     static MainView view(Stage stage) {
