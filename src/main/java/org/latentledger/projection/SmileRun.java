@@ -70,6 +70,7 @@ final class SmileRun {
      * @throws IllegalStateException    when Smile fails otherwise (out of memory included)
      */
     static <T> T call(Job<T> job, long seed, Progress progress) {
+        progress.checkCancelled();
         ForkJoinPool callerPool = ForkJoinTask.getPool();
         int threads = callerPool == null || callerPool == ForkJoinPool.commonPool() ? 0 : callerPool.getParallelism();
         Worker<T> worker = new Worker<>(job, seed, threads);
@@ -97,8 +98,8 @@ final class SmileRun {
             if (worker.started) {
                 job.report(changes, seconds);
             } else {
-                changes.update(-1, String.format(java.util.Locale.ROOT,
-                        "%s waits for an abandoned Smile run to finish (Smile runs one at a time), %.0f s", job.name(), seconds));
+                changes.update(-1, String.format(java.util.Locale.ROOT, "%s waits for %s to finish (Smile runs one at a time), %.0f s",
+                        job.name(), ABANDONED_RUNNING.get() > 0 ? "an abandoned Smile run" : "another Smile run", seconds));
             }
         }
     }
