@@ -20,6 +20,8 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import org.latentledger.data.DataLoader;
 import org.latentledger.data.Dataset;
+import org.latentledger.projection.Engine;
+import org.latentledger.projection.Feasibility;
 import org.latentledger.projection.LayoutQuality;
 import org.latentledger.projection.Projection;
 import org.latentledger.projection.ProjectionSpec;
@@ -45,44 +47,83 @@ public final class ProjectionBench {
     }
 
     public static int run(List<String> dataRefs, List<String> methods, int threads, int repeats) throws Exception {
-        System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s; threads %s%n%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), threads <= 0 ? "all" : threads);
-        System.out.println("| data | method | threads | cold wall (s) | cold CPU (s) | warm wall (s) | warm CPU (s) "
-                + "| trustworthiness k=5 | 5-NN accuracy | peak RSS (MB) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        return run(dataRefs, methods, List.of(Engine.OURS), threads, repeats, 0);
+    }
+
+    /**
+     * Every method by every engine on every data set, in one JVM, so the engines are compared in the
+     * same run. PCA is the same for both engines (ours), so it runs once. Smile's runs are checked
+     * first ({@link Projections#feasibility}): a refused one is a row saying why, a warning goes to
+     * stderr. Peak heap is per row (pool peaks reset before the row; the sum of the pools' peaks, an
+     * upper bound); peak RSS is the process's so far, so it only grows down the table.
+     *
+     * @param points use only the first this many rows of each data set (0: all)
+     */
+    public static int run(List<String> dataRefs, List<String> methods, List<Engine> engines, int threads, int repeats, int points)
+            throws Exception {
+        System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s; threads %s; heap max %d MB%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), threads <= 0 ? "all" : threads,
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("| data | method | engine | threads | cold wall (s) | cold CPU (s) | warm wall (s) | warm CPU (s) "
+                + "| trustworthiness k=5 | 5-NN accuracy | peak heap (MB) | peak RSS (MB) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String ref : dataRefs) {
-            Dataset d = DataLoader.open(ref, null, false);
+            Dataset all = DataLoader.open(ref, null, false);
+            Dataset d = points > 0 && points < all.size()
+                    ? all.subset(java.util.stream.IntStream.range(0, points).toArray(), " (first " + points + ")") : all;
             for (String m : methods) {
                 ProjectionSpec spec = spec(m);
-                double[] wall = new double[repeats];
-                double[] cpu = new double[repeats];
-                double coldWall = 0;
-                double coldCpu = 0;
-                Projection p = null;
-                for (int r = -1; r < repeats; r++) {
-                    long c0 = cpuNanos();
-                    long t0 = System.nanoTime();
-                    p = Parallelism.with(threads, () -> Projections.run(d.features(), spec, Progress.NONE, null));
-                    double w = (System.nanoTime() - t0) / 1e9;
-                    double c = (cpuNanos() - c0) / 1e9;
-                    if (r < 0) {
-                        coldWall = w;
-                        coldCpu = c;
-                    } else {
-                        wall[r] = w;
-                        cpu[r] = c;
+                for (Engine engine : engines) {
+                    if (engine != Engine.OURS && spec instanceof ProjectionSpec.Pca) {
+                        continue; // PCA is ours for both engines: one row says it
                     }
+                    row(d, m, spec, engine, threads, repeats);
                 }
-                float[][] layout = Projections.rows(p);
-                Quality q = quality(d.features(), d.labels(), layout);
-                System.out.printf(Locale.ROOT, "| %s %d x %d | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %d |%n", d.name(), d.size(),
-                        d.columns(), m, threads <= 0 ? "all" : threads, coldWall, coldCpu,
-                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", Timing.median(wall)) : "-",
-                        repeats > 0 ? String.format(Locale.ROOT, "%.2f", Timing.median(cpu)) : "-",
-                        q.trustText(), q.accuracyText(), peakRssMb());
             }
         }
         return 0;
+    }
+
+    private static void row(Dataset d, String m, ProjectionSpec spec, Engine engine, int threads, int repeats) throws Exception {
+        String data = String.format(Locale.ROOT, "%s %d x %d", d.name(), d.size(), d.columns());
+        String engineName = spec instanceof ProjectionSpec.Pca ? "ours (both)" : engine.cliName();
+        Feasibility f = Projections.feasibility(engine, spec, d.size(), d.columns());
+        if (f.refused()) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | refused: %s |||||||%n", data, m, engineName, threads <= 0 ? "all" : threads,
+                    f.message());
+            return;
+        }
+        if (!f.message().isEmpty()) {
+            System.err.println(engine.cliName() + " " + m + ": " + f.message());
+        }
+        double[] wall = new double[repeats];
+        double[] cpu = new double[repeats];
+        double coldWall = 0;
+        double coldCpu = 0;
+        Projection p = null;
+        ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        for (int r = -1; r < repeats; r++) {
+            long c0 = cpuNanos();
+            long t0 = System.nanoTime();
+            p = Parallelism.with(threads, () -> Projections.run(d.features(), spec, engine, Progress.NONE, null));
+            double w = (System.nanoTime() - t0) / 1e9;
+            double c = (cpuNanos() - c0) / 1e9;
+            if (r < 0) {
+                coldWall = w;
+                coldCpu = c;
+            } else {
+                wall[r] = w;
+                cpu[r] = c;
+            }
+        }
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
+        float[][] layout = Projections.rows(p);
+        Quality q = quality(d.features(), d.labels(), layout);
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %d | %d |%n", data, m, engineName,
+                threads <= 0 ? "all" : threads, coldWall, coldCpu,
+                repeats > 0 ? String.format(Locale.ROOT, "%.2f", Timing.median(wall)) : "-",
+                repeats > 0 ? String.format(Locale.ROOT, "%.2f", Timing.median(cpu)) : "-",
+                q.trustText(), q.accuracyText(), peakHeap, peakRssMb());
     }
 
     /**

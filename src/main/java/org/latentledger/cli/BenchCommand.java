@@ -47,6 +47,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "With --projections: threads to use, 0 for all cores (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--engine", split = ",", defaultValue = "ours", completionCandidates = Vocabulary.Engines.class,
+            description = "With --projections: engines for t-SNE and UMAP, ours, smile or both as ours,smile, compared in one run "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<org.latentledger.projection.Engine> engines;
+
+    @Option(names = "--points", defaultValue = "0",
+            description = "With --projections: only the first N rows of each data set, 0 for all (default: ${DEFAULT-VALUE}).")
+    int points;
+
     @Option(names = "--knn", paramLabel = "K", description = "Instead: time the neighbour search (approximate vs exact) for K "
             + "neighbours on the --data sets, with the approximate search's recall.")
     int knn;
@@ -99,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             return ProjectionBench.evaluate(evaluate);
         }
         if (projections) {
-            return ProjectionBench.run(data, methods, threads, repeats);
+            return ProjectionBench.run(data, methods, engines, threads, repeats, points);
         }
         OpeningBench.run(only == null ? List.of(SampleModel.values()) : only, repeats, System.out);
         return 0;

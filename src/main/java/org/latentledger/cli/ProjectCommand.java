@@ -42,6 +42,11 @@ final class ProjectCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Method method;
 
+    @Option(names = "--engine", defaultValue = "ours", completionCandidates = Vocabulary.Engines.class,
+            description = "Whose t-SNE and UMAP: ours or smile (exact t-SNE; no progress or cancel for UMAP); PCA is ours for both "
+                    + "(default: ${DEFAULT-VALUE}).")
+    org.latentledger.projection.Engine engine;
+
     @Option(names = "--dims", defaultValue = "2", description = "2 or 3 (default: ${DEFAULT-VALUE}).")
     int dims;
 
@@ -109,7 +114,12 @@ final class ProjectCommand implements Callable<Integer> {
             float[][] input = points;
             long c0 = ProjectionBench.cpuNanos();
             long t0 = System.nanoTime();
-            Projection p = Parallelism.with(threads, () -> Projections.run(input, ps, new TrainSamplesCommand.ConsoleProgress(), null));
+            org.latentledger.projection.Feasibility feasible = Projections.feasibility(engine, ps, input.length, input[0].length);
+            if (feasible.verdict() == org.latentledger.projection.Feasibility.Verdict.WARN) {
+                spec.commandLine().getErr().println(feasible.message());
+            }
+            Projection p = Parallelism.with(threads,
+                    () -> Projections.run(input, ps, engine, new TrainSamplesCommand.ConsoleProgress(), null));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (ProjectionBench.cpuNanos() - c0) / 1e9;
             long peakMb = ProjectionBench.peakRssMb();
@@ -119,6 +129,7 @@ final class ProjectCommand implements Callable<Integer> {
             summary.put("points", p.size());
             summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
             summary.put("method", method.cliName());
+            summary.put("engine", ps instanceof ProjectionSpec.Pca ? "ours" : engine.cliName());
             summary.put("seed", seed);
             summary.put("trustworthiness_k5", Math.round(trust * 10000) / 10000.0);
             summary.put("trustworthiness_points", Math.min(trustSample, p.size()));

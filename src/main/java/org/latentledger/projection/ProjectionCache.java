@@ -41,11 +41,29 @@ public final class ProjectionCache {
         return new ProjectionCache(home.resolve(".cache").resolve("latent-ledger").resolve("projections"));
     }
 
+    /** The key of a layout by our engine (the key every cache entry had before engines were a choice). */
     public static String key(String modelHash, String dataHash, String layer, String view, ProjectionSpec spec) {
+        return digest(List.of("algorithms " + ALGORITHMS, String.valueOf(modelHash), String.valueOf(dataHash), layer, view,
+                spec.toString()));
+    }
+
+    /**
+     * The key of a layout by {@code engine}. Ours (and PCA, which is ours for both engines) keeps
+     * the key above, so existing caches stay valid; Smile's adds the engine and Smile's version,
+     * so an upgrade of Smile recomputes its layouts.
+     */
+    public static String key(String modelHash, String dataHash, String layer, String view, ProjectionSpec spec, Engine engine) {
+        if (engine == Engine.OURS || spec instanceof ProjectionSpec.Pca) {
+            return key(modelHash, dataHash, layer, view, spec);
+        }
+        return digest(List.of("algorithms " + ALGORITHMS, String.valueOf(modelHash), String.valueOf(dataHash), layer, view,
+                spec.toString(), "engine " + engine.cliName() + " " + SmileEngine.version()));
+    }
+
+    private static String digest(List<String> parts) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of("algorithms " + ALGORITHMS, String.valueOf(modelHash), String.valueOf(dataHash), layer, view,
-                    spec.toString())) {
+            for (String part : parts) {
                 md.update(part.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }

@@ -1,0 +1,95 @@
+package org.latentledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentledger.data.BundledData;
+import org.latentledger.data.Dataset;
+import org.latentledger.data.ResourceRoot;
+
+/** {@code --engine ours|smile} on project and bench: parsing, the JSON key, and Smile's layouts reproducible per launch. */
+class EngineOptionTest {
+
+    @Test
+    void projectNamesTheEngineAndAnUnknownOneListsTheValidNames(@TempDir Path dir) throws Exception {
+        Path data = digitsCsv(dir, 300);
+        Path out = dir.resolve("smile.csv");
+        CliTest.Run r = CliTest.run("project", "--data", data.toString(), "--method", "umap", "--epochs", "50", "--engine", "smile",
+                "--out", out.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("smile", j.get("engine").getAsString());
+        assertTrue(j.get("description").getAsString().contains("by Smile"), j.toString());
+        assertTrue(r.err().contains("cannot be cancelled"), "the warning is printed first: " + r.err());
+        assertEquals(301, Files.readAllLines(out).size());
+
+        CliTest.Run pca = CliTest.run("project", "--data", data.toString(), "--engine", "smile", "--out", dir.resolve("pca.csv").toString(),
+                "--json");
+        assertEquals(0, pca.status(), pca.err());
+        assertEquals("ours", JsonParser.parseString(pca.out()).getAsJsonObject().get("engine").getAsString(), "PCA is ours for both");
+
+        CliTest.Run bad = CliTest.run("project", "--data", data.toString(), "--engine", "sklearn", "--out", out.toString());
+        assertNotEquals(0, bad.status());
+        assertTrue(bad.err().contains("'sklearn'") && bad.err().contains("ours, smile"), bad.err());
+        CliTest.Run badBench = CliTest.run("bench", "--projections", "--engine", "ours,nope", "--data", data.toString());
+        assertNotEquals(0, badBench.status());
+        assertTrue(badBench.err().contains("'nope'") && badBench.err().contains("ours, smile"), badBench.err());
+    }
+
+    /**
+     * ARPACK (Smile's spectral start for UMAP) takes no seed and keeps its random state in the
+     * process, so "the same seed, the same layout" holds for Smile's UMAP per launch: two fresh
+     * JVMs running the same command write the same file.
+     */
+    @Test
+    void smileUmapIsTheSameLayoutInEveryLaunch(@TempDir Path dir) throws Exception {
+        Path data = digitsCsv(dir, 300);
+        List<Process> launches = new ArrayList<>();
+        for (String name : List.of("a.csv", "b.csv")) { // at the same time: two cores, half the wait
+            launches.add(new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx1g",
+                    "-cp", System.getProperty("java.class.path"), "org.latentledger.Launcher", "project", "--data", data.toString(), "--method",
+                    "umap", "--epochs", "50", "--engine", "smile", "--seed", "9", "--threads", "1", "--out", dir.resolve(name).toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start());
+        }
+        List<String> layouts = new ArrayList<>();
+        for (int i = 0; i < launches.size(); i++) {
+            String name = i == 0 ? "a.csv" : "b.csv";
+            assertTrue(launches.get(i).waitFor(120, TimeUnit.SECONDS), "the launch finished");
+            assertEquals(0, launches.get(i).exitValue(), Files.readString(dir.resolve(name + ".log")));
+            layouts.add(Files.readString(dir.resolve(name)));
+        }
+        assertEquals(layouts.get(0), layouts.get(1));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Path digitsCsv(Path dir, int rows) throws Exception {
+        Dataset d = BundledData.DIGITS.load(ResourceRoot.directory(Path.of(".")));
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < d.columns(); c++) {
+            csv.append("p").append(c).append(',');
+        }
+        csv.append("label\n");
+        for (int i = 0; i < rows; i++) {
+            for (float v : d.features()[i]) {
+                csv.append(v).append(',');
+            }
+            csv.append(d.labels()[i]).append('\n');
+        }
+        Path file = dir.resolve("digits" + rows + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+}
