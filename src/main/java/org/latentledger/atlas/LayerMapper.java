@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerActivations;
+import org.latentledger.projection.Feasibility;
 import org.latentledger.projection.Projection;
 import org.latentledger.projection.ProjectionCache;
 import org.latentledger.projection.Projections;
@@ -44,13 +45,13 @@ public final class LayerMapper {
         MapSpec used = acts.isConvolutional() ? spec : spec.withConvView(ConvView.CHANNEL_MEANS);
         float[][] points = means ? acts.perChannelMean() : acts.values();
         progress.checkCancelled();
-        String key = ProjectionCache.key(modelHash, data.hash(), layer, means ? "means" : "full", spec.projection());
+        String key = ProjectionCache.key(modelHash, data.hash(), layer, means ? "means" : "full", spec.projection(), spec.effectiveEngine());
         boolean cacheable = spec.method().iterative() && cache != null;
         Projection layout = cacheable ? cache.get(key) : null;
         boolean cached = layout != null;
         if (layout == null) {
             progress.update(-1, String.format(Locale.ROOT, "%s of %s", spec.method().label(), layer));
-            layout = Projections.run(points, spec.projection(), progress, partial);
+            layout = Projections.run(points, spec.projection(), spec.effectiveEngine(), progress, partial);
             if (cacheable) {
                 cache.put(key, layout);
             }
@@ -97,6 +98,13 @@ public final class LayerMapper {
             out.add(map(layers.get(l), data, modelHash, means, Quality.SKIPPED, step, null));
         }
         return List.copyOf(out);
+    }
+
+    /** Whether the spec's engine can map this layer, checked before a job starts (Smile's exact t-SNE needs 24 n^2 bytes). */
+    public static Feasibility feasibility(LayerActivations acts, MapSpec spec) {
+        boolean means = acts.isConvolutional() && spec.convView() == ConvView.CHANNEL_MEANS;
+        int width = means ? acts.channels() : acts.width();
+        return Projections.feasibility(spec.effectiveEngine(), spec.projection(), acts.size(), width);
     }
 
     /**

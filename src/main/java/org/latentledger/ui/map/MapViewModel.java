@@ -29,6 +29,7 @@ import org.latentledger.atlas.Neighbours;
 import org.latentledger.atlas.Region;
 import org.latentledger.atlas.Regions;
 import org.latentledger.data.Dataset;
+import org.latentledger.projection.Feasibility;
 import org.latentledger.projection.Projection;
 import org.latentledger.projection.ProjectionCache;
 import org.latentledger.ui.jobs.JobRunner;
@@ -74,6 +75,7 @@ public final class MapViewModel {
     private final ReadOnlyObjectWrapper<LayerAtlas> atlas = new ReadOnlyObjectWrapper<>(this, "atlas");
     private final ReadOnlyObjectWrapper<MapSpec> shownSpec = new ReadOnlyObjectWrapper<>(this, "shownSpec");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final ReadOnlyBooleanWrapper convolutional = new ReadOnlyBooleanWrapper(this, "convolutional");
     private final ReadOnlyBooleanWrapper converging = new ReadOnlyBooleanWrapper(this, "converging");
     private final ObservableList<Region> regions = FXCollections.observableArrayList();
@@ -141,8 +143,16 @@ public final class MapViewModel {
             showAtlas(in, known);
             return;
         }
+        Feasibility check = LayerMapper.feasibility(in.activations(), spec);
+        if (check.refused()) {
+            // Said before anything starts: the map shown stays.
+            jobs.report("Mapping " + in.activations().layer().name(), new IllegalArgumentException(check.message()));
+            return;
+        }
         converging.set(spec.method().iterative());
-        String what = "Mapping " + in.activations().layer().name() + " (" + spec.method().label() + ")";
+        String what = "Mapping " + in.activations().layer().name() + " (" + spec.method().label()
+                + (spec.effectiveEngine() == org.latentledger.projection.Engine.SMILE ? " by Smile" : "") + ")";
+        warning.set(check.verdict() == Feasibility.Verdict.WARN ? check.message() : "");
         jobs.run(Lane.MAP, what, (progress, partial) -> mapper.map(in.activations(), in.data(), in.modelHash(), spec,
                 LayerMapper.Quality.MEASURED, progress, partial::accept), partial -> {
                     if (partial instanceof Projection p && input == in) {
@@ -152,12 +162,14 @@ public final class MapViewModel {
                     }
                 }, (LayerAtlas done) -> {
                     converging.set(false);
+                    warning.set("");
                     if (input == in) {
                         memory.put(key, done);
                         showAtlas(in, done);
                     }
                 }, error -> {
                     converging.set(false);
+                    warning.set("");
                     if (input == in && atlas.get() != null) {
                         // The half-made layout goes; the last finished map is shown again.
                         projection.set(atlas.get().map());
@@ -178,21 +190,10 @@ public final class MapViewModel {
         shownSpec.set(a.spec());
         regions.setAll(a.regions().regions());
         axes.setAll(a.axes());
-        note.set(noteOf(in, a));
+        note.set(MapNote.of(in, a));
         rebuild();
         updateMatches();
         updateDetails();
-    }
-
-    private static String noteOf(MapInput in, LayerAtlas a) {
-        var layer = in.activations().layer();
-        String shown = !in.activations().isConvolutional() ? "all " + layer.units() + " units"
-                : a.channelMeans() ? "per-channel mean of the " + in.activations().channels() + " feature maps of " + layer.outputShape()
-                : "the full " + layer.outputShape() + " feature maps (" + layer.units() + " units)";
-        String placed = a.spec().method().iterative() ? " t-SNE and UMAP have no transform: new points are placed by their neighbours." : "";
-        return String.format(Locale.ROOT, "Layer %s (%s): %s. %s%s. Trustworthiness (5 neighbours, %,d points): %.3f. "
-                        + "%d regions by k-means.%s", layer.name(), layer.type(), shown, a.map().method(),
-                a.fromCache() ? ", from the cache" : "", a.trustPoints(), a.trust(), a.regions().regions().size(), placed);
     }
 
     private void rebuild() {
@@ -346,6 +347,11 @@ public final class MapViewModel {
 
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();
+    }
+
+    /** What the engine warned of before the running map started ("no progress, cannot be stopped"), or "". */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty convolutionalProperty() {

@@ -67,8 +67,17 @@ final class MapPage {
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
 
+        // What Smile's engine warned of before this map started (no progress, cannot be stopped, minutes of work).
+        Label warning = new Label();
+        warning.getStyleClass().add("ll-muted");
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        warning.textProperty().bind(mvm.warningProperty());
+        warning.visibleProperty().bind(mvm.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+
         StackPane centre = new StackPane(map, view3d);
-        VBox page = new VBox(8, toolbar, centre, note);
+        VBox page = new VBox(8, toolbar, warning, centre, note);
         VBox.setVgrow(centre, Priority.ALWAYS);
         page.setPadding(new Insets(8, 0, 0, 0));
         return page;
