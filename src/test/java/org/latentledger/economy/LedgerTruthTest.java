@@ -95,18 +95,13 @@ class LedgerTruthTest {
 
     @Test
     void theSparsePassEqualsADenseComputationWithTheSameMask() throws Exception {
-        ResourceRoot tree = ResourceRoot.directory(Path.of("."));
-        try (LoadedModel m = ModelLoader.load(tree, SampleModel.DIGITS_MLP.zipPath())) {
-            Dataset d = SampleModel.DIGITS_MLP.data().load(tree);
-            SparseNetwork s = new SparseNetwork(m);
-            MultiLayerNetwork net = ((org.latentledger.model.SequentialNetwork) m.network()).network();
+        try (Digits g = Digits.load()) {
             for (SparsityPolicy policy : List.of(new SparsityPolicy.TopK(0, 0.1), new SparsityPolicy.Threshold(1.0),
                     new SparsityPolicy.LatentRouted(8, 0, 0.25))) {
-                Pass p = s.run(d.features()[77], policy);
+                Pass p = g.sparse().run(g.data().features()[77], policy);
                 for (int l = 0; l + 1 < p.activations().size(); l++) {
                     // DL4J's own dense layer on the masked input, then the same mask on its output.
-                    float[] reference = net.getLayer(l + 1).activate(Nd4j.create(p.activations().get(l)).reshape(1, -1), false,
-                            LayerWorkspaceMgr.noWorkspaces()).castTo(DataType.FLOAT).toFloatVector();
+                    float[] reference = g.dl4j(l + 1, p.activations().get(l));
                     float[] sparse = p.activations().get(l + 1);
                     assertTrue(count(sparse) > 0, policy.spec() + " layer " + (l + 1) + " keeps some units (else this proves nothing)");
                     for (int j = 0; j < sparse.length; j++) {
@@ -121,23 +116,17 @@ class LedgerTruthTest {
 
     @Test
     void topKKeepsTheLargestUnitsOfEachRealLayer() throws Exception {
-        ResourceRoot tree = ResourceRoot.directory(Path.of("."));
-        try (LoadedModel m = ModelLoader.load(tree, SampleModel.DIGITS_MLP.zipPath())) {
-            Dataset d = SampleModel.DIGITS_MLP.data().load(tree);
-            SparseNetwork s = new SparseNetwork(m);
-            MultiLayerNetwork net = ((org.latentledger.model.SequentialNetwork) m.network()).network();
+        try (Digits g = Digits.load()) {
             for (int point : new int[] {3, 77, 500}) {
-                float[] x = d.features()[point];
-                Pass dense = s.run(x, new SparsityPolicy.Dense());
-                Pass top = s.run(x, new SparsityPolicy.TopK(0, 0.1));
+                float[] x = g.data().features()[point];
+                Pass dense = g.sparse().run(x, new SparsityPolicy.Dense());
+                Pass top = g.sparse().run(x, new SparsityPolicy.TopK(0, 0.1));
                 for (int l = 0; l + 1 < top.activations().size(); l++) {
                     // The layer's activations before top-k, recounted: the first hidden layer sees the input
                     // itself, so they are the dense pass's; a later one sees the previous kept units (DL4J's layer).
-                    float[] before = l == 0 ? dense.activations().get(0)
-                            : net.getLayer(l).activate(Nd4j.create(top.activations().get(l - 1)).reshape(1, -1), false,
-                            LayerWorkspaceMgr.noWorkspaces()).castTo(DataType.FLOAT).toFloatVector();
+                    float[] before = l == 0 ? dense.activations().get(0) : g.dl4j(l, top.activations().get(l - 1));
                     int k = (int) Math.ceil(0.1 * before.length);
-                    String where = "point " + point + ", layer " + m.layers().get(l).name() + ", k = " + k;
+                    String where = "point " + point + ", layer " + g.model().layers().get(l).name() + ", k = " + k;
                     assertClearCut(magnitudes(before), k, 1e-4, where);
                     assertTrue(sortedDescending(magnitudes(before))[k - 1] > 0, where + ": every kept unit is live");
                     float[] kept = top.activations().get(l);
@@ -152,17 +141,13 @@ class LedgerTruthTest {
 
     @Test
     void latentRoutingComputesTheOutputsPredictedLargest() throws Exception {
-        ResourceRoot tree = ResourceRoot.directory(Path.of("."));
-        try (LoadedModel m = ModelLoader.load(tree, SampleModel.DIGITS_MLP.zipPath())) {
-            Dataset d = SampleModel.DIGITS_MLP.data().load(tree);
-            SparseNetwork s = new SparseNetwork(m);
-            MultiLayerNetwork net = ((org.latentledger.model.SequentialNetwork) m.network()).network();
-            float[] x = d.features()[77];
-            Pass routed = s.run(x, new SparsityPolicy.LatentRouted(8, 0, 0.25));
+        try (Digits g = Digits.load()) {
+            float[] x = g.data().features()[77];
+            Pass routed = g.sparse().run(x, new SparsityPolicy.LatentRouted(8, 0, 0.25));
             for (int l = 0; l + 1 < routed.activations().size(); l++) {
                 float[] in = l == 0 ? x : routed.activations().get(l - 1);
-                float[][] w = net.getLayer(l).getParam("W").castTo(DataType.FLOAT).toFloatMatrix();
-                float[] b = net.getLayer(l).getParam("b").castTo(DataType.FLOAT).toFloatVector();
+                float[][] w = g.layer(l).getParam("W").castTo(DataType.FLOAT).toFloatMatrix();
+                float[] b = g.layer(l).getParam("b").castTo(DataType.FLOAT).toFloatVector();
                 // The prediction through the rank-8 factors, in double: b + (in U_r S_r) V_r^T.
                 float[][][] f = LowRank.of(w, 8);
                 double[] h = new double[8];
@@ -180,11 +165,10 @@ class LedgerTruthTest {
                     predicted[j] = (float) z;
                 }
                 int k = (int) Math.ceil(0.25 * b.length);
-                String where = "layer " + m.layers().get(l).name() + ", k = " + k;
+                String where = "layer " + g.model().layers().get(l).name() + ", k = " + k;
                 assertClearCut(predicted, k, 1e-3, where);
                 int[] chosen = largest(predicted, k);
-                float[] reference = net.getLayer(l).activate(Nd4j.create(in).reshape(1, -1), false, LayerWorkspaceMgr.noWorkspaces())
-                        .castTo(DataType.FLOAT).toFloatVector();
+                float[] reference = g.dl4j(l, in);
                 float[] out = routed.activations().get(l);
                 java.util.Set<Integer> on = new java.util.HashSet<>();
                 for (int j : chosen) {
@@ -239,6 +223,31 @@ class LedgerTruthTest {
         assertEquals(0, f.kl(), 1e-12);
         // KL(p||q) for p = (0.5, 0.5), q = (0.9, 0.1): 0.5 ln(0.5/0.9) + 0.5 ln(0.5/0.1).
         assertEquals(0.5 * Math.log(0.5 / 0.9) + 0.5 * Math.log(5), Fidelity.kl(new float[] {0.5f, 0.5f}, new float[] {0.9f, 0.1f}), 1e-6);
+    }
+
+    /** digits-mlp with its data, our layer-by-layer network over it, and DL4J's own layers to recount with. */
+    private record Digits(LoadedModel model, Dataset data, SparseNetwork sparse) implements AutoCloseable {
+
+        static Digits load() throws Exception {
+            ResourceRoot tree = ResourceRoot.directory(Path.of("."));
+            LoadedModel m = ModelLoader.load(tree, SampleModel.DIGITS_MLP.zipPath());
+            return new Digits(m, SampleModel.DIGITS_MLP.data().load(tree), new SparseNetwork(m));
+        }
+
+        org.deeplearning4j.nn.api.Layer layer(int l) {
+            return ((org.latentledger.model.SequentialNetwork) model.network()).network().getLayer(l);
+        }
+
+        /** DL4J's own layer l on {@code in}: its whole output, nothing masked. */
+        float[] dl4j(int l, float[] in) {
+            return layer(l).activate(Nd4j.create(in).reshape(1, -1), false, LayerWorkspaceMgr.noWorkspaces())
+                    .castTo(DataType.FLOAT).toFloatVector();
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
     }
 
     /** The recount: indices sorted by key (largest first), then by index; the first k, ascending. */
