@@ -17,48 +17,31 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.export.AnimatedGif;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
-import org.latentledger.ui.shell.RecentFiles;
 import org.latentledger.view.Theme;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Exports from the real window, headless: a panel at 2x is twice the size of 1x and rendered,
  * not blank; the sidecar names the model's real hash; the journey GIF has a frame per layer;
  * the dark theme reaches the plots.
  */
-@ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
 
     @TempDir
     Path dir;
 
-    private MainViewModel vm;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        ProjectionCache cache = new ProjectionCache(Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        view = (MainView) stage.getScene().getRoot();
-        stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_MLP);
 
     /** Distinct colours in the image. */
     private static int colours(BufferedImage img) {
@@ -94,6 +77,8 @@ class ExportWindowTest {
 
     @Test
     void panelsExportCrispWithTheirProvenanceAndTheJourneyAsAGif(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        MainView view = window.view();
         await(vm::isSettled, 120);
         Exporter ex = view.exporter();
         Path one = dir.resolve("map-1x.png");
