@@ -3,8 +3,8 @@ package org.latentledger.ui.export;
 import org.latentledger.view.Sweep;
 import org.latentledger.view.ExportTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentledger.ui.FxTesting.assertThrowsOnFx;
 import static org.latentledger.ui.FxTesting.await;
 import static org.latentledger.ui.FxTesting.onFx;
 
@@ -115,12 +115,12 @@ class ExportWindowTest {
         BufferedImage window = onFx(() -> ex.image(ExportTarget.WINDOW, 1));
         assertEquals(1280, window.getWidth());
         assertEquals(800, window.getHeight());
-        assertTrue(rootCause(assertThrows(Exception.class, () -> onFx(() -> ex.image(ExportTarget.MAP3D, 1)))).getMessage()
+        assertTrue(rootCause(assertThrowsOnFx(Exception.class, () -> ex.image(ExportTarget.MAP3D, 1))).getMessage()
                 .contains("3D view is not shown"));
-        assertTrue(rootCause(assertThrows(Exception.class, () -> onFx(() -> {
+        assertTrue(rootCause(assertThrowsOnFx(Exception.class, () -> {
             ex.frontierCsv(dir.resolve("f.csv"));
             return null;
-        }))).getMessage().contains("compute the frontier first"));
+        })).getMessage().contains("compute the frontier first"));
 
         // The ledger's heatmaps at 2x.
         robot.interact(view::showLedger);
