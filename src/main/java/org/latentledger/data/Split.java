@@ -2,6 +2,7 @@ package org.latentledger.data;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.latentledger.work.Sampling;
 
 /**
  * A seeded train/test split of row indices: the same (size, test count, seed) gives the same
@@ -13,17 +14,7 @@ public record Split(int[] train, int[] test, long seed) {
         if (testCount < 0 || testCount > size) {
             throw new IllegalArgumentException("test count " + testCount + " outside 0.." + size);
         }
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Sampling.permutation(size, new SplittableRandom(seed));
         int[] train = Arrays.copyOfRange(order, 0, size - testCount);
         int[] test = Arrays.copyOfRange(order, size - testCount, size);
         Arrays.sort(train);

@@ -1,5 +1,7 @@
 package org.latentledger.economy;
 
+import org.latentledger.model.Evaluation;
+
 /**
  * How far a sparse pass's answer is from the dense one.
  *
@@ -10,8 +12,8 @@ package org.latentledger.economy;
 public record Fidelity(boolean sameTop1, double cosine, double kl) {
 
     public static Fidelity of(float[] dense, float[] sparse) {
-        int a = argmax(dense);
-        int b = argmax(sparse);
+        int a = Evaluation.argmax(dense);
+        int b = Evaluation.argmax(sparse);
         double dot = 0;
         double na = 0;
         double nb = 0;
@@ -43,15 +45,5 @@ public record Fidelity(boolean sameTop1, double cosine, double kl) {
             }
         }
         return kl;
-    }
-
-    static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -3,6 +3,7 @@ package org.latentledger.economy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.latentledger.model.Evaluation;
 import org.latentledger.work.Progress;
 
 /**
@@ -52,7 +53,7 @@ public final class Frontier {
             dense[i] = p.output();
             denseMacs += p.denseMacs();
             denseEnergy += p.denseEnergyPj(energy);
-            denseCorrect += labels[i] >= 0 && Fidelity.argmax(p.output()) == labels[i] ? 1 : 0;
+            denseCorrect += labels[i] >= 0 && Evaluation.argmax(p.output()) == labels[i] ? 1 : 0;
         }
         List<Point> points = new ArrayList<>();
         for (int s = 0; s < settings.size(); s++) {
@@ -68,8 +69,8 @@ public final class Frontier {
                 Pass p = net.run(inputs[i], policy);
                 macs += p.effectiveMacs();
                 joules += p.energyPj(energy);
-                int top = Fidelity.argmax(p.output());
-                agree += top == Fidelity.argmax(dense[i]) ? 1 : 0;
+                int top = Evaluation.argmax(p.output());
+                agree += top == Evaluation.argmax(dense[i]) ? 1 : 0;
                 correct += labels[i] >= 0 && top == labels[i] ? 1 : 0;
             }
             points.add(new Point(policy, parameter(policy), (double) agree / n, (double) correct / n, (double) macs / denseMacs,

@@ -41,7 +41,7 @@ public record FrontierRun(PolicyKind kind, int steps, int rank, int points, int 
         net.run(d.features()[0], settings.getFirst());
         double perPass = Math.max(1e-6, (System.nanoTime() - t0) / 1e9);
         int points = (int) Math.min(d.size(), Math.max(200, budgetSeconds / (perPass * (settings.size() + 1))));
-        int[] idx = sample(d.size(), points, SAMPLE_SEED);
+        int[] idx = org.latentledger.work.Sampling.sample(d.size(), points, SAMPLE_SEED);
         float[][] x = new float[points][];
         int[] y = new int[points];
         for (int i = 0; i < points; i++) {
@@ -50,20 +50,5 @@ public record FrontierRun(PolicyKind kind, int steps, int rank, int points, int 
         }
         Frontier.Result r = Frontier.sweep(net, x, y, settings, 0.99, energy, progress);
         return new FrontierRun(kind, steps, kind == PolicyKind.ROUTED ? rank : 0, points, d.size(), SAMPLE_SEED, r);
-    }
-
-    /** k of n indices, sorted: the first k of a seeded Fisher-Yates shuffle. */
-    static int[] sample(int n, int k, long seed) {
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        for (int i = 0; i < k; i++) {
-            int j = i + r.nextInt(n - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] out = java.util.Arrays.copyOf(order, k);
-        java.util.Arrays.sort(out);
-        return out;
     }
 }

@@ -157,7 +157,7 @@ public final class SparseNetwork {
     /** TopK and Threshold act on a hidden layer's output; the other policies leave it as it is. */
     static float[] sparsify(float[] a, SparsityPolicy policy) {
         return switch (policy) {
-            case SparsityPolicy.TopK t -> topK(a, t.k(a.length));
+            case SparsityPolicy.TopK t -> KLargest.byMagnitude(a, t.k(a.length));
             case SparsityPolicy.Threshold t -> {
                 float[] out = a.clone();
                 for (int i = 0; i < out.length; i++) {
@@ -171,80 +171,11 @@ public final class SparseNetwork {
         };
     }
 
-    /**
-     * Keeps the k largest |a| (among equal values, the lower indices), zeroes the rest. Linear time:
-     * the k-th largest magnitude is found by quickselect on a copy, then one pass keeps what is above
-     * it and as many as needed of what equals it.
-     */
-    static float[] topK(float[] a, int k) {
-        if (k >= a.length) {
-            return a;
-        }
-        float[] out = new float[a.length];
-        if (k <= 0) {
-            return out;
-        }
-        float[] mag = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            mag[i] = Math.abs(a[i]);
-        }
-        float cut = select(mag, a.length - k); // the k-th largest
-        int above = 0;
-        for (float v : a) {
-            if (Math.abs(v) > cut) {
-                above++;
-            }
-        }
-        int ties = k - above;
-        for (int i = 0; i < a.length; i++) {
-            float m = Math.abs(a[i]);
-            if (m > cut || (m == cut && ties-- > 0)) {
-                out[i] = a[i];
-            }
-        }
-        return out;
-    }
-
-    /** The value that would be at {@code rank} if {@code v} were sorted ascending (Hoare's quickselect; reorders v). */
-    static float select(float[] v, int rank) {
-        int lo = 0;
-        int hi = v.length - 1;
-        while (lo < hi) {
-            float pivot = v[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (v[i] < pivot) {
-                    i++;
-                }
-                while (v[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = v[i];
-                    v[i] = v[j];
-                    v[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (rank <= j) {
-                hi = j;
-            } else if (rank >= i) {
-                lo = i;
-            } else {
-                return v[rank];
-            }
-        }
-        return v[rank];
-    }
-
     /** The k outputs whose predicted pre-activation (through the rank-r factorisation) is largest. */
     private int[] route(int l, DenseStage d, float[] a, int rank, int k) {
         float[][][] f = routers.computeIfAbsent(l * 10_000 + rank, key -> LowRank.of(d.w(), rank));
         float[][] left = f[0]; // n_in x r
         float[][] right = f[1]; // r x n_out
-        int nOut = d.b().length;
         float[] h = new float[rank];
         for (int i = 0; i < a.length; i++) {
             if (a[i] != 0f) {
@@ -256,22 +187,7 @@ public final class SparseNetwork {
             DenseKernel.axpy(h[q], right[q], predicted);
         }
         // The largest predicted pre-activations (what a ReLU would let through), lower index first on ties.
-        float cut = select(predicted.clone(), nOut - k);
-        int above = 0;
-        for (float v : predicted) {
-            if (v > cut) {
-                above++;
-            }
-        }
-        int ties = k - above;
-        int[] chosen = new int[k];
-        int m = 0;
-        for (int j = 0; j < nOut && m < k; j++) {
-            if (predicted[j] > cut || (predicted[j] == cut && ties-- > 0)) {
-                chosen[m++] = j;
-            }
-        }
-        return chosen;
+        return KLargest.indices(predicted, k);
     }
 
     private static float[] activate(IActivation f, float[] z) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -12,6 +11,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.latentledger.data.Dataset;
 import org.latentledger.data.Split;
 import org.latentledger.work.Progress;
+import org.latentledger.work.Sampling;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +43,7 @@ public final class SampleTrainer {
         SplittableRandom order = new SplittableRandom(SampleModel.TRAIN_SEED);
         for (int epoch = 0; epoch < sample.epochs(); epoch++) {
             progress.checkCancelled();
-            int[] perm = permutation(train.size(), order);
+            int[] perm = Sampling.permutation(train.size(), order);
             for (int start = 0; start < perm.length; start += sample.batchSize()) {
                 int end = Math.min(perm.length, start + sample.batchSize());
                 net.fit(batch(sample, train, perm, start, end));
@@ -86,18 +86,6 @@ public final class SampleTrainer {
             y[i - start][train.labels()[perm[i]]] = 1f;
         }
         return new DataSet(features, Nd4j.create(y));
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        Arrays.setAll(p, i -> i);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     private static ModelCard card(SampleModel sample, Dataset data, Split split, LoadedModel model, double metric,

@@ -1,6 +1,7 @@
 package org.latentledger.projection;
 
 import java.util.stream.IntStream;
+import org.latentledger.work.Sampling;
 
 /**
  * How well a layout keeps the classes apart: leave-one-out k-nearest-neighbour accuracy on the
@@ -29,7 +30,7 @@ public final class LayoutQuality {
             return Double.NaN;
         }
         int m = Math.min(sample, order.length);
-        int[] chosen = m < order.length ? Trustworthiness.sample(order, m, seed) : order;
+        int[] chosen = m < order.length ? IntStream.of(Sampling.partialShuffle(order.length, m, seed)).map(p -> order[p]).toArray() : order;
         long right = IntStream.range(0, m).parallel().filter(p -> predict(layout, labels, chosen[p], k) == labels[chosen[p]]).count();
         return (double) right / m;
     }

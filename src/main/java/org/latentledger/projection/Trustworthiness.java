@@ -1,7 +1,7 @@
 package org.latentledger.projection;
 
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.latentledger.work.Sampling;
 
 /**
  * Trustworthiness of a layout (Venna and Kaski 2001): how far the layout's k nearest neighbours
@@ -28,7 +28,7 @@ public final class Trustworthiness {
         if (sample >= n) {
             return of(input, layout, k);
         }
-        return over(input, layout, k, sampleOf(n, sample, seed));
+        return over(input, layout, k, Sampling.partialShuffle(n, sample, seed));
     }
 
     /**
@@ -38,7 +38,7 @@ public final class Trustworthiness {
      */
     public static double[] ofEach(float[][] input, java.util.List<float[][]> layouts, int k, int sample, long seed) {
         int n = input.length;
-        int[] points = sample >= n ? IntStream.range(0, n).toArray() : sampleOf(n, sample, seed);
+        int[] points = sample >= n ? IntStream.range(0, n).toArray() : Sampling.partialShuffle(n, sample, seed);
         int m = layouts.size();
         double[][] perPoint = new double[points.length][];
         IntStream.range(0, points.length).parallel().forEach(p -> {
@@ -69,22 +69,6 @@ public final class Trustworthiness {
             t[l] = 1 - norm * sum;
         }
         return t;
-    }
-
-    private static int[] sampleOf(int n, int sample, long seed) {
-        return sample(IntStream.range(0, n).toArray(), sample, seed);
-    }
-
-    /** The first {@code m} of a seeded partial Fisher-Yates shuffle of {@code from} (which it reorders). */
-    static int[] sample(int[] from, int m, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = 0; i < m; i++) {
-            int j = i + r.nextInt(from.length - i);
-            int t = from[i];
-            from[i] = from[j];
-            from[j] = t;
-        }
-        return java.util.Arrays.copyOf(from, m);
     }
 
     /** sum over the layout neighbours that are not input neighbours of (input rank - k). */

@@ -22,17 +22,37 @@ import picocli.CommandLine;
 /** The headless commands' contracts: JSON keys, exit statuses, messages, files written. */
 class CliTest {
 
-    record Run(int status, String out, String err) {
+    /**
+     * @param out     what the command wrote to picocli's out
+     * @param err     and to its err
+     * @param console what it printed straight to System.out and System.err (progress lines, bench
+     *                tables), kept here instead of in the build's log
+     */
+    record Run(int status, String out, String err, String console) {
     }
 
     static Run run(String... args) {
-        CommandLine cli = LatentLedgerCli.commandLine();
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream oldOut = System.out;
+        java.io.PrintStream oldErr = System.err;
+        // Before the command line is made: picocli's default handler remembers System.out and System.err
+        // when it is created and, if they differ at execute, sends the command's out and err there.
+        System.setOut(capture);
+        System.setErr(capture);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
+        int status;
+        try {
+            CommandLine cli = LatentLedgerCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            status = cli.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Run(status, out.toString(), err.toString(), console.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -200,17 +220,9 @@ class CliTest {
         }
         Files.writeString(runs.resolve("small__peer__pca.csv"), peer);
         Files.writeString(runs.resolve("small__peer__pca.json"), "{\"wall_seconds\": " + ours * 2 + ", \"cpu_seconds\": 1}");
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream old = System.out;
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        Run r;
-        try {
-            r = run("bench", "--evaluate", dir.toString());
-        } finally {
-            System.setOut(old);
-        }
+        Run r = run("bench", "--evaluate", dir.toString());
         assertEquals(0, r.status(), r.err());
-        String table = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String table = r.console();
         String peerRow = table.lines().filter(l -> l.contains("| peer |")).findFirst().orElseThrow(() -> new AssertionError(table));
         String ourRow = table.lines().filter(l -> l.contains("| latent-ledger |")).findFirst().orElseThrow();
         assertTrue(peerRow.trim().endsWith("| 0.50 |"), peerRow);

@@ -95,19 +95,15 @@ class LedgerTruthTest {
 
     @Test
     void theSparsePassEqualsADenseComputationWithTheSameMask() throws Exception {
-        ResourceRoot tree = ResourceRoot.directory(Path.of("."));
-        try (LoadedModel m = ModelLoader.load(tree, SampleModel.DIGITS_MLP.zipPath())) {
-            Dataset d = SampleModel.DIGITS_MLP.data().load(tree);
-            SparseNetwork s = new SparseNetwork(m);
-            MultiLayerNetwork net = ((org.latentledger.model.SequentialNetwork) m.network()).network();
+        try (Digits g = Digits.load()) {
             for (SparsityPolicy policy : List.of(new SparsityPolicy.TopK(0, 0.1), new SparsityPolicy.Threshold(1.0),
                     new SparsityPolicy.LatentRouted(8, 0, 0.25))) {
-                Pass p = s.run(d.features()[77], policy);
+                Pass p = g.sparse().run(g.data().features()[77], policy);
                 for (int l = 0; l + 1 < p.activations().size(); l++) {
                     // DL4J's own dense layer on the masked input, then the same mask on its output.
-                    float[] reference = net.getLayer(l + 1).activate(Nd4j.create(p.activations().get(l)).reshape(1, -1), false,
-                            LayerWorkspaceMgr.noWorkspaces()).castTo(DataType.FLOAT).toFloatVector();
+                    float[] reference = g.dl4j(l + 1, p.activations().get(l));
                     float[] sparse = p.activations().get(l + 1);
+                    assertTrue(count(sparse) > 0, policy.spec() + " layer " + (l + 1) + " keeps some units (else this proves nothing)");
                     for (int j = 0; j < sparse.length; j++) {
                         if (sparse[j] != 0f) {
                             assertEquals(reference[j], sparse[j], 1e-4, policy.spec() + " layer " + (l + 1) + " unit " + j);
@@ -119,46 +115,184 @@ class LedgerTruthTest {
     }
 
     @Test
+    void topKKeepsTheLargestUnitsOfEachRealLayer() throws Exception {
+        try (Digits g = Digits.load()) {
+            for (int point : new int[] {3, 77, 500}) {
+                float[] x = g.data().features()[point];
+                Pass dense = g.sparse().run(x, new SparsityPolicy.Dense());
+                Pass top = g.sparse().run(x, new SparsityPolicy.TopK(0, 0.1));
+                for (int l = 0; l + 1 < top.activations().size(); l++) {
+                    // The layer's activations before top-k, recounted: the first hidden layer sees the input
+                    // itself, so they are the dense pass's; a later one sees the previous kept units (DL4J's layer).
+                    float[] before = l == 0 ? dense.activations().get(0) : g.dl4j(l, top.activations().get(l - 1));
+                    int k = (int) Math.ceil(0.1 * before.length);
+                    String where = "point " + point + ", layer " + g.model().layers().get(l).name() + ", k = " + k;
+                    assertClearCut(magnitudes(before), k, 1e-4, where);
+                    assertTrue(sortedDescending(magnitudes(before))[k - 1] > 0, where + ": every kept unit is live");
+                    float[] kept = top.activations().get(l);
+                    assertArrayEquals(largestMagnitudes(before, k), live(kept), where + ": which units survive");
+                    for (int j : live(kept)) {
+                        assertEquals(before[j], kept[j], 1e-4, where + ", unit " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void latentRoutingComputesTheOutputsPredictedLargest() throws Exception {
+        try (Digits g = Digits.load()) {
+            float[] x = g.data().features()[77];
+            Pass routed = g.sparse().run(x, new SparsityPolicy.LatentRouted(8, 0, 0.25));
+            for (int l = 0; l + 1 < routed.activations().size(); l++) {
+                float[] in = l == 0 ? x : routed.activations().get(l - 1);
+                float[][] w = g.layer(l).getParam("W").castTo(DataType.FLOAT).toFloatMatrix();
+                float[] b = g.layer(l).getParam("b").castTo(DataType.FLOAT).toFloatVector();
+                // The prediction through the rank-8 factors, in double: b + (in U_r S_r) V_r^T.
+                float[][][] f = LowRank.of(w, 8);
+                double[] h = new double[8];
+                for (int i = 0; i < in.length; i++) {
+                    for (int q = 0; q < 8; q++) {
+                        h[q] += (double) in[i] * f[0][i][q];
+                    }
+                }
+                float[] predicted = new float[b.length];
+                for (int j = 0; j < b.length; j++) {
+                    double z = b[j];
+                    for (int q = 0; q < 8; q++) {
+                        z += h[q] * f[1][q][j];
+                    }
+                    predicted[j] = (float) z;
+                }
+                int k = (int) Math.ceil(0.25 * b.length);
+                String where = "layer " + g.model().layers().get(l).name() + ", k = " + k;
+                assertClearCut(predicted, k, 1e-3, where);
+                int[] chosen = largest(predicted, k);
+                float[] reference = g.dl4j(l, in);
+                float[] out = routed.activations().get(l);
+                java.util.Set<Integer> on = new java.util.HashSet<>();
+                for (int j : chosen) {
+                    on.add(j);
+                    assertEquals(reference[j], out[j], 1e-4, where + ": a chosen unit is computed exactly, unit " + j);
+                }
+                for (int j = 0; j < out.length; j++) {
+                    if (!on.contains(j)) {
+                        assertEquals(0f, out[j], where + ": an unchosen unit is off, unit " + j);
+                    }
+                }
+                assertTrue(count(out) > 0, where + ": some chosen unit is live");
+            }
+        }
+    }
+
+    @Test
     void policiesParseAndTopKKeepsTheLargest() {
         assertEquals(new SparsityPolicy.TopK(32, 0), SparsityPolicy.parse("topk:32"));
         assertEquals(new SparsityPolicy.TopK(0, 0.1), SparsityPolicy.parse("topk:10%"));
         assertEquals(new SparsityPolicy.LatentRouted(16, 0, 0.05), SparsityPolicy.parse("routed:16:5%"));
         assertEquals(new SparsityPolicy.Threshold(0.5), SparsityPolicy.parse("threshold:0.5"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SparsityPolicy.parse("sparse")).getMessage().contains("topk:K"));
-        assertArrayEquals(new float[] {0, -5, 0, 4}, SparseNetwork.topK(new float[] {1, -5, 2, 4}, 2));
-        assertArrayEquals(new float[] {3, 3, 0, 0}, SparseNetwork.topK(new float[] {3, 3, 3, 1}, 2), "ties: the lower indices first");
+        // Hand-made layers through the policy itself: exactly these units survive, ties to the lower index.
+        assertArrayEquals(new float[] {0, -5, 0, 4}, SparseNetwork.sparsify(new float[] {1, -5, 2, 4}, new SparsityPolicy.TopK(2, 0)));
+        assertArrayEquals(new float[] {3, 3, 0, 0}, SparseNetwork.sparsify(new float[] {3, 3, 3, 1}, new SparsityPolicy.TopK(0, 0.5)),
+                "ties: the lower indices first");
+        assertArrayEquals(new float[] {-3, 0, 0, 0}, SparseNetwork.sparsify(new float[] {-3, 3, 1, 0}, new SparsityPolicy.TopK(1, 0)),
+                "|-3| ties with 3: the lower index");
+        assertArrayEquals(new float[] {0, 0.5f, 0, -7}, SparseNetwork.sparsify(new float[] {0.25f, 0.5f, 0, -7}, new SparsityPolicy.TopK(0, 0.4)),
+                "40% of 4 units is 2");
         java.util.SplittableRandom r = new java.util.SplittableRandom(4);
-        for (int trial = 0; trial < 50; trial++) {
+        int kept = 0;
+        for (int trial = 0; trial < 200; trial++) {
             float[] v = new float[1 + r.nextInt(40)];
             for (int i = 0; i < v.length; i++) {
-                v[i] = (float) (r.nextInt(7) - 3);
+                v[i] = (float) (r.nextInt(7) - 3); // magnitudes 0..3 only: ties in almost every trial
             }
-            int k = r.nextInt(v.length + 1);
-            float[] kept = SparseNetwork.topK(v, k);
-            float[] sorted = v.clone();
-            for (int i = 0; i < sorted.length; i++) {
-                sorted[i] = Math.abs(sorted[i]);
+            int k = 1 + r.nextInt(v.length);
+            float[] out = SparseNetwork.sparsify(v, new SparsityPolicy.TopK(k, 0));
+            float[] expected = new float[v.length];
+            for (int i : largestMagnitudes(v, k)) {
+                expected[i] = v[i];
             }
-            java.util.Arrays.sort(sorted);
-            int nonZeroKept = 0;
-            double keptMass = 0;
-            for (float x : kept) {
-                keptMass += Math.abs(x);
-                nonZeroKept += x != 0 ? 1 : 0;
-            }
-            double best = 0;
-            for (int i = sorted.length - k; i < sorted.length; i++) {
-                best += sorted[i];
-            }
-            assertEquals(best, keptMass, 1e-6, "top-" + k + " keeps the largest magnitudes");
-            assertTrue(nonZeroKept <= k);
+            assertArrayEquals(expected, out, "top-" + k + " of " + java.util.Arrays.toString(v));
+            kept += count(out);
         }
+        assertTrue(kept > 500, "the trials kept real units: " + kept);
         Fidelity f = Fidelity.of(new float[] {0.7f, 0.3f}, new float[] {0.7f, 0.3f});
         assertTrue(f.sameTop1());
         assertEquals(1, f.cosine(), 1e-9);
         assertEquals(0, f.kl(), 1e-12);
         // KL(p||q) for p = (0.5, 0.5), q = (0.9, 0.1): 0.5 ln(0.5/0.9) + 0.5 ln(0.5/0.1).
         assertEquals(0.5 * Math.log(0.5 / 0.9) + 0.5 * Math.log(5), Fidelity.kl(new float[] {0.5f, 0.5f}, new float[] {0.9f, 0.1f}), 1e-6);
+    }
+
+    /** digits-mlp with its data, our layer-by-layer network over it, and DL4J's own layers to recount with. */
+    private record Digits(LoadedModel model, Dataset data, SparseNetwork sparse) implements AutoCloseable {
+
+        static Digits load() throws Exception {
+            ResourceRoot tree = ResourceRoot.directory(Path.of("."));
+            LoadedModel m = ModelLoader.load(tree, SampleModel.DIGITS_MLP.zipPath());
+            return new Digits(m, SampleModel.DIGITS_MLP.data().load(tree), new SparseNetwork(m));
+        }
+
+        org.deeplearning4j.nn.api.Layer layer(int l) {
+            return ((org.latentledger.model.SequentialNetwork) model.network()).network().getLayer(l);
+        }
+
+        /** DL4J's own layer l on {@code in}: its whole output, nothing masked. */
+        float[] dl4j(int l, float[] in) {
+            return layer(l).activate(Nd4j.create(in).reshape(1, -1), false, LayerWorkspaceMgr.noWorkspaces())
+                    .castTo(DataType.FLOAT).toFloatVector();
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /** The recount: indices sorted by key (largest first), then by index; the first k, ascending. */
+    static int[] largest(float[] keys, int k) {
+        return java.util.stream.IntStream.range(0, keys.length).boxed()
+                .sorted(java.util.Comparator.comparingDouble((Integer i) -> -keys[i]).thenComparingInt(i -> i))
+                .limit(k).mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    static int[] largestMagnitudes(float[] a, int k) {
+        return largest(magnitudes(a), k);
+    }
+
+    private static float[] magnitudes(float[] a) {
+        float[] m = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            m[i] = Math.abs(a[i]);
+        }
+        return m;
+    }
+
+    private static float[] sortedDescending(float[] keys) {
+        float[] s = keys.clone();
+        java.util.Arrays.sort(s);
+        for (int i = 0, j = s.length - 1; i < j; i++, j--) {
+            float t = s[i];
+            s[i] = s[j];
+            s[j] = t;
+        }
+        return s;
+    }
+
+    /**
+     * The k-th and (k+1)-th largest keys are further apart than {@code gap}: the last kept unit wins
+     * by more than the rounding between two ways of summing the same products, so the recount's
+     * choice is the only right one.
+     */
+    private static void assertClearCut(float[] keys, int k, double gap, String where) {
+        float[] s = sortedDescending(keys);
+        assertTrue(k < s.length && s[k - 1] - s[k] > gap, where + ": the " + k + "th and next keys are " + s[k - 1] + " and " + s[k]);
+    }
+
+    /** The indices of the non-zero entries, ascending. */
+    private static int[] live(float[] a) {
+        return java.util.stream.IntStream.range(0, a.length).filter(i -> a[i] != 0f).toArray();
     }
 
     private static int count(float[] a) {

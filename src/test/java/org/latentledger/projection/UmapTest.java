@@ -33,11 +33,48 @@ class UmapTest {
     @Test
     void fuzzyUnionIsSymmetric() {
         float[][] x = NeighboursAndQualityTest.random(100, 5, 3);
-        Umap.Graph g = Umap.Graph.of(Knn.exact(x, 9, Progress.NONE), 10);
+        Knn knn = Knn.exact(x, 9, Progress.NONE);
+        Umap.Graph g = Umap.Graph.of(knn, 10);
+        // The directed memberships, recounted: w[i -> j] for each of i's 9 neighbours j (absent: 0).
+        double target = Math.log(10) / Math.log(2);
+        java.util.Map<Long, Double> directed = new java.util.HashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            double[] w = Umap.memberships(knn.distances()[i], target);
+            for (int m = 0; m < w.length; m++) {
+                directed.put((long) i * x.length + knn.indices()[i][m], w[m]);
+            }
+        }
+        // Every directed kNN edge, in either direction, is in the graph exactly once per direction.
+        java.util.Map<Long, Double> graph = new java.util.HashMap<>();
+        for (int e = 0; e < g.head().length; e++) {
+            assertTrue(g.head()[e] != g.tail()[e], "no self loops");
+            Double before = graph.put((long) g.head()[e] * x.length + g.tail()[e], g.weight()[e]);
+            assertEquals(null, before, "edge " + g.head()[e] + " -> " + g.tail()[e] + " listed twice");
+        }
+        java.util.Set<Long> union = new java.util.HashSet<>();
+        for (long key : directed.keySet()) {
+            union.add(key);
+            union.add((key % x.length) * x.length + key / x.length);
+        }
+        assertEquals(union, graph.keySet(), "the graph's edges are the union of both directions of the kNN graph");
+        int oneWay = 0;
+        int mutual = 0;
+        for (long key : union) {
+            double wij = directed.getOrDefault(key, 0.0);
+            double wji = directed.getOrDefault((key % x.length) * x.length + key / x.length, 0.0);
+            double expected = wij + wji - wij * wji;
+            assertEquals(expected, graph.get(key), 1e-12, "fuzzy union of " + (key / x.length) + " and " + (key % x.length));
+            assertTrue(expected > 0 && expected <= 1);
+            if (wij > 0 && wji > 0) {
+                mutual++;
+            } else {
+                oneWay++;
+            }
+        }
+        assertTrue(mutual > 0 && oneWay > 0, "both kinds of pair were checked: " + mutual + " mutual, " + oneWay + " one-way");
         for (int e = 0; e < g.head().length; e += 2) {
             assertEquals(g.head()[e], g.tail()[e + 1]);
             assertEquals(g.weight()[e], g.weight()[e + 1]);
-            assertTrue(g.weight()[e] > 0 && g.weight()[e] <= 1);
         }
     }
 

@@ -1,9 +1,12 @@
 package org.latentledger.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Assertions;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,6 +26,28 @@ public final class FxTesting {
 
     public static void runFx(Runnable action) {
         WaitForAsyncUtils.waitForAsyncFx(60_000, action);
+    }
+
+    /**
+     * {@link Assertions#assertThrows} for an action on the FX thread: what it throws there. Unlike
+     * {@link #onFx}, an exception the test expects is not printed as an unhandled one.
+     */
+    public static <T extends Throwable> T assertThrowsOnFx(Class<T> type, Callable<?> action) throws Exception {
+        CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.call();
+                thrown.complete(null);
+            } catch (Throwable t) {
+                thrown.complete(t);
+            }
+        });
+        Throwable t = thrown.get(60, TimeUnit.SECONDS);
+        return Assertions.assertThrows(type, () -> {
+            if (t != null) {
+                throw t;
+            }
+        });
     }
 
     /** Waits until the condition, read on the FX thread, holds (forward passes take seconds). */

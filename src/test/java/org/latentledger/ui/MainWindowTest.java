@@ -7,33 +7,22 @@ import static org.latentledger.ui.FxTesting.await;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.latentledger.data.ResourceRoot;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.latentledger.model.SampleModel;
 import org.latentledger.ui.plot.MapCanvas;
 import org.latentledger.ui.shell.MainViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The real window, headless: it opens on the bundled model and the map follows a click in the layer table. */
-@ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
-    private MainViewModel vm;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared());
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_MLP);
 
     @Test
     void opensOnTheBundledModelAndShowsTheMap(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
         await(vm::isSettled, 120);
         MapCanvas map = robot.from(stage.getScene().getRoot()).lookup("#map").queryAs(MapCanvas.class);
         assertTrue(map.drawnPoints() >= 1000, "points drawn: " + map.drawnPoints());

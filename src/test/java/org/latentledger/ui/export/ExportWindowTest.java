@@ -4,8 +4,8 @@ import org.latentledger.view.Page;
 import org.latentledger.view.Sweep;
 import org.latentledger.view.ExportTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentledger.ui.FxTesting.assertThrowsOnFx;
 import static org.latentledger.ui.FxTesting.await;
 import static org.latentledger.ui.FxTesting.onFx;
 
@@ -18,48 +18,31 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.export.AnimatedGif;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
-import org.latentledger.ui.shell.RecentFiles;
 import org.latentledger.view.Theme;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Exports from the real window, headless: a panel at 2x is twice the size of 1x and rendered,
  * not blank; the sidecar names the model's real hash; the journey GIF has a frame per layer;
  * the dark theme reaches the plots.
  */
-@ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
 
     @TempDir
     Path dir;
 
-    private MainViewModel vm;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        ProjectionCache cache = new ProjectionCache(Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        view = (MainView) stage.getScene().getRoot();
-        stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_MLP);
 
     /** Distinct colours in the image. */
     private static int colours(BufferedImage img) {
@@ -95,6 +78,8 @@ class ExportWindowTest {
 
     @Test
     void panelsExportCrispWithTheirProvenanceAndTheJourneyAsAGif(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        MainView view = window.view();
         await(vm::isSettled, 120);
         Exporter ex = view.exporter();
         Path one = dir.resolve("map-1x.png");
@@ -131,12 +116,12 @@ class ExportWindowTest {
         BufferedImage window = onFx(() -> ex.image(ExportTarget.WINDOW, 1));
         assertEquals(1280, window.getWidth());
         assertEquals(800, window.getHeight());
-        assertTrue(rootCause(assertThrows(Exception.class, () -> onFx(() -> ex.image(ExportTarget.MAP3D, 1)))).getMessage()
+        assertTrue(rootCause(assertThrowsOnFx(Exception.class, () -> ex.image(ExportTarget.MAP3D, 1))).getMessage()
                 .contains("3D view is not shown"));
-        assertTrue(rootCause(assertThrows(Exception.class, () -> onFx(() -> {
+        assertTrue(rootCause(assertThrowsOnFx(Exception.class, () -> {
             ex.frontierCsv(dir.resolve("f.csv"));
             return null;
-        }))).getMessage().contains("compute the frontier first"));
+        })).getMessage().contains("compute the frontier first"));
 
         // The ledger's heatmaps at 2x.
         robot.interact(() -> vm.navigate(Page.LEDGER));

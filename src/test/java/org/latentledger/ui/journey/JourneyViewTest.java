@@ -15,37 +15,22 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.latentledger.atlas.Journey;
-import org.latentledger.data.ResourceRoot;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainViewModel;
-import org.latentledger.ui.shell.RecentFiles;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The journey page, headless: a point's route, the drawing pad, interpolation, typed rows, steering, play and step. */
-@ExtendWith(ApplicationExtension.class)
 class JourneyViewTest {
 
-    private MainViewModel vm;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_MLP);
 
     private JourneyViewModel openJourney(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
         await(vm::isSettled, 120);
         robot.interact(() -> vm.navigate(Page.JOURNEY));
         JourneyViewModel j = vm.journey();
@@ -55,6 +40,7 @@ class JourneyViewTest {
 
     @Test
     void aPointsRouteThenInterpolationTypedRowAndSteering(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
         JourneyViewModel j = openJourney(robot);
         robot.interact(() -> j.pointProperty().set(30));
         Journey route = j.journeyProperty().get();
@@ -97,6 +83,7 @@ class JourneyViewTest {
 
     @Test
     void drawingOnThePadMovesTheQueryAndPlayStepsLayers(FxRobot robot) throws Exception {
+        Stage stage = window.stage();
         JourneyViewModel j = openJourney(robot);
         robot.interact(() -> j.sourceProperty().set(QuerySource.DRAWING));
         DrawingPad pad = robot.from(stage.getScene().getRoot()).lookup(".ll-drawing-pad").queryAs(DrawingPad.class);
@@ -128,6 +115,7 @@ class JourneyViewTest {
 
     @Test
     void theAutoencoderDecodesAndSteersItsBottleneck(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
         openJourney(robot);
         robot.interact(() -> vm.openSample(SampleModel.DIGITS_AUTOENCODER));
         JourneyViewModel j = vm.journey();

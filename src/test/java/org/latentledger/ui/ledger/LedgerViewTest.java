@@ -10,39 +10,24 @@ import static org.latentledger.ui.FxTesting.await;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.latentledger.data.ResourceRoot;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.latentledger.economy.Ledger;
 import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainViewModel;
-import org.latentledger.ui.shell.RecentFiles;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The ledger page, headless: the slider drives the sparse pass live, the frontier finds its knee, a click on it sets the policy. */
-@ExtendWith(ApplicationExtension.class)
 class LedgerViewTest {
 
-    private MainViewModel vm;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_MLP);
 
     @Test
     void theSliderDrivesTheLedgerAndTheFrontierSetsThePolicy(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
         await(vm::isSettled, 120);
         robot.interact(() -> vm.navigate(Page.LEDGER));
         LedgerViewModel l = vm.ledger();

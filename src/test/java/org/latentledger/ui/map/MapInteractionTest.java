@@ -21,41 +21,27 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.latentledger.data.ResourceRoot;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainViewModel;
-import org.latentledger.ui.shell.RecentFiles;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The map as a person uses it, headless: box-select, click a point, zoom, search, and watch t-SNE converge. */
-@ExtendWith(ApplicationExtension.class)
 class MapInteractionTest {
 
-    private MainViewModel vm;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_MLP);
 
     private MapCanvas canvas(FxRobot robot) {
+        Stage stage = window.stage();
         return robot.from(stage.getScene().getRoot()).lookup("#map").queryAs(MapCanvas.class);
     }
 
     @Test
     void boxSelectClickZoomAndSearch(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
         await(vm::isSettled, 120);
         MapViewModel map = vm.map();
         assertEquals(10, map.regions().size(), "a region per digit class by default");
@@ -92,6 +78,7 @@ class MapInteractionTest {
 
     @Test
     void tsneAnimatesThenSettlesAndTheSameSeedGivesTheSamePicture(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
         await(vm::isSettled, 120);
         MapViewModel map = vm.map();
         List<MapScene> frames = new ArrayList<>();
@@ -115,6 +102,7 @@ class MapInteractionTest {
 
     @Test
     void conceptAxisRenameAndColourModes(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
         await(vm::isSettled, 120);
         MapViewModel map = vm.map();
         robot.interact(() -> map.addConceptAxis(0, 1));
@@ -135,6 +123,8 @@ class MapInteractionTest {
 
     @Test
     void threeDimensionsSayWhenThePlatformCannot(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
         await(vm::isSettled, 120);
         Map3DView view = robot.from(stage.getScene().getRoot()).lookup(".ll-map3d").queryAs(Map3DView.class);
         robot.interact(() -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withDims(3)));

@@ -9,38 +9,23 @@ import static org.latentledger.ui.FxTesting.onFx;
 
 import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.latentledger.data.ResourceRoot;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.latentledger.model.SampleModel;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.plot.PlotCanvas;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The keys a speaker uses: Space and the arrows drive the journey, F5 toggles presentation mode (menus hidden or not). */
-@ExtendWith(ApplicationExtension.class)
 class KeyboardTest {
 
-    private MainViewModel vm;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        view = (MainView) stage.getScene().getRoot();
-        stage.show();
-        vm.openSample(SampleModel.DIGITS_MLP);
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_MLP);
 
     @Test
     void spaceArrowsAndPresentationMode(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        MainView view = window.view();
         await(vm::isSettled, 120);
         robot.interact(() -> vm.navigate(Page.JOURNEY));
         await(() -> vm.journey().journeyProperty().get() != null && !vm.busyProperty().get(), 120);

@@ -8,38 +8,24 @@ import static org.latentledger.ui.FxTesting.await;
 import static org.latentledger.ui.FxTesting.onFx;
 
 import java.util.List;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.latentledger.data.ResourceRoot;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
-import org.latentledger.ui.shell.RecentFiles;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Every shipped lesson plays from its first step to its last on the real window, headless, without an error. */
-@ExtendWith(ApplicationExtension.class)
 class LessonsPlayTest {
 
-    private MainViewModel vm;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        ProjectionCache cache = new ProjectionCache(java.nio.file.Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        view = (MainView) stage.getScene().getRoot();
-        stage.show();
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.empty();
 
     @Test
     void everyShippedLessonPlaysStartToEnd(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        MainView view = window.view();
         List<Lesson> lessons = LessonReader.shipped(ResourceRoot.classpath());
         assertTrue(lessons.size() >= 2, "at least the two lessons the issue asks for");
         for (Lesson lesson : lessons) {
