@@ -43,7 +43,7 @@ public final class LayerMapper {
         String layer = acts.layer().name();
         boolean means = acts.isConvolutional() && spec.convView() == ConvView.CHANNEL_MEANS;
         MapSpec used = acts.isConvolutional() ? spec : spec.withConvView(ConvView.CHANNEL_MEANS);
-        float[][] points = means ? acts.perChannelMean() : acts.values();
+        float[][] points = points(acts, spec.convView());
         progress.checkCancelled();
         String key = ProjectionCache.key(modelHash, data.hash(), layer, means ? "means" : "full", spec.projection(), spec.effectiveEngine());
         boolean cacheable = spec.method().iterative() && cache != null;
@@ -51,7 +51,7 @@ public final class LayerMapper {
         boolean cached = layout != null;
         if (layout == null) {
             progress.update(-1, String.format(Locale.ROOT, "%s of %s", spec.method().label(), layer));
-            layout = Projections.run(points, spec.projection(), spec.effectiveEngine(), progress, partial);
+            layout = layout(points, spec.projection(), spec.effectiveEngine(), progress, partial);
             if (cacheable) {
                 cache.put(key, layout);
             }
@@ -98,6 +98,20 @@ public final class LayerMapper {
             out.add(map(layers.get(l), data, modelHash, means, Quality.SKIPPED, step, null));
         }
         return List.copyOf(out);
+    }
+
+    /** What a layer is mapped from: its units, or for a conv layer one mean per feature map when so viewed. */
+    public static float[][] points(LayerActivations acts, ConvView view) {
+        return acts.isConvolutional() && view == ConvView.CHANNEL_MEANS ? acts.perChannelMean() : acts.values();
+    }
+
+    /**
+     * The layout step alone, uncached: what {@code project} times. The engine's feasibility is
+     * checked first (a refused Smile run throws with its figures before any work).
+     */
+    public static Projection layout(float[][] points, org.latentledger.projection.ProjectionSpec spec, org.latentledger.projection.Engine engine,
+                                    Progress progress, Consumer<Projection> partial) {
+        return Projections.run(points, spec, engine, progress, partial);
     }
 
     /** Whether the spec's engine can map this layer, checked before a job starts (Smile's exact t-SNE needs 24 n^2 bytes). */

@@ -1,5 +1,8 @@
 package org.latentledger.cli;
 
+import org.latentledger.atlas.LayerMapper;
+import org.latentledger.view.ConvView;
+
 import org.latentledger.bench.ProjectionBench;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +106,7 @@ final class ProjectCommand implements Callable<Integer> {
                 LayerInfo layer = layerRef == null ? model.defaultMapLayer() : model.layer(layerRef);
                 LayerActivations acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress())
                         .get(layer.index());
-                points = view == View.mean ? acts.perChannelMean() : acts.values();
+                points = LayerMapper.points(acts, view == View.mean ? ConvView.CHANNEL_MEANS : ConvView.FULL_MAPS);
                 layerName = layer.name();
             }
             ProjectionSpec ps = switch (method) {
@@ -119,7 +122,7 @@ final class ProjectCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(feasible.message());
             }
             Projection p = Parallelism.with(threads,
-                    () -> Projections.run(input, ps, engine, new TrainSamplesCommand.ConsoleProgress(), null));
+                    () -> LayerMapper.layout(input, ps, engine, new TrainSamplesCommand.ConsoleProgress(), null));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (ProjectionBench.cpuNanos() - c0) / 1e9;
             long peakMb = ProjectionBench.peakRssMb();

@@ -9,50 +9,35 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentledger.atlas.MapSpec;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.export.Provenance;
 import org.latentledger.model.SampleModel;
 import org.latentledger.projection.Method;
-import org.latentledger.projection.ProjectionCache;
-import org.latentledger.ui.AppExecutor;
-import org.latentledger.ui.LatentLedgerApp;
+import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
-import org.latentledger.ui.shell.RecentFiles;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Page;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A lesson started while the map shows UMAP and the journey's maps are still being made by
  * t-SNE: it must finish (it used to stay at "setting up" for good), and what is exported after it
  * must say what is drawn (it used to record the controls' PCA for a UMAP picture).
  */
-@ExtendWith(ApplicationExtension.class)
 class LessonProvenanceTest {
 
-    private MainViewModel vm;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        ProjectionCache cache = new ProjectionCache(Files.createTempDirectory("ll-cache"));
-        vm = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(), RecentFiles.inMemory(), cache);
-        stage.setScene(LatentLedgerApp.createScene(vm, false, 1280, 800));
-        view = (MainView) stage.getScene().getRoot();
-        stage.show();
-    }
+    @RegisterExtension
+    final HeadlessWindow window = HeadlessWindow.onSample(SampleModel.DIGITS_AUTOENCODER);
 
     @Test
     void aLessonOverRunningTsneMapsFinishesAndItsExportsSayWhatIsDrawn(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.interact(() -> vm.openSample(SampleModel.DIGITS_AUTOENCODER));
+        MainViewModel vm = window.viewModel();
+        MainView view = window.view();
         await(vm::isSettled, 120);
         robot.interact(() -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.UMAP).withSeed(3)));
         await(() -> vm.isSettled() && vm.map().atlasProperty().get() != null
