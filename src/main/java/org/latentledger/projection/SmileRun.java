@@ -92,7 +92,8 @@ final class SmileRun {
             }
             if (progress.isCancelled()) {
                 worker.abandon();
-                throw new CancelledException();
+                // Smile's run cannot be interrupted: it is left to finish on its own thread, its result dropped.
+                throw new CancelledException("abandoned: Smile's run cannot be stopped, it finishes in the background and its result is dropped");
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (worker.started) {

@@ -13,8 +13,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -30,7 +28,6 @@ import org.latentledger.atlas.Axis;
 import org.latentledger.atlas.Journey;
 import org.latentledger.atlas.LayerAtlas;
 import org.latentledger.data.Dataset;
-import org.latentledger.data.ImageShape;
 import org.latentledger.ui.plot.MapCanvas;
 import org.latentledger.ui.plot.MapScene;
 
@@ -47,11 +44,11 @@ public final class JourneyView extends BorderPane {
     private final FlowPane route = new FlowPane(6, 4);
     private final OutputChart output = new OutputChart(340, 270);
     private final StackPane sourcePane = new StackPane();
-    /** Listeners the current query controls put on the view model, removed when they are replaced. */
-    private final List<Runnable> detach = new java.util.ArrayList<>();
+    private final QueryControls queryControls;
 
     public JourneyView(JourneyViewModel vm) {
         this.vm = vm;
+        this.queryControls = new QueryControls(vm, sourcePane);
         getStyleClass().add("ll-journey");
         setTop(queryBar());
         VBox centre = new VBox(8, miniMaps(), playBar(), main, routeBox());
@@ -60,7 +57,7 @@ public final class JourneyView extends BorderPane {
         setRight(sidePanel());
         BorderPane.setMargin(getRight(), new Insets(0, 0, 0, 10));
         vm.scenesProperty().addListener(o -> rebuildMinis());
-        vm.datasetProperty().addListener(o -> showSource()); // the controls' ranges depend on the data
+        vm.datasetProperty().addListener(o -> queryControls.showSource()); // the controls' ranges depend on the data
         vm.journeyProperty().addListener(o -> refresh());
         vm.currentLayerProperty().addListener(o -> refresh());
         vm.steeredProperty().addListener(o -> refreshOutput());
@@ -83,116 +80,13 @@ public final class JourneyView extends BorderPane {
         placement.getStyleClass().add("ll-muted");
         placement.textProperty().bind(vm.placementProperty());
         placement.setWrapText(true);
-        vm.sourceProperty().addListener(o -> showSource());
-        showSource();
+        vm.sourceProperty().addListener(o -> queryControls.showSource());
+        queryControls.showSource();
         HBox first = new HBox(10, label("Query"), source, sourcePane, spacer(), label("Layer maps"), maps);
         first.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, first, placement);
         box.setPadding(new Insets(0, 0, 8, 0));
         return box;
-    }
-
-    private <T> void listen(javafx.beans.value.ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> listener) {
-        value.addListener(listener);
-        detach.add(() -> value.removeListener(listener));
-    }
-
-    private void showSource() {
-        detach.forEach(Runnable::run);
-        detach.clear();
-        Node controls = switch (vm.sourceProperty().get()) {
-            case POINT -> pointControls();
-            case DRAWING -> drawingControls();
-            case INTERPOLATION -> interpolationControls();
-            case TYPED -> typedControls();
-        };
-        sourcePane.getChildren().setAll(controls);
-    }
-
-    private Node pointControls() {
-        Spinner<Integer> index = new Spinner<>(0, Math.max(0, size() - 1), vm.pointProperty().get());
-        index.setEditable(true);
-        index.setPrefWidth(90);
-        index.valueProperty().addListener((o, a, v) -> vm.pointProperty().set(v));
-        listen(vm.pointProperty(), (o, a, v) -> index.getValueFactory().setValue(v.intValue()));
-        Label what = new Label();
-        what.getStyleClass().add("ll-muted");
-        Runnable describe = () -> what.setText(vm.data() == null || vm.pointProperty().get() >= size() ? ""
-                : "label " + vm.data().labelName(vm.pointProperty().get()) + "  (or click a point on the map)");
-        listen(vm.pointProperty(), (o, a, v) -> describe.run());
-        describe.run();
-        TextField find = new TextField();
-        find.setPromptText("find label or name, Enter");
-        find.setPrefColumnCount(14);
-        find.setOnAction(e -> {
-            int found = vm.find(find.getText(), vm.pointProperty().get());
-            if (found >= 0) {
-                vm.pointProperty().set(found);
-            }
-        });
-        find.setTooltip(new Tooltip("Enter again for the next match"));
-        HBox h = new HBox(8, label("#"), index, find, what);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
-    private Node drawingControls() {
-        Dataset d = vm.data();
-        ImageShape shape = d == null ? null : d.image();
-        if (shape == null || shape.channels() != 1) {
-            return new Label("Drawing needs a model with grey image inputs (digits, Fashion-MNIST).");
-        }
-        DrawingPad pad = new DrawingPad(shape.height(), shape.width(), shape.width() <= 8 ? 128 : 140);
-        pad.setPixels(vm.drawingProperty().get());
-        pad.setOnChange(p -> vm.drawingProperty().set(p));
-        ToggleButton eraser = new ToggleButton("Eraser");
-        eraser.selectedProperty().addListener((o, a, e) -> pad.setErasing(e));
-        Button clear = new Button("Clear");
-        clear.setOnAction(e -> pad.clear());
-        Button fromPoint = new Button("Start from #" + vm.pointProperty().get());
-        fromPoint.setOnAction(e -> {
-            float[] px = vm.data().features()[vm.pointProperty().get()];
-            pad.setPixels(px);
-            vm.drawingProperty().set(pad.pixels());
-        });
-        VBox tools = new VBox(6, new Label("Draw with the mouse;\nthe journey follows."), eraser, clear, fromPoint);
-        HBox h = new HBox(10, pad, tools);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
-    private Node interpolationControls() {
-        Spinner<Integer> a = new Spinner<>(0, Math.max(0, size() - 1), vm.pointAProperty().get());
-        Spinner<Integer> b = new Spinner<>(0, Math.max(0, size() - 1), vm.pointBProperty().get());
-        for (Spinner<Integer> s : List.of(a, b)) {
-            s.setEditable(true);
-            s.setPrefWidth(90);
-        }
-        a.valueProperty().addListener((o, x, v) -> vm.pointAProperty().set(v));
-        b.valueProperty().addListener((o, x, v) -> vm.pointBProperty().set(v));
-        Slider t = new Slider(0, 1, vm.tProperty().get());
-        t.setPrefWidth(220);
-        t.valueProperty().bindBidirectional(vm.tProperty());
-        Label value = new Label();
-        value.textProperty().bind(vm.tProperty().asString(Locale.ROOT, "t = %.2f"));
-        HBox h = new HBox(8, label("A #"), a, label("B #"), b, t, value);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
-    private Node typedControls() {
-        TextField row = new TextField(vm.typedProperty().get());
-        row.setPromptText("numbers separated by commas or spaces");
-        row.setPrefColumnCount(36);
-        Button apply = new Button("Send");
-        apply.setOnAction(e -> vm.typedProperty().set(row.getText()));
-        row.setOnAction(e -> vm.typedProperty().set(row.getText()));
-        Label error = new Label();
-        error.getStyleClass().add("ll-error");
-        error.textProperty().bind(vm.errorProperty());
-        HBox h = new HBox(8, row, apply, error);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
     }
 
     private Node miniMaps() {

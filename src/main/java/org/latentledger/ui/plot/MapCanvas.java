@@ -101,7 +101,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
                 fit();
             }
         });
-        setOnMouseMoved(e -> setHovered(pick(e.getX(), e.getY())));
+        setOnMouseMoved(e -> setHovered(ScreenPoints.nearest(screenX, screenY, e.getX(), e.getY())));
         setOnMouseExited(e -> setHovered(-1));
         setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 300)));
         setOnZoom(e -> zoomAt(e.getX(), e.getY(), e.getZoomFactor()));
@@ -237,33 +237,11 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
             return;
         }
         if (!d.moved) {
-            onPick.accept(pick(e.getX(), e.getY()));
+            onPick.accept(ScreenPoints.nearest(screenX, screenY, e.getX(), e.getY()));
         } else if (d.mode != Mode.PAN) {
-            onSelect.accept(d.mode == Mode.BOX ? inBox(d.startX, d.startY, e.getX(), e.getY()) : inPolygon(d.path));
+            onSelect.accept(d.mode == Mode.BOX ? ScreenPoints.inBox(screenX, screenY, d.startX, d.startY, e.getX(), e.getY()) : ScreenPoints.inPolygon(screenX, screenY, d.path));
         }
         markDirty();
-    }
-
-    private int[] inBox(double x0, double y0, double x1, double y1) {
-        double lx = Math.min(x0, x1), hx = Math.max(x0, x1), ly = Math.min(y0, y1), hy = Math.max(y0, y1);
-        return java.util.stream.IntStream.range(0, screenX.length)
-                .filter(i -> screenX[i] >= lx && screenX[i] <= hx && screenY[i] >= ly && screenY[i] <= hy).toArray();
-    }
-
-    private int[] inPolygon(List<double[]> path) {
-        int m = path.size();
-        return java.util.stream.IntStream.range(0, screenX.length).filter(i -> {
-            boolean inside = false;
-            for (int a = 0, b = m - 1; a < m; b = a++) {
-                double[] pa = path.get(a);
-                double[] pb = path.get(b);
-                if ((pa[1] > screenY[i]) != (pb[1] > screenY[i])
-                        && screenX[i] < (pb[0] - pa[0]) * (screenY[i] - pa[1]) / (pb[1] - pa[1]) + pa[0]) {
-                    inside = !inside;
-                }
-            }
-            return inside;
-        }).toArray();
     }
 
     @Override
@@ -289,8 +267,8 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         drawPoints(g, s, w, h);
         painter.regions(g, s, frame);
         painter.arrows(g, s, frame);
-        drawHighlights(g);
-        drawQuery(g);
+        MapMarks.highlights(g, style, screenX, screenY, matches.get(), selection.get(), focus.get());
+        MapMarks.query(g, style, query.get(), frame, compact.get());
         drawDrag(g);
         g.restore();
         if (!compact.get()) {
@@ -361,65 +339,6 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
-    private void drawHighlights(GraphicsContext g) {
-        g.setLineWidth(1.5);
-        g.setStroke(style.accent());
-        for (int i : matches.get()) {
-            if (i < screenX.length) {
-                g.strokeOval(screenX[i] - 5, screenY[i] - 5, 10, 10);
-            }
-        }
-        g.setStroke(style.foreground());
-        for (int i : selection.get()) {
-            if (i < screenX.length) {
-                g.strokeOval(screenX[i] - 4, screenY[i] - 4, 8, 8);
-            }
-        }
-        int f = focus.get();
-        if (f >= 0 && f < screenX.length) {
-            g.setLineWidth(2.5);
-            g.setStroke(style.danger());
-            g.strokeOval(screenX[f] - 8, screenY[f] - 8, 16, 16);
-        }
-    }
-
-    private void drawQuery(GraphicsContext g) {
-        QueryMark q = query.get();
-        if (q == null || frame == null) {
-            return;
-        }
-        g.setStroke(style.danger());
-        g.setLineWidth(1.5);
-        g.setLineDashes(3, 3);
-        if (q.trailX() != null && q.trailX().length > 1) {
-            for (int k = 1; k < q.trailX().length; k++) {
-                g.strokeLine(frame.sx(q.trailX()[k - 1]), frame.sy(q.trailY()[k - 1]), frame.sx(q.trailX()[k]), frame.sy(q.trailY()[k]));
-            }
-        }
-        g.setLineDashes();
-        double x = frame.sx(q.x());
-        double y = frame.sy(q.y());
-        double r = style.mark(compact.get() ? 6 : 9);
-        g.setFill(style.halo());
-        g.fillOval(x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
-        g.setLineWidth(3);
-        g.strokeLine(x - r, y - r, x + r, y + r);
-        g.strokeLine(x - r, y + r, x + r, y - r);
-        if (q.label() != null && !q.label().isEmpty() && !compact.get()) {
-            g.setFont(style.bold(12));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            double tw = style.em(q.label().length() * 7.2 + 8);
-            g.setFill(style.halo());
-            g.fillRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
-            g.setStroke(style.danger());
-            g.setLineWidth(1);
-            g.strokeRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
-            g.setFill(style.danger());
-            g.fillText(q.label(), x + r + 8, y);
-        }
-    }
-
     private void drawDrag(GraphicsContext g) {
         if (drag == null || drag.mode == Mode.PAN || drag.path.size() < 2) {
             return;
@@ -459,46 +378,11 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         g.setFill(Color.color(0, 0, 0, 0.78));
         g.fillRoundRect(bx, by, tw, th, 6, 6);
         if (thumb > 0) {
-            drawThumb(g, s.thumbs()[hovered], s.thumbShape(), bx + 6, by + 6, thumb);
+            Thumbnails.draw(g, s.thumbs()[hovered], s.thumbShape(), bx + 6, by + 6, thumb);
         }
         g.setFill(Color.WHITE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text, bx + 6, by + th - style.em(11));
-    }
-
-    /** The point's input image, grey (or RGB), scaled so its brightest pixel is white. */
-    private static void drawThumb(GraphicsContext g, float[] px, org.latentledger.data.ImageShape shape, double x, double y, double size) {
-        int h = shape.height();
-        int wd = shape.width();
-        int c = shape.channels();
-        float max = 1e-6f;
-        for (float v : px) {
-            max = Math.max(max, v);
-        }
-        double cell = size / Math.max(h, wd);
-        for (int r = 0; r < h; r++) {
-            for (int q = 0; q < wd; q++) {
-                double v = px[(c == 1 ? 0 : 0) + r * wd + q] / max;
-                g.setFill(Color.gray(Math.max(0, Math.min(1, v))));
-                g.fillRect(x + q * cell, y + r * cell, Math.ceil(cell), Math.ceil(cell));
-            }
-        }
-    }
-
-    /** The index of the point nearest to (x, y) within 8 pixels, or -1. */
-    private int pick(double x, double y) {
-        int best = -1;
-        double bestD = 64;
-        for (int i = 0; i < screenX.length; i++) {
-            double dx = screenX[i] - x;
-            double dy = screenY[i] - y;
-            double dd = dx * dx + dy * dy;
-            if (dd < bestD) {
-                bestD = dd;
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -1,0 +1,72 @@
+package org.latentledger.ui.plot;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+
+/** What the map draws over its points: highlights of searched, selected and focused points, and the journey's query. */
+final class MapMarks {
+
+    private MapMarks() {
+    }
+
+    /** Search matches (accent rings), the selection (small rings) and the focused point (a red ring). */
+    static void highlights(GraphicsContext g, PlotStyle style, float[] screenX, float[] screenY, int[] matches, int[] selection, int focus) {
+        g.setLineWidth(1.5);
+        g.setStroke(style.accent());
+        for (int i : matches) {
+            if (i < screenX.length) {
+                g.strokeOval(screenX[i] - 5, screenY[i] - 5, 10, 10);
+            }
+        }
+        g.setStroke(style.foreground());
+        for (int i : selection) {
+            if (i < screenX.length) {
+                g.strokeOval(screenX[i] - 4, screenY[i] - 4, 8, 8);
+            }
+        }
+        int f = focus;
+        if (f >= 0 && f < screenX.length) {
+            g.setLineWidth(2.5);
+            g.setStroke(style.danger());
+            g.strokeOval(screenX[f] - 8, screenY[f] - 8, 16, 16);
+        }
+    }
+
+    /** The journey's query: a cross on a halo, its trail dashed, its label boxed beside it (not in compact maps). */
+    static void query(GraphicsContext g, PlotStyle style, MapCanvas.QueryMark q, MapFrame frame, boolean compact) {
+        if (q == null || frame == null) {
+            return;
+        }
+        g.setStroke(style.danger());
+        g.setLineWidth(1.5);
+        g.setLineDashes(3, 3);
+        if (q.trailX() != null && q.trailX().length > 1) {
+            for (int k = 1; k < q.trailX().length; k++) {
+                g.strokeLine(frame.sx(q.trailX()[k - 1]), frame.sy(q.trailY()[k - 1]), frame.sx(q.trailX()[k]), frame.sy(q.trailY()[k]));
+            }
+        }
+        g.setLineDashes();
+        double x = frame.sx(q.x());
+        double y = frame.sy(q.y());
+        double r = style.mark(compact ? 6 : 9);
+        g.setFill(style.halo());
+        g.fillOval(x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
+        g.setLineWidth(3);
+        g.strokeLine(x - r, y - r, x + r, y + r);
+        g.strokeLine(x - r, y + r, x + r, y - r);
+        if (q.label() != null && !q.label().isEmpty() && !compact) {
+            g.setFont(style.bold(12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            double tw = style.em(q.label().length() * 7.2 + 8);
+            g.setFill(style.halo());
+            g.fillRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
+            g.setStroke(style.danger());
+            g.setLineWidth(1);
+            g.strokeRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
+            g.setFill(style.danger());
+            g.fillText(q.label(), x + r + 8, y);
+        }
+    }
+}
