@@ -111,7 +111,8 @@ public final class MapSceneBuilder {
     private static String methodName(Projection p) {
         String m = p.method();
         int paren = m.indexOf(" (");
-        return paren > 0 ? m.substring(0, paren) + (m.contains("after PCA") ? " (after PCA to 50)" : "") : m;
+        String engine = m.contains(" by Smile") ? " by Smile" : "";
+        return paren > 0 ? m.substring(0, paren) + engine + (m.contains("after PCA") ? " (after PCA to 50)" : "") : m;
     }
 
     private static String axisTitle(Projection p, int d) {
