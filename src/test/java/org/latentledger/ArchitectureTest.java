@@ -21,7 +21,7 @@ class ArchitectureTest {
     static final ArchRule CORE_DOES_NOT_KNOW_UI_OR_CLI = noClasses()
             .that().resideInAnyPackage("org.latentledger.model..", "org.latentledger.data..", "org.latentledger.projection..",
                     "org.latentledger.atlas..", "org.latentledger.economy..", "org.latentledger.export..", "org.latentledger.work..",
-                    "org.latentledger.view..", "org.latentledger.natives..")
+                    "org.latentledger.view..", "org.latentledger.natives..", "org.latentledger.text..")
             .should().dependOnClassesThat().resideInAnyPackage("org.latentledger.ui..", "org.latentledger.cli..");
 
     @ArchTest

@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "journey", mixinStandardHelpOptions = true,
-        description = {"Sends one data point through the model and says where it lands on each layer's map: position,",
+        description = {"Sends one data point (or, with --text, a sentence) through the model and says where it lands on each layer's map: position,",
                 "region (and how sure), axis coordinates, then the answer. t-SNE/UMAP maps place it by its neighbours."})
 final class JourneyCommand implements Callable<Integer> {
 
@@ -48,12 +48,17 @@ final class JourneyCommand implements Callable<Integer> {
         MapSpec spec = MapSpec.DEFAULT.withMethod(maps).withSeed(seed);
         try (LoadedModel model = inputs.loadModel()) {
             Dataset data = inputs.fittingData(model);
-            int q = query.in(data);
+            float[] input = query.input(model, data);
             List<LayerActivations> acts = ActivationRecorder.record(model, data.features(), new TrainSamplesCommand.ConsoleProgress());
             List<LayerAtlas> atlases = new LayerMapper(ProjectionCache.user()).mapAll(acts, data, model.hash(), spec,
                     new TrainSamplesCommand.ConsoleProgress());
-            Journey j = JourneyPlanner.travel(model, atlases, data.features()[q]);
-            json.print(() -> summary(j, data), () -> text(j, data));
+            Journey j = JourneyPlanner.travel(model, atlases, input);
+            json.print(() -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("query", query.describe(data));
+                out.putAll(summary(j, data));
+                return out;
+            }, () -> text(j, data));
         }
         return 0;
     }

@@ -46,13 +46,18 @@ final class LedgerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (LoadedModel model = inputs.loadModel()) {
             Dataset data = inputs.fittingData(model);
-            float[] x = data.features()[query.in(data)];
+            float[] x = query.input(model, data);
             SparseNetwork net = new SparseNetwork(model);
             for (int w = 0; w < 5; w++) {
                 net.run(x, policy); // warm up the JIT before timing
             }
             Ledger l = Ledger.of(net, x, policy, repeats);
-            json.print(() -> summary(l, memory.energy), () -> text(l, memory.energy));
+            json.print(() -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("query", query.describe(data));
+                out.putAll(summary(l, memory.energy));
+                return out;
+            }, () -> text(l, memory.energy));
         }
         return 0;
     }

@@ -29,12 +29,16 @@ final class TrainSamplesCommand implements Callable<Integer> {
             completionCandidates = Vocabulary.Samples.class)
     List<SampleModel> only;
 
+
     @Override
     public Integer call() throws Exception {
         ResourceRoot root = assets != null ? ResourceRoot.directory(assets)
                 : Files.isDirectory(Path.of("assets", "data")) ? ResourceRoot.directory(Path.of(".")) : ResourceRoot.classpath();
         List<SampleModel> samples = only == null ? List.of(SampleModel.values()) : only;
         for (SampleModel sample : samples) {
+            if (sample == SampleModel.CONCEPTS) {
+                continue; // trained on WordNet itself, last
+            }
             Dataset data = sample.data().load(root);
             System.err.printf("Training %s on %s (%d rows, %d held out) ...%n", sample.fileName(), data.name(), data.size(),
                     sample.testCount());
@@ -43,6 +47,12 @@ final class TrainSamplesCommand implements Callable<Integer> {
                     card.testAccuracy() != null ? String.format("test accuracy=%.4f", card.testAccuracy())
                             : String.format("reconstruction MSE=%.5f", card.reconstructionError()),
                     card.trainingSeconds());
+        }
+        if (samples.contains(SampleModel.CONCEPTS)) {
+            System.err.println("Training concepts on WordNet 3.1 (every synset, 10% held out) ...");
+            ModelCard card = org.latentledger.text.ConceptsTrainer.train(out, new ConsoleProgress());
+            System.out.printf("%-20s %s  params=%d  test accuracy=%.4f  %.1f s%n", card.name(), card.architecture(), card.parameters(),
+                    card.testAccuracy(), card.trainingSeconds());
         }
         return 0;
     }

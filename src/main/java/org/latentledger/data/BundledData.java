@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The two data sets that ship in assets/data, read from a {@link ResourceRoot}. */
+/** The data sets that ship with the app, read from a {@link ResourceRoot}. */
 public enum BundledData {
 
     /** UCI optical digits, 1797 x 8x8 (Alpaydin and Kaynak 1998), as shipped by scikit-learn. */
     DIGITS("digits", "assets/data/digits/digits.csv.gz"),
     /** Fashion-MNIST test set, 10000 x 28x28 (Xiao, Rasul and Vollgraf 2017). */
-    FASHION("fashion-mnist", "assets/data/fashion-mnist/t10k-images-idx3-ubyte.gz");
+    FASHION("fashion-mnist", "assets/data/fashion-mnist/t10k-images-idx3-ubyte.gz"),
+    /**
+     * WordNet 3.1's synsets (Princeton; read from the extjwnl data jar), a seeded sample of them
+     * as rows over the concepts model's vocabulary, which is the file named here.
+     */
+    WORDNET("wordnet", "sample-models/concepts.vocab.tsv");
 
     public static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
@@ -56,6 +61,13 @@ public enum BundledData {
             case DIGITS -> DigitsCsvReader.read(displayName, root.describe(path), bytes(root, path));
             case FASHION -> IdxReader.read(displayName, root.describe(path), bytes(root, path),
                     root.describe(FASHION_LABELS), bytes(root, FASHION_LABELS), FASHION_CLASSES);
+            case WORDNET -> {
+                try {
+                    yield org.latentledger.text.WordNetData.load(bytes(root, path), root.describe(path));
+                } catch (IOException e) {
+                    throw new DataFormatException(root.describe(path), "the concepts model's vocabulary", e.getMessage(), e);
+                }
+            }
         };
     }
 

@@ -29,7 +29,13 @@ public enum SampleModel {
     DIGITS_MLP("digits-mlp", BundledData.DIGITS, Kind.CLASSIFIER, 360, 40, 32),
     DIGITS_AUTOENCODER("digits-autoencoder", BundledData.DIGITS, Kind.AUTOENCODER, 360, 150, 32),
     FASHION_MLP("fashion-mlp", BundledData.FASHION, Kind.CLASSIFIER, 2000, 20, 64),
-    FASHION_CNN("fashion-cnn", BundledData.FASHION, Kind.CLASSIFIER, 2000, 12, 64);
+    FASHION_CNN("fashion-cnn", BundledData.FASHION, Kind.CLASSIFIER, 2000, 12, 64),
+    /**
+     * A model of word meaning over WordNet, trained by {@code text.ConceptsTrainer} on every synset
+     * (its split is over the synsets, not over the bundled sample of them the map shows).
+     */
+    CONCEPTS("concepts", BundledData.WORDNET, Kind.CLASSIFIER, org.latentledger.text.ConceptsModel.TEST_COUNT,
+            org.latentledger.text.ConceptsModel.EPOCHS, org.latentledger.text.ConceptsModel.BATCH);
 
     /** Seed of the train/test split, shared by all samples of a data set. */
     public static final long SPLIT_SEED = 20_240_601L;
@@ -60,6 +66,16 @@ public enum SampleModel {
 
     public String zipPath() {
         return "sample-models/" + fileName + ".zip";
+    }
+
+    /** The vocabulary beside a text model's zip ({@code sample-models/concepts.vocab.tsv}). */
+    public String vocabularyPath() {
+        return "sample-models/" + fileName + ".vocab.tsv";
+    }
+
+    /** Whether the model reads text (a bag of words over its vocabulary). */
+    public boolean readsText() {
+        return data == BundledData.WORDNET;
     }
 
     public String cardPath() {
@@ -131,6 +147,7 @@ public enum SampleModel {
                 .updater(new Adam(1e-3))
                 .l2(1e-5);
         return switch (this) {
+            case CONCEPTS -> org.latentledger.text.ConceptsModel.configuration(org.latentledger.text.ConceptsModel.VOCABULARY, 45);
             case DIGITS_MLP -> base.list()
                     .layer(dense("hidden1", 64, 256))
                     .layer(dense("hidden2", 256, 128))
