@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.model.ActivationRecorder;
-import org.latentledger.model.Evaluation;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;

@@ -48,7 +48,7 @@ final class ScreenshotsCommand implements Callable<Integer> {
 
     private static ShotRequest window(SampleModel sample, Page page, Method method, int dims, boolean axes, String policy,
                                       boolean frontier, Theme theme, boolean presentation, ExportTarget target, double scale, int query) {
-        ShotRequest.Shown shown = new ShotRequest.Shown(target, page, method, Engine.OURS, dims, 42, axes, null, query,
+        ShotRequest.Shown shown = new ShotRequest.Shown(target, page, method, Engine.OURS, dims, 42, axes, null, query, null,
                 policy == null ? null : SparsityPolicy.parse(policy), frontier);
         return new ShotRequest(ShotRequest.Open.sample(ResourceRoot.classpath(), sample), shown,
                 new ShotRequest.Look(1440, 900, scale, theme, presentation), Duration.ofMinutes(10));

@@ -87,7 +87,7 @@ final class WindowOptions {
     /** Checks the values and builds the request for a target (a panel, or the window showing {@code page}). */
     ShotRequest request(ExportTarget target, Page page) {
         try {
-            ShotRequest.Shown shown = new ShotRequest.Shown(target, page, method, engine, dims, seed, axes, layerMaps, query.orFirst(), policy,
+            ShotRequest.Shown shown = new ShotRequest.Shown(target, page, method, engine, dims, seed, axes, layerMaps, query.orFirst(), query.text, policy,
                     frontier);
             ShotRequest.Look look = new ShotRequest.Look(width, height, scale, theme, presentation);
             return new ShotRequest(open(), shown, look, Duration.ofSeconds(timeout));

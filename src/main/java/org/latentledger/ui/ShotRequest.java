@@ -52,13 +52,15 @@ public record ShotRequest(Open open, Shown shown, Look look, Duration timeout) {
      * @param axes      draw the layer's principal axes on the map
      * @param layerMaps the journey's layer maps' projection, or null for the map's method
      * @param query     the journey's and ledger's data point, or -1 for the first
+     * @param text      for a model that reads text: the sentence the journey and the ledger follow, or null
      * @param policy    the ledger's policy, or null for its default
      * @param frontier  compute the frontier too (always for the frontier target)
      */
     public record Shown(ExportTarget target, Page page, Method method, Engine engine, int dims, long seed, boolean axes, Method layerMaps,
-                        int query, SparsityPolicy policy, boolean frontier) {
+                        int query, String text, SparsityPolicy policy, boolean frontier) {
 
-        public static final Shown WINDOW = new Shown(ExportTarget.WINDOW, null, Method.PCA, Engine.OURS, 2, 42, false, null, -1, null, false);
+        public static final Shown WINDOW = new Shown(ExportTarget.WINDOW, null, Method.PCA, Engine.OURS, 2, 42, false, null, -1, null, null,
+                false);
 
         public Shown {
             if (dims != 2 && dims != 3) {

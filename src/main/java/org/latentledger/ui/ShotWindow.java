@@ -100,12 +100,20 @@ final class ShotWindow {
                 if (shown.query() >= 0) {
                     vm.journey().pointProperty().set(shown.query());
                 }
+                if (shown.text() != null) {
+                    vm.journey().sourceProperty().set(org.latentledger.view.QuerySource.TEXT);
+                    vm.journey().textProperty().set(shown.text());
+                }
                 vm.navigate(org.latentledger.view.Page.JOURNEY);
                 return null;
             });
             case LEDGER -> HeadlessFx.onFx(() -> {
                 if (shown.query() >= 0) {
                     vm.journey().pointProperty().set(shown.query());
+                }
+                if (shown.text() != null) {
+                    vm.journey().sourceProperty().set(org.latentledger.view.QuerySource.TEXT);
+                    vm.journey().textProperty().set(shown.text());
                 }
                 if (shown.policy() != null) {
                     vm.ledger().apply(shown.policy());

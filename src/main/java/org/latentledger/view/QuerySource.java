@@ -4,7 +4,7 @@ import org.latentledger.work.Named;
 
 /** Where a journey's query comes from. */
 public enum QuerySource implements Named {
-    POINT, DRAWING, INTERPOLATION, TYPED;
+    POINT, DRAWING, INTERPOLATION, TYPED, TEXT;
 
     public static QuerySource parse(String name) {
         return Named.parse(QuerySource.class, name, "query source");
@@ -17,6 +17,7 @@ public enum QuerySource implements Named {
             case DRAWING -> "drawing";
             case INTERPOLATION -> "interpolation A -> B";
             case TYPED -> "typed row";
+            case TEXT -> "text";
         };
     }
 }

@@ -1,8 +1,6 @@
 package org.latentledger.ui.journey;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -28,16 +26,13 @@ import org.latentledger.atlas.MapSpec;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerActivations;
 import org.latentledger.model.LoadedModel;
-import org.latentledger.model.Steering;
 import org.latentledger.projection.Method;
 import org.latentledger.projection.ProjectionCache;
 import org.latentledger.ui.jobs.JobRunner;
 import org.latentledger.ui.jobs.Lane;
 import org.latentledger.ui.jobs.ThreadRule;
-import org.latentledger.ui.plot.MapInput;
 import org.latentledger.ui.plot.MapScene;
 import org.latentledger.ui.plot.MapSceneBuilder;
-import org.latentledger.view.ColourMode;
 import org.latentledger.view.QuerySource;
 import org.latentledger.work.Exclusive;
 
@@ -70,17 +65,15 @@ public final class JourneyViewModel {
     private final DoubleProperty secondsPerLayer = new SimpleDoubleProperty(this, "secondsPerLayer", 1.0);
     private final ReadOnlyStringWrapper placement = new ReadOnlyStringWrapper(this, "placement", "");
 
-    private final IntegerProperty steerLayer = new SimpleIntegerProperty(this, "steerLayer", 0);
-    private final ObjectProperty<Axis> steerAxis = new SimpleObjectProperty<>(this, "steerAxis");
-    private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 0);
-    private final ReadOnlyObjectWrapper<float[]> steered = new ReadOnlyObjectWrapper<>(this, "steered");
-    private final ReadOnlyStringWrapper steerNote = new ReadOnlyStringWrapper(this, "steerNote", "");
+    private final Steerer steering = new Steerer();
 
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
+    private final ReadOnlyBooleanWrapper awaitingQuery = new ReadOnlyBooleanWrapper(this, "awaitingQuery");
     private final Trails trails = new Trails();
     private LoadedModel model;
     private Exclusive<LoadedModel> network;
+    private org.latentledger.text.BagOfWords words;
     private Dataset data;
     private List<LayerActivations> activations = List.of();
     private int[] predicted;
@@ -106,26 +99,25 @@ public final class JourneyViewModel {
                 recompute();
             }
         });
-        steerLayer.addListener(o -> {
-            List<LayerAtlas> a = atlases.get();
-            int l = steerLayer.get();
-            steerAxis.set(l >= 0 && l < a.size() && !a.get(l).axes().isEmpty() ? a.get(l).axes().getFirst() : null);
-        });
-        steerAxis.addListener(o -> {
-            alpha.set(0);
+        steering.layer.addListener(o -> steering.chooseFirstAxis(atlases.get()));
+        steering.axis.addListener(o -> {
+            steering.alpha.set(0);
             steer();
         });
-        alpha.addListener(o -> steer());
+        steering.alpha.addListener(o -> steer());
         new LayerPlayer(playing, secondsPerLayer, () -> step(1));
     }
 
     /**
      * Shows what is open (or nothing, with a null model or data).
      *
-     * @param net the model as jobs share it (passes run only while holding it)
+     * @param net  the model as jobs share it (passes run only while holding it)
+     * @param text the bag of words of a model that reads text, or null
      */
-    public void show(LoadedModel m, Exclusive<LoadedModel> net, Dataset d, List<LayerActivations> acts, int[] predictions) {
+    public void show(LoadedModel m, Exclusive<LoadedModel> net, Dataset d, List<LayerActivations> acts, int[] predictions,
+                     org.latentledger.text.BagOfWords text) {
         rule.check();
+        words = text;
         jobs.cancel(Lane.JOURNEY);
         model = m;
         network = net;
@@ -135,7 +127,7 @@ public final class JourneyViewModel {
         atlases.set(List.of());
         scenes.set(List.of());
         journey.set(null);
-        steered.set(null);
+        steering.steered.set(null);
         pending.set(false);
         clearTrails();
         playing.set(false);
@@ -169,12 +161,12 @@ public final class JourneyViewModel {
                         return;
                     }
                     atlases.set(result);
-                    scenes.set(buildScenes(result));
+                    scenes.set(MapSceneBuilder.layerMaps(result, activations, data, predicted, model.hash()));
                     clearTrails();
                     currentLayer.set(Math.min(currentLayer.get(), Math.max(0, result.size() - 1)));
-                    int s = steerLayer.get();
-                    steerLayer.set(-1);
-                    steerLayer.set(Math.min(Math.max(0, s), result.size() - 1));
+                    int s = steering.layer.get();
+                    steering.layer.set(-1);
+                    steering.layer.set(Math.min(Math.max(0, s), result.size() - 1));
                     recompute();
                 });
     }
@@ -184,20 +176,9 @@ public final class JourneyViewModel {
         return atlases.get().isEmpty() ? null : atlases.get().getFirst().spec();
     }
 
-    private List<MapScene> buildScenes(List<LayerAtlas> result) {
-        List<MapScene> out = new ArrayList<>();
-        for (LayerAtlas a : result) {
-            LayerActivations acts = activations.get(a.layer().index());
-            MapScene s = MapSceneBuilder.build(new MapInput(acts, data, predicted, model.hash()), a.map(), ColourMode.LABEL,
-                    a.regions(), a.regions().regions(), List.of(), ax -> ax.coordinates(a.points()));
-            out.add(s.withTitle(a.layer().name()));
-        }
-        return List.copyOf(out);
-    }
-
     /** The query's input values for the current source, or null (with the reason in {@link #errorProperty()} for a typed row). */
     private float[] currentInput() {
-        return data == null || model == null ? null : choice.input(data, model.inputSize());
+        return data == null || model == null ? null : choice.input(data, model.inputSize(), words);
     }
 
     /** The query in words ("point 3", "points 3 -> 17 at t = 0.50", ...), for sidecars. */
@@ -214,8 +195,10 @@ public final class JourneyViewModel {
         float[] in = currentInput();
         if (in == null || in.length != model.inputSize()) {
             pending.set(false);
+            awaitingQuery.set(true);
             return;
         }
+        awaitingQuery.set(false);
         List<LayerAtlas> maps = atlases.get();
         Journey[] travelled = new Journey[1];
         if (!network.tryUse(net -> travelled[0] = JourneyPlanner.travel(net, maps, in))) {
@@ -244,26 +227,7 @@ public final class JourneyViewModel {
     }
 
     private void steer() {
-        Axis axis = steerAxis.get();
-        float[] in = query.get();
-        int l = steerLayer.get();
-        if (axis == null || in == null || network == null || l < 0 || l >= atlases.get().size()) {
-            steered.set(null);
-            return;
-        }
-        LayerAtlas at = atlases.get().get(l);
-        double a = alpha.get();
-        boolean ran = network.tryUse(net -> {
-            try {
-                steered.set(Steering.steer(net, in, at.layer().index(), axis.direction(), a));
-                steerNote.set(String.format(Locale.ROOT, "Layer %s: a + %.2f x %s, then the rest of the network.", at.layer().name(), a,
-                        axis.name()));
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                steered.set(null);
-                steerNote.set(e.getMessage());
-            }
-        });
-        if (!ran) {
+        if (!steering.steer(query.get(), atlases.get(), network)) {
             pending.set(true);
         }
     }
@@ -286,14 +250,7 @@ public final class JourneyViewModel {
 
     /** The spread of the chosen axis over the data, to scale the alpha slider. */
     public double steerSpread() {
-        List<LayerAtlas> a = atlases.get();
-        int l = steerLayer.get();
-        Axis axis = steerAxis.get();
-        if (axis == null || l < 0 || l >= a.size()) {
-            return 1;
-        }
-        int i = a.get(l).axes().indexOf(axis);
-        return i >= 0 ? a.get(l).axisSpread()[i] : 1;
+        return steering.spread(atlases.get());
     }
 
     public Dataset data() {
@@ -336,6 +293,26 @@ public final class JourneyViewModel {
         return choice.typed;
     }
 
+    /** True when the maps are ready but there is no query to send (an empty sentence, a row that does not parse). */
+    public ReadOnlyBooleanProperty awaitingQueryProperty() {
+        return awaitingQuery.getReadOnlyProperty();
+    }
+
+    /** The sentence of a {@link QuerySource#TEXT} query. */
+    public StringProperty textProperty() {
+        return choice.text;
+    }
+
+    /** What the model made of that sentence: the lemmas it knows and the words it ignored (null before any). */
+    public ReadOnlyObjectProperty<org.latentledger.text.Tokens> tokensProperty() {
+        return choice.tokens.getReadOnlyProperty();
+    }
+
+    /** Whether the open model reads text (the text source applies). */
+    public boolean readsText() {
+        return words != null;
+    }
+
     public ReadOnlyStringProperty errorProperty() {
         return choice.error.getReadOnlyProperty();
     }
@@ -373,19 +350,19 @@ public final class JourneyViewModel {
     }
 
     public IntegerProperty steerLayerProperty() {
-        return steerLayer;
+        return steering.layer;
     }
 
     public ObjectProperty<Axis> steerAxisProperty() {
-        return steerAxis;
+        return steering.axis;
     }
 
     public DoubleProperty alphaProperty() {
-        return alpha;
+        return steering.alpha;
     }
 
     public ReadOnlyObjectProperty<float[]> steeredProperty() {
-        return steered.getReadOnlyProperty();
+        return steering.steered.getReadOnlyProperty();
     }
 
     /** True while a journey or steering waits for the network (a job holds it). */
@@ -394,6 +371,6 @@ public final class JourneyViewModel {
     }
 
     public ReadOnlyStringProperty steerNoteProperty() {
-        return steerNote.getReadOnlyProperty();
+        return steering.note.getReadOnlyProperty();
     }
 }

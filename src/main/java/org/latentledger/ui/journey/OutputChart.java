@@ -50,13 +50,16 @@ public final class OutputChart extends PlotCanvas {
         if (original == null) {
             return;
         }
-        int n = original.length;
+        // With many classes (WordNet's 45 categories) only the likeliest rows fit legibly: the query's
+        // and the steered pass's top ones, in class order, and the title says how many are left out.
+        int[] rows = shownRows(original, steered, Math.max(4, (int) ((h - st.em(22) - 2) / st.em(16))));
+        int n = rows.length;
         double top = st.em(22);
         double rowH = Math.min(st.em(22), (h - top - 2) / n);
         double labelW = st.em(96);
         double barW = w - labelW - st.em(56);
         int best = 0;
-        for (int k = 1; k < n; k++) {
+        for (int k = 1; k < original.length; k++) {
             if (original[k] > original[best]) {
                 best = k;
             }
@@ -65,11 +68,13 @@ public final class OutputChart extends PlotCanvas {
         g.setFill(st.foreground());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(steered == null ? "Output probabilities" : comparedTitle, 0, 0);
+        String hidden = n < original.length ? String.format(Locale.ROOT, " (top %d of %d)", n, original.length) : "";
+        g.fillText((steered == null ? "Output probabilities" : comparedTitle) + hidden, 0, 0);
         g.setFont(st.font(11));
         g.setTextBaseline(VPos.CENTER);
-        for (int k = 0; k < n; k++) {
-            double y = top + k * rowH;
+        for (int r = 0; r < n; r++) {
+            int k = rows[r];
+            double y = top + r * rowH;
             String name = k < classes.size() ? classes.get(k) : "#" + k;
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(st.foreground());
@@ -86,6 +91,20 @@ public final class OutputChart extends PlotCanvas {
             float shown = steered != null ? steered[k] : original[k];
             g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * shown), labelW + barW + 4, y + rowH / 2);
         }
+    }
+
+    /** The classes to draw: all when they fit, else the {@code fit} likeliest under either pass, in class order. */
+    static int[] shownRows(float[] original, float[] steered, int fit) {
+        int n = original.length;
+        if (n <= fit) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        Integer[] order = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(Math.max(original[b], steered == null ? 0 : steered[b]),
+                Math.max(original[a], steered == null ? 0 : steered[a])));
+        int[] kept = java.util.Arrays.stream(order, 0, fit).mapToInt(Integer::intValue).toArray();
+        java.util.Arrays.sort(kept);
+        return kept;
     }
 
     /** The input, its decoding, and (when steering) the decoding of the steered activation, side by side. */

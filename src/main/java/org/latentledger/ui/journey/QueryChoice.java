@@ -26,11 +26,14 @@ final class QueryChoice {
     final IntegerProperty pointB = new SimpleIntegerProperty(this, "pointB", 1);
     final DoubleProperty t = new SimpleDoubleProperty(this, "t", 0);
     final StringProperty typed = new SimpleStringProperty(this, "typed", "");
+    final StringProperty text = new SimpleStringProperty(this, "text", "");
+    final javafx.beans.property.ReadOnlyObjectWrapper<org.latentledger.text.Tokens> tokens =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "tokens");
     final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     /** The values that make the query (not its source): a change of any recomputes the journey. */
     List<Observable> values() {
-        return List.of(point, drawing, pointA, pointB, t, typed);
+        return List.of(point, drawing, pointA, pointB, t, typed, text);
     }
 
     /** Keeps the choices valid for new data: the point and B inside it, the drawing pad starting from its first image. */
@@ -46,7 +49,7 @@ final class QueryChoice {
     }
 
     /** The query's input values, or null with the reason in {@link #error} (for a typed row that does not parse). */
-    float[] input(Dataset data, long inputSize) {
+    float[] input(Dataset data, long inputSize, org.latentledger.text.BagOfWords words) {
         error.set("");
         return switch (source.get()) {
             case POINT -> point.get() >= 0 && point.get() < data.size() ? data.features()[point.get()] : null;
@@ -58,6 +61,19 @@ final class QueryChoice {
                     yield null;
                 }
                 yield JourneyPlanner.interpolate(data.features()[a], data.features()[b], t.get());
+            }
+            case TEXT -> {
+                if (words == null) {
+                    error.set("this model does not read text (it has no vocabulary beside it)");
+                    tokens.set(null);
+                    yield null;
+                }
+                tokens.set(words.tokens(text.get()));
+                if (tokens.get().known().isEmpty()) {
+                    error.set(text.get().isBlank() ? "" : "the model knows none of these words");
+                    yield null;
+                }
+                yield words.encode(text.get());
             }
             case TYPED -> {
                 try {
@@ -77,6 +93,7 @@ final class QueryChoice {
             case INTERPOLATION -> String.format(Locale.ROOT, "points %d -> %d at t = %.2f", pointA.get(), pointB.get(), t.get());
             case DRAWING -> "a drawing";
             case TYPED -> "a typed row";
+            case TEXT -> "text \"" + text.get() + "\"";
         };
     }
 }

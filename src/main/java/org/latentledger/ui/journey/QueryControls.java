@@ -54,6 +54,7 @@ final class QueryControls {
             case DRAWING -> drawingControls();
             case INTERPOLATION -> interpolationControls();
             case TYPED -> typedControls();
+            case TEXT -> textControls();
         };
         pane.getChildren().setAll(controls);
     }
@@ -140,6 +141,39 @@ final class QueryControls {
         error.getStyleClass().add("ll-error");
         error.textProperty().bind(vm.errorProperty());
         HBox h = new HBox(8, row, apply, error);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    /** A sentence for a model that reads text, and what it made of it: the lemmas it knows, the words it ignored. */
+    private Node textControls() {
+        if (!vm.readsText()) {
+            return new Label("This model does not read text: text needs a model with a vocabulary beside it, such as concepts.");
+        }
+        TextField sentence = new TextField(vm.textProperty().get());
+        listen(vm.textProperty(), (o, a, v) -> {
+            if (!v.equals(sentence.getText())) {
+                sentence.setText(v);
+            }
+        });
+        sentence.setPromptText("a sentence, e.g. why do leaves change colour in autumn");
+        sentence.setPrefColumnCount(32);
+        sentence.setOnAction(e -> vm.textProperty().set(sentence.getText()));
+        Button send = new Button("Send");
+        send.setOnAction(e -> vm.textProperty().set(sentence.getText()));
+        send.setTooltip(new Tooltip("Send the sentence through the model (Enter)"));
+        Label read = new Label();
+        read.getStyleClass().add("ll-muted");
+        Runnable describe = () -> {
+            var t = vm.tokensProperty().get();
+            read.setText(!vm.errorProperty().get().isEmpty() ? vm.errorProperty().get() : t == null ? ""
+                    : "read: " + String.join(", ", t.known()) + (t.unknown().isEmpty() ? "" : "  ·  not in its vocabulary: "
+                    + String.join(", ", t.unknown())));
+        };
+        listen(vm.tokensProperty(), (o, a, v) -> describe.run());
+        listen(vm.errorProperty(), (o, a, v) -> describe.run());
+        describe.run();
+        HBox h = new HBox(8, sentence, send, read);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }

@@ -85,6 +85,18 @@ public final class MapSceneBuilder {
                 "Active units", legend, data.names(), labels, thumbs, data.image(), marks, arrowMarks);
     }
 
+    /** The journey's maps: one scene per layer atlas, coloured by label, with its regions, titled by the layer. */
+    public static List<MapScene> layerMaps(List<org.latentledger.atlas.LayerAtlas> atlases, List<org.latentledger.model.LayerActivations> acts,
+                                           Dataset data, int[] predicted, String modelHash) {
+        List<MapScene> out = new ArrayList<>();
+        for (org.latentledger.atlas.LayerAtlas a : atlases) {
+            MapScene s = build(new MapInput(acts.get(a.layer().index()), data, predicted, modelHash), a.map(),
+                    org.latentledger.view.ColourMode.LABEL, a.regions(), a.regions().regions(), List.of(), ax -> ax.coordinates(a.points()));
+            out.add(s.withTitle(a.layer().name()));
+        }
+        return List.copyOf(out);
+    }
+
     static List<Color> categorical(int count) {
         List<Color> c = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -47,7 +47,7 @@ import org.latentledger.work.Progress;
 public final class MainViewModel {
 
     /** What an open job hands back: the next session and what the ledger needs of its model. */
-    private record Opened(Session session, LedgerViewModel.Setup ledger) {
+    private record Opened(Session session, LedgerViewModel.Setup ledger, org.latentledger.text.BagOfWords words) {
     }
 
     private final ResourceRoot root;
@@ -194,7 +194,7 @@ public final class MainViewModel {
     /** Closes the model; open data stays and is mapped as it is. */
     public void closeModel() {
         Session before = session;
-        run("Closing the model", progress -> new Opened(SessionLoader.withoutModel(before), null), this::show, "Could not close the model");
+        run("Closing the model", progress -> new Opened(SessionLoader.withoutModel(before), null, null), this::show, "Could not close the model");
     }
 
     private void open(String what, Sources.ModelSource m, Sources.DataSource d, String failure, Runnable onSuccess) {
@@ -202,7 +202,7 @@ public final class MainViewModel {
         Exclusive<LoadedModel> held = network;
         run(what, progress -> {
             // Opening data sends it through the open model, which the UI thread may be using: hold it.
-            Opened next = held == null || m != null ? load(before, m, d, progress) : held.use(x -> load(before, m, d, progress));
+            Opened next = held == null || m != null ? load(before, m, d, progress, root) : held.use(x -> load(before, m, d, progress, root));
             return next;
         }, next -> {
             show(next);
@@ -212,10 +212,14 @@ public final class MainViewModel {
         }, failure);
     }
 
-    private static Opened load(Session before, Sources.ModelSource m, Sources.DataSource d, Progress progress) throws Exception {
+    private static Opened load(Session before, Sources.ModelSource m, Sources.DataSource d, Progress progress, ResourceRoot root)
+            throws Exception {
         Session next = SessionLoader.open(before, m, d, progress);
         LedgerViewModel.Setup setup = next.canMap() && next.model() != null ? LedgerViewModel.Setup.of(next.model(), next.data()) : null;
-        return new Opened(next, setup);
+        // A model with a vocabulary beside it reads text: its journey takes sentences.
+        var text = next.model() == null ? java.util.Optional.<org.latentledger.text.TextModel>empty()
+                : org.latentledger.text.TextModel.of(next.model(), root);
+        return new Opened(next, setup, text.map(org.latentledger.text.TextModel::words).orElse(null));
     }
 
     private void show(Opened opened) {
@@ -232,7 +236,7 @@ public final class MainViewModel {
         model.set(next.model());
         map.show(null);
         journey.show(next.canMap() ? next.model() : null, next.canMap() ? network : null, next.data(),
-                next.canMap() ? next.activations() : List.of(), null);
+                next.canMap() ? next.activations() : List.of(), null, null);
         selectedLayer.set(null);
         layers.setAll(next.layers());
         problem.set(null);
@@ -248,7 +252,10 @@ public final class MainViewModel {
                 : next.mismatch() != null ? "The open data does not fit this model" : "");
         selectedLayer.set(next.defaultLayer());
         if (next.canMap() && next.model() != null) {
-            journey.show(next.model(), network, next.data(), next.activations(), session.predictions());
+            journey.show(next.model(), network, next.data(), next.activations(), session.predictions(), opened.words());
+            if (opened.words() != null && journey.sourceProperty().get() == QuerySource.POINT) {
+                journey.sourceProperty().set(QuerySource.TEXT);
+            }
             ledger.show(network, next.data(), opened.ledger());
             int p = journey.pointProperty().get();
             ledger.setQuery(p < next.data().size() ? next.data().features()[p] : null);

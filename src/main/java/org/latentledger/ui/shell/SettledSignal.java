@@ -34,11 +34,13 @@ final class SettledSignal {
             }
             return switch (vm.pageProperty().get()) {
                 case MAP -> map.sceneProperty().get() != null && map.atlasProperty().get() != null;
-                case JOURNEY -> !journey.available() || journey.journeyProperty().get() != null;
+                case JOURNEY -> !journey.available() || journey.journeyProperty().get() != null
+                        || !journey.atlasesProperty().get().isEmpty() && journey.awaitingQueryProperty().get();
                 case LEDGER -> !ledger.available() || ledger.ledgerProperty().get() != null || !ledger.messageProperty().get().isEmpty();
             };
         }, vm.busyProperty(), journey.pendingProperty(), ledger.pendingProperty(), vm.problemProperty(), sessions, vm.pageProperty(),
-                map.sceneProperty(), map.atlasProperty(), journey.journeyProperty(), journey.atlasesProperty(), ledger.ledgerProperty(),
+                map.sceneProperty(), map.atlasProperty(), journey.journeyProperty(), journey.atlasesProperty(),
+                journey.awaitingQueryProperty(), ledger.ledgerProperty(),
                 ledger.messageProperty());
     }
 }

@@ -142,4 +142,35 @@ class MainViewModelSyncTest {
         assertEquals(Page.MAP, vm.pageProperty().get());
         assertThrows(IllegalArgumentException.class, () -> vm.openSample("no-such-model"));
     }
+
+    @Test
+    void aSentenceIsTheQueryOfAModelThatReadsText(@TempDir Path cache) {
+        MainViewModel vm = vm(cache);
+        vm.openSample(SampleModel.CONCEPTS);
+        assertNull(vm.problemProperty().get());
+        assertEquals(org.latentledger.view.QuerySource.TEXT, vm.journey().sourceProperty().get(), "a text model starts on text");
+        vm.navigate(Page.JOURNEY);
+        assertTrue(vm.isSettled(), "settled with the maps ready and no sentence yet");
+        assertNull(vm.journey().journeyProperty().get());
+
+        vm.journey().textProperty().set("why do leaves change colour in autumn");
+        assertTrue(vm.isSettled());
+        var tokens = vm.journey().tokensProperty().get();
+        assertEquals(java.util.List.of("leaf", "change", "colour", "autumn"), tokens.known());
+        assertNotNull(vm.journey().journeyProperty().get());
+        assertTrue(vm.journey().journeyProperty().get().stops().getFirst().regionName().matches("(noun|verb|adj|adv)\\..*"),
+                "regions are named by category");
+
+        // The ledger follows the same sentence: a handful of live inputs out of 8,000.
+        vm.ledger().apply(new org.latentledger.economy.SparsityPolicy.NaturalZeros());
+        vm.navigate(Page.LEDGER);
+        var first = vm.ledger().ledgerProperty().get().sparse().costs().getFirst();
+        assertEquals(tokens.known().size(), first.activeIn());
+        assertEquals((long) tokens.known().size() * first.nOut(), first.effectiveMacs());
+        assertEquals("text \"why do leaves change colour in autumn\"", vm.provenance(ExportTarget.LEDGER).query());
+
+        vm.journey().textProperty().set("glorp zqxv");
+        assertEquals("the model knows none of these words", vm.journey().errorProperty().get());
+        assertTrue(vm.isSettled());
+    }
 }
