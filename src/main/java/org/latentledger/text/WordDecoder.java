@@ -1,9 +1,13 @@
 package org.latentledger.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.latentledger.model.ActivationRecorder;
 import org.latentledger.model.LayerActivations;
+import org.latentledger.model.LayerInfo;
 import org.latentledger.work.Progress;
 
 /**
@@ -21,12 +25,44 @@ public final class WordDecoder {
 
     private final TextModel text;
     private final List<LayerActivations> wordStates;
-    private final java.util.Map<Integer, float[][]> centred = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<Integer, float[]> means = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, float[][]> centred = new ConcurrentHashMap<>();
+    private final Map<Integer, float[]> means = new ConcurrentHashMap<>();
 
     private WordDecoder(TextModel text, List<LayerActivations> wordStates) {
         this.text = text;
         this.wordStates = wordStates;
+    }
+
+    /**
+     * Runs every word of the vocabulary alone through the model, a thousand at a time (8,000 dense
+     * one-word rows at once would be 256 MB).
+     */
+    public static WordDecoder of(TextModel text, Progress progress) {
+        Vocabulary v = text.words().vocabulary();
+        List<List<float[]>> perLayer = new ArrayList<>();
+        List<LayerInfo> infos = new ArrayList<>();
+        for (int from = 0; from < v.size(); from += 1000) {
+            progress.checkCancelled();
+            int to = Math.min(v.size(), from + 1000);
+            float[][] rows = new float[to - from][];
+            for (int i = from; i < to; i++) {
+                rows[i - from] = text.words().encodeWord(i);
+            }
+            List<LayerActivations> acts = ActivationRecorder.record(text.model(), rows, Progress.NONE);
+            for (int l = 0; l < acts.size(); l++) {
+                if (perLayer.size() <= l) {
+                    perLayer.add(new ArrayList<>());
+                    infos.add(acts.get(l).layer());
+                }
+                perLayer.get(l).addAll(Arrays.asList(acts.get(l).values()));
+            }
+            progress.update((double) to / v.size(), "Where each of " + v.size() + " words lands, for decoding");
+        }
+        List<LayerActivations> states = new ArrayList<>();
+        for (int l = 0; l < perLayer.size(); l++) {
+            states.add(new LayerActivations(infos.get(l), perLayer.get(l).toArray(float[][]::new), 0, false));
+        }
+        return new WordDecoder(text, states);
     }
 
     /** The words' mean state at a layer. */
@@ -57,16 +93,6 @@ public final class WordDecoder {
         });
     }
 
-    /** Runs every word of the vocabulary alone through the model (one batched forward pass). */
-    public static WordDecoder of(TextModel text, Progress progress) {
-        Vocabulary v = text.words().vocabulary();
-        float[][] rows = new float[v.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = text.words().encodeWord(i);
-        }
-        return new WordDecoder(text, ActivationRecorder.record(text.model(), rows, progress));
-    }
-
     /** The {@code top} words nearest to a state of layer {@code layer} (its index in the model's layer table). */
     public List<Scored> decode(int layer, float[] state, int top) {
         float[][] words = centredWords(layer);
@@ -75,13 +101,12 @@ public final class WordDecoder {
         for (int k = 0; k < q.length; k++) {
             q[k] = state[k] - m[k];
         }
-        state = q;
-        double qn = norm(state);
+        double qn = norm(q);
         List<Scored> all = new ArrayList<>(words.length);
         for (int w = 0; w < words.length; w++) {
             double dot = 0;
-            for (int k = 0; k < state.length; k++) {
-                dot += (double) state[k] * words[w][k];
+            for (int k = 0; k < q.length; k++) {
+                dot += (double) q[k] * words[w][k];
             }
             double n = qn * norm(words[w]);
             all.add(new Scored(text.words().vocabulary().words().get(w), n == 0 ? 0 : dot / n));
@@ -89,6 +114,11 @@ public final class WordDecoder {
         // Highest cosine first; equal cosines in vocabulary order (the sort is stable).
         all.sort((a, b) -> Double.compare(b.score(), a.score()));
         return List.copyOf(all.subList(0, Math.min(top, all.size())));
+    }
+
+    /** The bag of words the decoded model reads. */
+    public BagOfWords words() {
+        return text.words();
     }
 
     /** A word's own state at a layer, or null when the vocabulary has no such word. */

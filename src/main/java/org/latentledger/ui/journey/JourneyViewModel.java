@@ -74,6 +74,7 @@ public final class JourneyViewModel {
     private LoadedModel model;
     private Exclusive<LoadedModel> network;
     private org.latentledger.text.BagOfWords words;
+    private final Decoding decoding = new Decoding();
     private Dataset data;
     private List<LayerActivations> activations = List.of();
     private int[] predicted;
@@ -106,18 +107,20 @@ public final class JourneyViewModel {
         });
         steering.alpha.addListener(o -> steer());
         new LayerPlayer(playing, secondsPerLayer, () -> step(1));
+        currentLayer.addListener(o -> decode());
     }
 
     /**
      * Shows what is open (or nothing, with a null model or data).
      *
      * @param net  the model as jobs share it (passes run only while holding it)
-     * @param text the bag of words of a model that reads text, or null
+     * @param text the decoder of a model that reads text (its bag of words and every word's states), or null
      */
     public void show(LoadedModel m, Exclusive<LoadedModel> net, Dataset d, List<LayerActivations> acts, int[] predictions,
-                     org.latentledger.text.BagOfWords text) {
+                     org.latentledger.text.WordDecoder text) {
         rule.check();
-        words = text;
+        decoding.show(text);
+        words = text == null ? null : text.words();
         jobs.cancel(Lane.JOURNEY);
         model = m;
         network = net;
@@ -201,7 +204,10 @@ public final class JourneyViewModel {
         awaitingQuery.set(false);
         List<LayerAtlas> maps = atlases.get();
         Journey[] travelled = new Journey[1];
-        if (!network.tryUse(net -> travelled[0] = JourneyPlanner.travel(net, maps, in))) {
+        if (!network.tryUse(net -> {
+            travelled[0] = JourneyPlanner.travel(net, maps, in);
+            decoding.query(net, in);
+        })) {
             pending.set(true);
             return;
         }
@@ -230,6 +236,16 @@ public final class JourneyViewModel {
         if (!steering.steer(query.get(), atlases.get(), network)) {
             pending.set(true);
         }
+        decode();
+    }
+
+    private void decode() {
+        decoding.update(atlases.get(), currentLayer.get(), steering);
+    }
+
+    /** The shown layer's state in words (models that read text), or null. */
+    public ReadOnlyObjectProperty<Decoding.Decoded> decodedProperty() {
+        return decoding.decoded.getReadOnlyProperty();
     }
 
     /**

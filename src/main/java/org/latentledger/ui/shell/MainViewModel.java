@@ -47,7 +47,7 @@ import org.latentledger.work.Progress;
 public final class MainViewModel {
 
     /** What an open job hands back: the next session and what the ledger needs of its model. */
-    private record Opened(Session session, LedgerViewModel.Setup ledger, org.latentledger.text.BagOfWords words) {
+    private record Opened(Session session, LedgerViewModel.Setup ledger, org.latentledger.text.WordDecoder words) {
     }
 
     private final ResourceRoot root;
@@ -219,7 +219,7 @@ public final class MainViewModel {
         // A model with a vocabulary beside it reads text: its journey takes sentences.
         var text = next.model() == null ? java.util.Optional.<org.latentledger.text.TextModel>empty()
                 : org.latentledger.text.TextModel.of(next.model(), root);
-        return new Opened(next, setup, text.map(org.latentledger.text.TextModel::words).orElse(null));
+        return new Opened(next, setup, text.isEmpty() ? null : org.latentledger.text.WordDecoder.of(text.get(), progress));
     }
 
     private void show(Opened opened) {
