@@ -104,6 +104,15 @@ final class ScreenshotsCommand implements Callable<Integer> {
         s.add(new Shot("lesson-steering.png", "the lesson \"Where meaning lives\" steering the autoencoder's bottleneck",
                 () -> Screenshots.captureLesson(window(SampleModel.DIGITS_AUTOENCODER, Page.MAP, Method.PCA, 2, false, null, false,
                         Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1), "Where meaning lives", 5)));
+        s.add(new Shot("journey-concepts-text.png", "a sentence's journey through the model of words, decoded to words",
+                () -> {
+                    ShotRequest r = window(SampleModel.CONCEPTS, Page.JOURNEY, Method.PCA, 2, false, null, false, Theme.LIGHT, false,
+                            ExportTarget.WINDOW, 1, -1);
+                    ShotRequest.Shown sh = r.shown();
+                    return Screenshots.captureMainWindow(r.with(new ShotRequest.Shown(sh.target(), sh.page(), sh.method(), sh.engine(),
+                            sh.dims(), sh.seed(), sh.axes(), sh.layerMaps(), sh.query(), "maple oak tree leaves forest", sh.policy(),
+                            sh.frontier())));
+                }));
         return s;
     }
 
