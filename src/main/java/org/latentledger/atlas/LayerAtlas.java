@@ -33,7 +33,7 @@ public record LayerAtlas(LayerInfo layer, float[][] points, boolean channelMeans
     }
 
     /** The spread of each axis's coordinates over the points (sample standard deviation). */
-    static double[] spreads(List<Axis> axes, float[][] points) {
+    public static double[] spreads(List<Axis> axes, float[][] points) {
         double[] spread = new double[axes.size()];
         for (int a = 0; a < axes.size(); a++) {
             float[] c = axes.get(a).coordinates(points);

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -194,12 +195,12 @@ public final class JourneyView extends BorderPane {
                 return null;
             }
         });
-        vm.steerLayerProperty().addListener(o -> {
-            List<LayerAtlas> a = vm.atlasesProperty().get();
-            int l = vm.steerLayerProperty().get();
-            axis.getItems().setAll(l >= 0 && l < a.size() ? a.get(l).axes() : List.of());
+        Runnable axes = () -> {
+            axis.getItems().setAll(vm.axesOf(vm.steerLayerProperty().get()));
             axis.setValue(vm.steerAxisProperty().get());
-        });
+        };
+        vm.steerLayerProperty().addListener(o -> axes.run());
+        vm.steering().axesChanged.addListener(o -> axes.run());
         axis.valueProperty().addListener((o, x, a) -> {
             if (a != null && a != vm.steerAxisProperty().get()) {
                 vm.steerAxisProperty().set(a);
@@ -258,10 +259,35 @@ public final class JourneyView extends BorderPane {
         vm.decodedProperty().addListener(o -> showDecoded.run());
         showDecoded.run();
         VBox box = new VBox(8, output, decodedBox, steerTitle, new HBox(8, label("Layer"), layer), new HBox(8, label("Axis"), axis),
-                new HBox(8, alpha, reset), alphaValue, note);
+                phraseAxisControls(), new HBox(8, alpha, reset), alphaValue, note);
         box.setPrefWidth(340);
         box.setMinWidth(340);
         box.setId("steering");
+        return box;
+    }
+
+    /** For a model that reads text: an axis from one phrase to another at the steering layer, named by the user. */
+    private Node phraseAxisControls() {
+        TextField from = new TextField();
+        from.setPromptText("from, e.g. green leaf chlorophyll summer");
+        TextField to = new TextField();
+        to.setPromptText("to, e.g. yellow orange red autumn");
+        TextField name = new TextField();
+        name.setPromptText("name, e.g. chlorophyll breakdown");
+        Button add = new Button("Add axis");
+        add.setTooltip(new Tooltip("The direction from the first phrase's state to the second's at the steering layer"));
+        Label problem = new Label();
+        problem.getStyleClass().add("ll-error");
+        problem.setWrapText(true);
+        add.setOnAction(e -> problem.setText(vm.addPhraseAxis(from.getText(), to.getText(), name.getText())));
+        VBox box = new VBox(4, new Label("Axis from phrases"), from, to, new HBox(6, name, add), problem);
+        box.setId("phrase-axis");
+        Runnable visible = () -> {
+            box.setVisible(vm.readsText());
+            box.setManaged(vm.readsText());
+        };
+        vm.atlasesProperty().addListener(o -> visible.run());
+        visible.run();
         return box;
     }
 

@@ -38,7 +38,7 @@ import org.latentledger.work.Exclusive;
 
 /**
  * The journey of one query through the layers: what the query is (a data point, a drawing, an
- * interpolation, a typed row), the maps of every layer it is placed on, where it lands, the
+ * interpolation, a typed row, a sentence), the maps of every layer it is placed on, where it lands, the
  * layer being shown (play / step), and steering ("move along the axis, decode"). Touched only
  * by the thread that made it (checked). The maps are made by the core's {@link LayerMapper} as a
  * job of the {@link Lane#JOURNEY} lane, with the map page's engine, parameters and seed and the
@@ -46,7 +46,6 @@ import org.latentledger.work.Exclusive;
  * runs on the UI thread when no job uses the network, or as soon as the job that does returns.
  */
 public final class JourneyViewModel {
-
 
     private final JobRunner jobs;
     private final LayerMapper mapper;
@@ -138,7 +137,7 @@ public final class JourneyViewModel {
         dataset.set(d);
     }
 
-    /** The data the queries come from (changes when other data is opened). */
+    /** The data the queries come from. */
     public ReadOnlyObjectProperty<Dataset> datasetProperty() {
         return dataset.getReadOnlyProperty();
     }
@@ -163,6 +162,7 @@ public final class JourneyViewModel {
                     if (m != model) {
                         return;
                     }
+                    steering.clearPhraseAxes();
                     atlases.set(result);
                     scenes.set(MapSceneBuilder.layerMaps(result, activations, data, predicted, model.hash()));
                     clearTrails();
@@ -248,20 +248,32 @@ public final class JourneyViewModel {
         return decoding.decoded.getReadOnlyProperty();
     }
 
-    /**
-     * The next data point after {@code from} whose label equals the text or whose name contains it
-     * (case-insensitive), wrapping around; -1 if none.
-     */
-    public int find(String text, int from) {
-        return data == null ? -1 : data.find(text, from);
-    }
-
     /** Moves the shown layer by delta (wrapping). */
     public void step(int delta) {
         int n = atlases.get().size();
         if (n > 0) {
             currentLayer.set(Math.floorMod(currentLayer.get() + delta, n));
         }
+    }
+
+    /**
+     * Makes an axis from two phrases at the steering layer ("green leaf summer" -> "yellow red
+     * autumn"), named by the user, and steers along it; a model that reads text only.
+     *
+     * @return what went wrong, or "" when the axis was added
+     */
+    public String addPhraseAxis(String phraseA, String phraseB, String name) {
+        rule.check();
+        return steering.addPhraseAxis(words, network, atlases.get(), phraseA, phraseB, name);
+    }
+
+    /** The axes to steer along at layer l: its principal ones and those made from phrases. */
+    public List<Axis> axesOf(int l) {
+        return steering.axesOf(atlases.get(), l);
+    }
+
+    Steerer steering() {
+        return steering; // for the view: phrase axes tick axesChanged
     }
 
     /** The spread of the chosen axis over the data, to scale the alpha slider. */
@@ -271,10 +283,6 @@ public final class JourneyViewModel {
 
     public Dataset data() {
         return data;
-    }
-
-    public LoadedModel model() {
-        return model;
     }
 
     public ObjectProperty<Method> methodProperty() {

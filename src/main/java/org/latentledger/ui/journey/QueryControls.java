@@ -75,7 +75,7 @@ final class QueryControls {
         find.setPromptText("find label or name, Enter");
         find.setPrefColumnCount(14);
         find.setOnAction(e -> {
-            int found = vm.find(find.getText(), vm.pointProperty().get());
+            int found = vm.data() == null ? -1 : vm.data().find(find.getText(), vm.pointProperty().get());
             if (found >= 0) {
                 vm.pointProperty().set(found);
             }

@@ -52,7 +52,7 @@ class JourneyViewTest {
         while (!j.data().labelName(next7).equals("7")) {
             next7++;
         }
-        assertEquals(next7, j.find("7", 30), "the next 7 after #30");
+        assertEquals(next7, j.data().find("7", 30), "the next 7 after #30");
         robot.interact(() -> vm.map().focusProperty().set(44));
         assertEquals(44, j.pointProperty().get(), "the map's focused point is the journey's query");
         robot.interact(() -> {

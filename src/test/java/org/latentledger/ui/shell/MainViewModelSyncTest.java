@@ -169,6 +169,22 @@ class MainViewModelSyncTest {
         assertEquals((long) tokens.known().size() * first.nOut(), first.effectiveMacs());
         assertEquals("text \"why do leaves change colour in autumn\"", vm.provenance(ExportTarget.LEDGER).query());
 
+        // An axis from two phrases at the latent layer, named by the user; moving along it changes the decoded state.
+        vm.navigate(Page.JOURNEY);
+        int latent = 2;
+        vm.journey().currentLayerProperty().set(latent);
+        vm.journey().steerLayerProperty().set(latent);
+        var before = vm.journey().decodedProperty().get();
+        assertEquals("latent", before.layer());
+        assertEquals("", vm.journey().addPhraseAxis("green leaf chlorophyll summer", "yellow orange red autumn", "chlorophyll breakdown"));
+        assertEquals("chlorophyll breakdown", vm.journey().steerAxisProperty().get().name());
+        assertTrue(vm.journey().axesOf(latent).contains(vm.journey().steerAxisProperty().get()));
+        assertEquals(before.words(), vm.journey().decodedProperty().get().words(), "alpha 0 decodes the query itself");
+        vm.journey().alphaProperty().set(2 * vm.journey().steerSpread());
+        assertTrue(vm.journey().decodedProperty().get().steered());
+        assertNotNull(vm.journey().steeredProperty().get());
+        assertEquals("the model knows no word of one of the phrases", vm.journey().addPhraseAxis("zqxv", "autumn", ""));
+
         vm.journey().textProperty().set("glorp zqxv");
         assertEquals("the model knows none of these words", vm.journey().errorProperty().get());
         assertTrue(vm.isSettled());
