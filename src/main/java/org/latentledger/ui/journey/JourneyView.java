@@ -55,7 +55,13 @@ public final class JourneyView extends BorderPane {
         VBox centre = new VBox(8, miniMaps(), playBar(), main, routeBox());
         VBox.setVgrow(main, Priority.ALWAYS);
         setCenter(centre);
-        setRight(sidePanel());
+        // The output, decoding and steering scroll when the window is too small for them all.
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
+        side.setFitToWidth(true);
+        side.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("edge-to-edge");
+        side.setMinWidth(356);
+        setRight(side);
         BorderPane.setMargin(getRight(), new Insets(0, 0, 0, 10));
         vm.scenesProperty().addListener(o -> rebuildMinis());
         vm.datasetProperty().addListener(o -> queryControls.showSource()); // the controls' ranges depend on the data
@@ -241,9 +247,11 @@ public final class JourneyView extends BorderPane {
         decodedTitle.setWrapText(true);
         Label decodedWords = new Label();
         decodedWords.setWrapText(true);
+        decodedWords.setMinHeight(Region.USE_PREF_SIZE);
         Label decodedHow = new Label("the words whose own one-word query lands nearest to this state (cosine)");
         decodedHow.getStyleClass().add("ll-muted");
         decodedHow.setWrapText(true);
+        decodedHow.setMinHeight(Region.USE_PREF_SIZE);
         VBox decodedBox = new VBox(2, decodedTitle, decodedWords, decodedHow);
         decodedBox.setId("decoded");
         Runnable showDecoded = () -> {
@@ -280,7 +288,11 @@ public final class JourneyView extends BorderPane {
         problem.getStyleClass().add("ll-error");
         problem.setWrapText(true);
         add.setOnAction(e -> problem.setText(vm.addPhraseAxis(from.getText(), to.getText(), name.getText())));
-        VBox box = new VBox(4, new Label("Axis from phrases"), from, to, new HBox(6, name, add), problem);
+        VBox fields = new VBox(4, from, to, new HBox(6, name, add), problem);
+        // Folded until wanted: the steering panel must fit a small window.
+        javafx.scene.control.TitledPane box = new javafx.scene.control.TitledPane("Axis from phrases", fields);
+        box.setExpanded(false);
+        box.setAnimated(false);
         box.setId("phrase-axis");
         Runnable visible = () -> {
             box.setVisible(vm.readsText());
