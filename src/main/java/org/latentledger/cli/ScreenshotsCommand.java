@@ -104,6 +104,9 @@ final class ScreenshotsCommand implements Callable<Integer> {
         s.add(new Shot("lesson-steering.png", "the lesson \"Where meaning lives\" steering the autoencoder's bottleneck",
                 () -> Screenshots.captureLesson(window(SampleModel.DIGITS_AUTOENCODER, Page.MAP, Method.PCA, 2, false, null, false,
                         Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1), "Where meaning lives", 5)));
+        s.add(new Shot("lesson-autumn-leaves.png", "the lesson \"Autumn leaves\" moving along the phrase axis and decoding",
+                () -> Screenshots.captureLesson(window(SampleModel.CONCEPTS, Page.MAP, Method.PCA, 2, false, null, false, Theme.LIGHT, false,
+                        ExportTarget.WINDOW, 1, -1), "Autumn leaves", 3)));
         s.add(new Shot("journey-concepts-text.png", "a sentence's journey through the model of words, decoded to words",
                 () -> {
                     ShotRequest r = window(SampleModel.CONCEPTS, Page.JOURNEY, Method.PCA, 2, false, null, false, Theme.LIGHT, false,

@@ -122,13 +122,14 @@ public final class JourneyViewModel {
         words = text == null ? null : text.words();
         jobs.cancel(Lane.JOURNEY);
         model = m;
-        network = net;
+        network = net; // passes run only while holding it
         data = d;
         activations = acts == null ? List.of() : acts;
         predicted = predictions;
         atlases.set(List.of());
         scenes.set(List.of());
         journey.set(null);
+        query.set(null); // the old model's input does not fit the new one
         steering.steered.set(null);
         pending.set(false);
         clearTrails();
@@ -137,8 +138,7 @@ public final class JourneyViewModel {
         dataset.set(d);
     }
 
-    /** The data the queries come from. */
-    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() { // the data the queries come from
         return dataset.getReadOnlyProperty();
     }
 

@@ -14,11 +14,18 @@ package org.latentledger.ui.tour;
  * {"do": "journey-layer", "layer": "hidden3"}        (name, or 0-based index of the journey's layers)
  * {"do": "play"}  {"do": "pause"}
  * {"do": "steer", "layer": "bottleneck", "axis": "PC1", "alpha": 1.5}   (alpha in standard deviations)
+ * {"do": "text", "text": "why do leaves change colour in autumn"}   (a model that reads text)
+ * {"do": "phrase-axis", "layer": "latent", "from": "green leaf summer", "to": "yellow red autumn", "name": "chlorophyll breakdown"}
  * {"do": "policy", "policy": "topk:0.1"}             (as the ledger command takes it)
  * {"do": "slider", "value": 0.25}
  * {"do": "frontier"}  {"do": "knee"}
  * {"do": "highlight", "panel": "map" | "map3d" | "journey" | "route" | "steering" | "ledger" | "costs" | "verdict" | "frontier"}
  * </pre>
+ *
+ * <p>A step's text may name what the window computed when the step's actions were done, as
+ * {@code {{tokens}}}, {@code {{unknown}}}, {@code {{layer}}}, {@code {{region}}}, {@code {{decoded}}},
+ * {@code {{answer}}}, {@code {{macs}}} and {@code {{verdict}}} (see {@link LessonFacts}): a lesson
+ * never writes a number or a word the model did not produce.
  */
 public sealed interface LessonAction {
 
@@ -52,6 +59,14 @@ public sealed interface LessonAction {
     }
 
     record Steer(String layer, String axis, double alpha) implements LessonAction {
+    }
+
+    /** A sentence as the journey's query. */
+    record Text(String text) implements LessonAction {
+    }
+
+    /** An axis from one phrase to another at a journey layer, named, and steered along. */
+    record PhraseAxis(String layer, String from, String to, String name) implements LessonAction {
     }
 
     record Policy(org.latentledger.economy.SparsityPolicy policy) implements LessonAction {

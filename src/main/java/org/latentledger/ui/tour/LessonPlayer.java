@@ -38,6 +38,7 @@ public final class LessonPlayer {
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final Deque<LessonAction> queue = new ArrayDeque<>();
     private javafx.beans.value.ChangeListener<Boolean> waiting;
     private Node highlighted;
@@ -101,6 +102,7 @@ public final class LessonPlayer {
             }
         }
         step.set(k);
+        text.set(LessonFacts.pending(steps.get(k).text()));
         working.set(true);
         runNext(generation);
     }
@@ -111,6 +113,14 @@ public final class LessonPlayer {
         }
         LessonAction a = queue.poll();
         if (a == null) {
+            // The step's text, with what the window computed filled in now that its actions are done.
+            Lesson.Step shown = lesson.get().steps().get(step.get());
+            try {
+                text.set(LessonFacts.render(shown.text(), window));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                text.set(LessonFacts.pending(shown.text()));
+                message.set(String.format(Locale.ROOT, "Step %d could not say what it computed: %s", step.get() + 1, e.getMessage()));
+            }
             working.set(false);
             return;
         }
@@ -253,11 +263,25 @@ public final class LessonPlayer {
                 int l = journeyIndex(s.layer());
                 j.steerLayerProperty().set(l);
                 LayerAtlas atlas = j.atlasesProperty().get().get(l);
-                Axis axis = atlas.axes().stream().filter(a -> a.name().equalsIgnoreCase(s.axis())).findFirst()
+                List<Axis> axes = j.axesOf(l);
+                Axis axis = axes.stream().filter(a -> a.name().equalsIgnoreCase(s.axis())).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("layer " + atlas.layer().name() + " has no axis '" + s.axis()
-                                + "' (its axes: " + atlas.axes().stream().map(Axis::name).toList() + ")"));
+                                + "' (its axes: " + axes.stream().map(Axis::name).toList() + ")"));
                 j.steerAxisProperty().set(axis);
                 j.alphaProperty().set(s.alpha() * j.steerSpread());
+                return () -> true;
+            }
+            case LessonAction.Text t -> {
+                j.sourceProperty().set(QuerySource.TEXT);
+                j.textProperty().set(t.text());
+                return () -> j.journeyProperty().get() != null || !j.errorProperty().get().isEmpty();
+            }
+            case LessonAction.PhraseAxis a -> {
+                j.steerLayerProperty().set(journeyIndex(a.layer()));
+                String problem = j.addPhraseAxis(a.from(), a.to(), a.name());
+                if (!problem.isEmpty()) {
+                    throw new IllegalStateException(problem);
+                }
                 return () -> true;
             }
             case LessonAction.Policy p -> {
@@ -293,36 +317,15 @@ public final class LessonPlayer {
                 }
                 n.getStyleClass().add(HIGHLIGHT);
                 highlighted = n;
-                reveal(n);
+                ScrollIntoView.reveal(n);
                 return () -> true;
-            }
-        }
-    }
-
-    /** Scrolls the page holding the node so the node is in view (the ledger page is taller than the window). */
-    private static void reveal(Node n) {
-        n.applyCss();
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
-                javafx.scene.Parent content = (javafx.scene.Parent) scroll.getContent();
-                content.layout();
-                double contentH = content.getLayoutBounds().getHeight();
-                double viewH = scroll.getViewportBounds().getHeight();
-                if (contentH <= viewH) {
-                    return;
-                }
-                javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getLayoutBounds()));
-                // Bring the node's bottom into view, its top first if it is taller than the view.
-                double top = Math.min(b.getMinY(), Math.max(0, b.getMaxY() - viewH));
-                scroll.setVvalue(Math.max(0, Math.min(1, top / (contentH - viewH))) * (scroll.getVmax() - scroll.getVmin()) + scroll.getVmin());
-                return;
             }
         }
     }
 
     private boolean journeyReady() {
         JourneyViewModel j = window.journeyModel();
-        return !j.atlasesProperty().get().isEmpty() && j.journeyProperty().get() != null;
+        return !j.atlasesProperty().get().isEmpty() && (j.journeyProperty().get() != null || j.awaitingQueryProperty().get());
     }
 
     /** A layer of the journey by name or 0-based index. */
@@ -373,6 +376,11 @@ public final class LessonPlayer {
     /** True while a step's actions run. */
     public ReadOnlyBooleanProperty workingProperty() {
         return working.getReadOnlyProperty();
+    }
+
+    /** The step's text as shown: what it computed filled in once its actions are done ("…" until then). */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
     }
 
     /** What went wrong in the step shown, or "". */

@@ -120,6 +120,9 @@ public final class LessonReader {
                 case "play" -> new LessonAction.Play(true);
                 case "pause" -> new LessonAction.Play(false);
                 case "steer" -> new LessonAction.Steer(required(o, "layer"), required(o, "axis"), number(o, "alpha"));
+                case "text" -> new LessonAction.Text(required(o, "text"));
+                case "phrase-axis" -> new LessonAction.PhraseAxis(required(o, "layer"), required(o, "from"), required(o, "to"),
+                        optional(o, "name"));
                 case "policy" -> {
                     yield new LessonAction.Policy(org.latentledger.economy.SparsityPolicy.parse(required(o, "policy")));
                 }
@@ -140,7 +143,7 @@ public final class LessonReader {
                     yield new LessonAction.Highlight(panel);
                 }
                 default -> throw new IllegalArgumentException("\"do\" to be one of open, page, layer, method, map, query, interpolate, "
-                        + "journey-layer, play, pause, steer, policy, slider, frontier, knee, highlight");
+                        + "journey-layer, play, pause, steer, text, phrase-axis, policy, slider, frontier, knee, highlight");
             };
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException ex) {
             throw new DataFormatException(source, where + " (\"" + kind + "\"): " + ex.getMessage(), o.toString());

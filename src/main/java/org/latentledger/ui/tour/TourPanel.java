@@ -58,8 +58,9 @@ public final class TourPanel extends VBox {
             int k = player.stepProperty().get();
             boolean has = l != null && k >= 0 && k < l.steps().size();
             title.setText(has ? l.steps().get(k).title() : "");
-            text.setText(has ? l.steps().get(k).text() : "");
         };
+        // What the step computed is filled in by the player once the step's actions are done.
+        text.textProperty().bind(player.textProperty());
         player.stepProperty().addListener(o -> show.run());
         player.lessonProperty().addListener(o -> show.run());
         Label problem = new Label();

@@ -41,6 +41,8 @@ class LessonsPlayTest {
                 assertEquals("", onFx(() -> player.messageProperty().get()), where);
                 assertEquals(step, (int) onFx(() -> player.stepProperty().get()), where);
                 assertEquals(null, onFx(() -> vm.problemProperty().get()), where);
+                String shown = onFx(() -> player.textProperty().get());
+                assertTrue(!shown.contains("{{") && !shown.contains("…"), where + ": every fact computed and filled in: " + shown);
                 // A step that points at a panel leaves it marked until the next step.
                 boolean highlights = lesson.steps().get(k).actions().stream().anyMatch(a -> a instanceof LessonAction.Highlight);
                 if (highlights) {
