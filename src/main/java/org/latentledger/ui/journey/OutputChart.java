@@ -56,7 +56,12 @@ public final class OutputChart extends PlotCanvas {
         int n = rows.length;
         double top = st.em(22);
         double rowH = Math.min(st.em(22), (h - top - 2) / n);
-        double labelW = st.em(96);
+        // Wide enough for the longest class name shown (WordNet's "verb.communication"), at most 45% of the chart.
+        int longest = 0;
+        for (int k : rows) {
+            longest = Math.max(longest, (k < classes.size() ? classes.get(k) : "#" + k).length());
+        }
+        double labelW = Math.min(w * 0.45, Math.max(st.em(96), st.em(6.4 * longest + 10)));
         double barW = w - labelW - st.em(56);
         int best = 0;
         for (int k = 1; k < original.length; k++) {

@@ -157,11 +157,13 @@ final class QueryControls {
             }
         });
         sentence.setPromptText("a sentence, e.g. why do leaves change colour in autumn");
-        sentence.setPrefColumnCount(32);
+        sentence.setPrefColumnCount(22);
+        HBox.setHgrow(sentence, javafx.scene.layout.Priority.ALWAYS);
         sentence.setOnAction(e -> vm.textProperty().set(sentence.getText()));
         Button send = new Button("Send");
         send.setOnAction(e -> vm.textProperty().set(sentence.getText()));
         send.setTooltip(new Tooltip("Send the sentence through the model (Enter)"));
+        send.setMinWidth(Button.USE_PREF_SIZE);
         Label read = new Label();
         read.getStyleClass().add("ll-muted");
         Runnable describe = () -> {
@@ -170,6 +172,10 @@ final class QueryControls {
                     : "read: " + String.join(", ", t.known()) + (t.unknown().isEmpty() ? "" : "  ·  not in its vocabulary: "
                     + String.join(", ", t.unknown())));
         };
+        // The whole reading is in the tooltip when the window is too narrow for the label.
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(read.textProperty());
+        read.setTooltip(full);
         listen(vm.tokensProperty(), (o, a, v) -> describe.run());
         listen(vm.errorProperty(), (o, a, v) -> describe.run());
         describe.run();

@@ -46,9 +46,6 @@ import org.latentledger.work.Progress;
  */
 public final class MainViewModel {
 
-    /** What an open job hands back: the next session and what the ledger needs of its model. */
-    private record Opened(Session session, LedgerViewModel.Setup ledger, org.latentledger.text.WordDecoder words) {
-    }
 
     private final ResourceRoot root;
     private final RecentFiles recent;
@@ -202,7 +199,7 @@ public final class MainViewModel {
         Exclusive<LoadedModel> held = network;
         run(what, progress -> {
             // Opening data sends it through the open model, which the UI thread may be using: hold it.
-            Opened next = held == null || m != null ? load(before, m, d, progress, root) : held.use(x -> load(before, m, d, progress, root));
+            Opened next = held == null || m != null ? Opened.load(before, m, d, progress, root) : held.use(x -> Opened.load(before, m, d, progress, root));
             return next;
         }, next -> {
             show(next);
@@ -210,16 +207,6 @@ public final class MainViewModel {
                 onSuccess.run();
             }
         }, failure);
-    }
-
-    private static Opened load(Session before, Sources.ModelSource m, Sources.DataSource d, Progress progress, ResourceRoot root)
-            throws Exception {
-        Session next = SessionLoader.open(before, m, d, progress);
-        LedgerViewModel.Setup setup = next.canMap() && next.model() != null ? LedgerViewModel.Setup.of(next.model(), next.data()) : null;
-        // A model with a vocabulary beside it reads text: its journey takes sentences.
-        var text = next.model() == null ? java.util.Optional.<org.latentledger.text.TextModel>empty()
-                : org.latentledger.text.TextModel.of(next.model(), root);
-        return new Opened(next, setup, text.isEmpty() ? null : org.latentledger.text.WordDecoder.of(text.get(), progress));
     }
 
     private void show(Opened opened) {

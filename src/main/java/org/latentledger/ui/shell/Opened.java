@@ -1,0 +1,23 @@
+package org.latentledger.ui.shell;
+
+import org.latentledger.data.ResourceRoot;
+import org.latentledger.text.TextModel;
+import org.latentledger.text.WordDecoder;
+import org.latentledger.ui.ledger.LedgerViewModel;
+import org.latentledger.work.Progress;
+
+/**
+ * What an open job hands back, all made off the UI thread: the next session, what the ledger
+ * needs of its model, and, for a model that reads text, its word decoder (or null).
+ */
+record Opened(Session session, LedgerViewModel.Setup ledger, WordDecoder words) {
+
+    static Opened load(Session before, Sources.ModelSource m, Sources.DataSource d, Progress progress, ResourceRoot root)
+            throws Exception {
+        Session next = SessionLoader.open(before, m, d, progress);
+        LedgerViewModel.Setup setup = next.canMap() && next.model() != null ? LedgerViewModel.Setup.of(next.model(), next.data()) : null;
+        // A model with a vocabulary beside it reads text: its journey takes sentences.
+        var text = next.model() == null ? java.util.Optional.<TextModel>empty() : TextModel.of(next.model(), root);
+        return new Opened(next, setup, text.isEmpty() ? null : WordDecoder.of(text.get(), progress));
+    }
+}
