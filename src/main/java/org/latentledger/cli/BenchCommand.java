@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentledger.model.SampleModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -73,6 +74,13 @@ final class BenchCommand implements Callable<Integer> {
             + "per bundled model, headless.")
     boolean ledgerLatency;
 
+    @Option(names = "--open", description = "Instead: seconds from opening each bundled model in the window (headless) to its "
+            + "first drawn map; the first opening cold, the rest warm; the JVM's own start apart.")
+    boolean open;
+
+    @Mixin
+    Json json;
+
     @Option(names = "--kernels", description = "Instead: one dense layer dense vs sparse (1024 and 4096 wide, batch 1 and 32, "
             + "50/90/99% inactive inputs, W out of cache, one thread).")
     boolean kernels;
@@ -85,6 +93,9 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "| %s | %.2f ms |%n", s.fileName(), ms);
             }
             return 0;
+        }
+        if (open) {
+            return openToMap();
         }
         if (kernels) {
             KernelBenchmark.printTable(Math.max(repeats, 15), System.out);
@@ -114,4 +125,35 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code bench --open}: {"models": [{"name", "seconds_to_map", "jvm_start_seconds", ...}]}. */
+    private int openToMap() throws Exception {
+        // The JVM's start: from the process's launch to this command running (class loading, picocli).
+        double jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+        List<java.util.Map<String, Object>> models = new java.util.ArrayList<>();
+        for (SampleModel s : only == null ? List.of(SampleModel.values()) : only) {
+            double[] t = org.latentledger.ui.Screenshots.openToMap(s, Math.max(2, repeats));
+            double[] warm = Arrays.copyOfRange(t, 1, t.length);
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", s.fileName());
+            m.put("seconds_to_map", round(t[0]));
+            m.put("jvm_start_seconds", round(jvmStart));
+            m.put("warm_median_seconds", round(org.latentledger.bench.Timing.median(warm)));
+            m.put("warm_min_seconds", round(Arrays.stream(warm).min().orElse(0)));
+            m.put("warm_max_seconds", round(Arrays.stream(warm).max().orElse(0)));
+            models.add(m);
+        }
+        json.print(() -> java.util.Map.of("models", models), () -> {
+            StringBuilder b = new StringBuilder("| model | first open to map (cold) | reopened: median (min-max) |\n|---|---|---|\n");
+            for (var m : models) {
+                b.append(String.format(Locale.ROOT, "| %s | %.2f s | %.2f s (%.2f-%.2f) |%n", m.get("name"), m.get("seconds_to_map"),
+                        m.get("warm_median_seconds"), m.get("warm_min_seconds"), m.get("warm_max_seconds")));
+            }
+            return b + String.format(Locale.ROOT, "JVM start before the command ran: %.2f s", (double) models.getFirst().get("jvm_start_seconds"));
+        });
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
 }

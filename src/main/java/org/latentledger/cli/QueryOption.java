@@ -26,6 +26,11 @@ final class QueryOption {
 
     private Tokens tokens;
 
+    /** Whether the user named a query (a point or a text); a frontier without one sweeps the whole data set. */
+    boolean given() {
+        return query != null || text != null;
+    }
+
     /** The index in {@code data}, refused (naming the range) when it is not one. */
     int in(Dataset data) {
         int q = query == null ? 0 : query;

@@ -116,6 +116,18 @@ final class ScreenshotsCommand implements Callable<Integer> {
                             sh.dims(), sh.seed(), sh.axes(), sh.layerMaps(), sh.query(), "maple oak tree leaves forest", sh.policy(),
                             sh.frontier())));
                 }));
+        s.add(new Shot("map-concepts-umap.png", "the map of meaning: 4,000 WordNet synsets at the latent layer of concepts, by category (UMAP)",
+                () -> Screenshots.captureMainWindow(window(SampleModel.CONCEPTS, Page.MAP, Method.UMAP, 2, false, null, false, Theme.LIGHT,
+                        false, ExportTarget.WINDOW, 1, -1))));
+        s.add(new Shot("ledger-concepts-text.png", "the ledger of a typed sentence on concepts: natural zeros, dark theme",
+                () -> {
+                    ShotRequest r = window(SampleModel.CONCEPTS, Page.LEDGER, Method.PCA, 2, false, "natural", false, Theme.DARK, false,
+                            ExportTarget.WINDOW, 1, -1);
+                    ShotRequest.Shown sh = r.shown();
+                    return Screenshots.captureMainWindow(r.with(new ShotRequest.Shown(sh.target(), sh.page(), sh.method(), sh.engine(),
+                            sh.dims(), sh.seed(), sh.axes(), sh.layerMaps(), sh.query(), "why do leaves change colour in autumn",
+                            sh.policy(), sh.frontier())));
+                }));
         return s;
     }
 

@@ -18,7 +18,9 @@ public enum BundledData {
      * WordNet 3.1's synsets (Princeton; read from the extjwnl data jar), a seeded sample of them
      * as rows over the concepts model's vocabulary, which is the file named here.
      */
-    WORDNET("wordnet", "sample-models/concepts.vocab.tsv");
+    WORDNET("wordnet", "sample-models/concepts.vocab.tsv"),
+    /** Every one of WordNet 3.1's 117,791 synsets over the same vocabulary (3.8 GB of rows: on request). */
+    WORDNET_ALL("wordnet-all", "sample-models/concepts.vocab.tsv");
 
     public static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
@@ -30,6 +32,19 @@ public enum BundledData {
     BundledData(String displayName, String path) {
         this.displayName = displayName;
         this.path = path;
+    }
+
+    /** What the set is, in a few words, for menus. */
+    public String summary() {
+        return switch (this) {
+            case DIGITS -> "1,797 handwritten digits, 8x8";
+            case FASHION -> "10,000 clothes, 28x28";
+            case WORDNET -> String.format(java.util.Locale.ROOT, "%,d WordNet synsets, for concepts",
+                    org.latentledger.text.WordNetData.SAMPLE);
+            case WORDNET_ALL -> String.format(java.util.Locale.ROOT, "all %,d WordNet synsets, for concepts: %.1f GB",
+                    org.latentledger.text.WordNetData.SYNSETS, org.latentledger.text.WordNetData.SYNSETS
+                            * (double) org.latentledger.text.ConceptsModel.VOCABULARY * Float.BYTES / 1e9);
+        };
     }
 
     public String displayName() {
@@ -61,9 +76,11 @@ public enum BundledData {
             case DIGITS -> DigitsCsvReader.read(displayName, root.describe(path), bytes(root, path));
             case FASHION -> IdxReader.read(displayName, root.describe(path), bytes(root, path),
                     root.describe(FASHION_LABELS), bytes(root, FASHION_LABELS), FASHION_CLASSES);
-            case WORDNET -> {
+            case WORDNET, WORDNET_ALL -> {
                 try {
-                    yield org.latentledger.text.WordNetData.load(bytes(root, path), root.describe(path));
+                    byte[] vocabulary = bytes(root, path);
+                    yield this == WORDNET ? org.latentledger.text.WordNetData.load(vocabulary, root.describe(path))
+                            : org.latentledger.text.WordNetData.loadAll(vocabulary, root.describe(path));
                 } catch (IOException e) {
                     throw new DataFormatException(root.describe(path), "the concepts model's vocabulary", e.getMessage(), e);
                 }

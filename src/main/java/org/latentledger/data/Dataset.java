@@ -18,9 +18,15 @@ import java.util.Objects;
  * @param scaling    how raw values were mapped to features ("pixel / 16"), stated in the UI
  * @param hash       SHA-256 of the source bytes, for caches and provenance
  * @param names      a name per row (from a CSV's name column or a file name), or empty
+ * @param notes      a line saying what each row is (a WordNet synset's gloss), shown on hover, or empty
  */
 public record Dataset(String name, String source, float[][] features, int[] labels, List<String> classNames,
-                      ImageShape image, String scaling, String hash, List<String> names) {
+                      ImageShape image, String scaling, String hash, List<String> names, List<String> notes) {
+
+    public Dataset(String name, String source, float[][] features, int[] labels, List<String> classNames, ImageShape image,
+                   String scaling, String hash, List<String> names) {
+        this(name, source, features, labels, classNames, image, scaling, hash, names, List.of());
+    }
 
     public Dataset(String name, String source, float[][] features, int[] labels, List<String> classNames, ImageShape image,
                    String scaling, String hash) {
@@ -35,6 +41,10 @@ public record Dataset(String name, String source, float[][] features, int[] labe
         names = names == null ? List.of() : List.copyOf(names);
         if (!names.isEmpty() && names.size() != features.length) {
             throw new IllegalArgumentException(features.length + " rows but " + names.size() + " names");
+        }
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        if (!notes.isEmpty() && notes.size() != features.length) {
+            throw new IllegalArgumentException(features.length + " rows but " + notes.size() + " notes");
         }
         if (features.length != labels.length) {
             throw new IllegalArgumentException(features.length + " rows but " + labels.length + " labels");
@@ -76,6 +86,11 @@ public record Dataset(String name, String source, float[][] features, int[] labe
         return false;
     }
 
+    /** What row i is, in a line (a synset's gloss), or "" when the data says nothing more than its name. */
+    public String note(int i) {
+        return notes.isEmpty() ? "" : notes.get(i);
+    }
+
     /** The name of the class of row {@code i}, or "?" when unlabelled. */
     public String labelName(int i) {
         int label = labels[i];
@@ -109,13 +124,17 @@ public record Dataset(String name, String source, float[][] features, int[] labe
         float[][] f = new float[rows.length][];
         int[] l = new int[rows.length];
         java.util.List<String> n = new java.util.ArrayList<>();
+        java.util.List<String> g = new java.util.ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             f[i] = features[rows[i]];
             l[i] = labels[rows[i]];
             if (!names.isEmpty()) {
                 n.add(names.get(rows[i]));
             }
+            if (!notes.isEmpty()) {
+                g.add(notes.get(rows[i]));
+            }
         }
-        return new Dataset(name + suffix, source, f, l, classNames, image, scaling, hash, n);
+        return new Dataset(name + suffix, source, f, l, classNames, image, scaling, hash, n, g);
     }
 }

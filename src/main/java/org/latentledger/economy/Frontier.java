@@ -19,8 +19,11 @@ public final class Frontier {
                         double energyFraction) {
     }
 
-    /** The sweep and its knee (null when no setting reaches the threshold). */
-    public record Result(List<Point> points, Point knee, double threshold, double denseAccuracy) {
+    /**
+     * The sweep and its knee (null when no setting reaches the threshold); {@code labelled} says
+     * whether any input had a label, so that accuracies mean something (a typed sentence has none).
+     */
+    public record Result(List<Point> points, Point knee, double threshold, double denseAccuracy, boolean labelled) {
     }
 
     private Frontier() {
@@ -48,7 +51,9 @@ public final class Frontier {
         long denseMacs = 0;
         double denseEnergy = 0;
         int denseCorrect = 0;
+        boolean labelled = false;
         for (int i = 0; i < n; i++) {
+            labelled |= labels[i] >= 0;
             Pass p = net.run(inputs[i], new SparsityPolicy.Dense());
             dense[i] = p.output();
             denseMacs += p.denseMacs();
@@ -84,7 +89,7 @@ public final class Frontier {
                 knee = p;
             }
         }
-        return new Result(List.copyOf(points), knee, threshold, (double) denseCorrect / n);
+        return new Result(List.copyOf(points), knee, threshold, (double) denseCorrect / n, labelled);
     }
 
     /** The swept number of a policy: k's fraction, the threshold, or routed k's fraction. */
@@ -123,8 +128,9 @@ public final class Frontier {
             return String.format(Locale.ROOT, "No setting keeps %.0f%% of the answers.", 100 * r.threshold());
         }
         Point k = r.knee();
-        return String.format(Locale.ROOT, "%s: %.1f%% of the MACs, %.1f%% of the energy, %.1f%% of the answers unchanged "
-                + "(accuracy %.1f%%, dense %.1f%%)", k.policy().describe(), 100 * k.macFraction(), 100 * k.energyFraction(),
-                100 * k.agreement(), 100 * k.accuracy(), 100 * r.denseAccuracy());
+        String cost = String.format(Locale.ROOT, "%s: %.1f%% of the MACs, %.1f%% of the energy, %.1f%% of the answers unchanged",
+                k.policy().describe(), 100 * k.macFraction(), 100 * k.energyFraction(), 100 * k.agreement());
+        return r.labelled() ? cost + String.format(Locale.ROOT, " (accuracy %.1f%%, dense %.1f%%)", 100 * k.accuracy(),
+                100 * r.denseAccuracy()) : cost + " (no labels: accuracy not measured)";
     }
 }

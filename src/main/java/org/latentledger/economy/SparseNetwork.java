@@ -62,13 +62,26 @@ public final class SparseNetwork {
             if (denseLayer) {
                 INDArray w = layer.getParam("W").castTo(DataType.FLOAT);
                 INDArray b = layer.getParam("b").castTo(DataType.FLOAT);
-                stages.add(new DenseStage(table.get(i), w.toFloatMatrix(), b.reshape(b.length()).toFloatVector(),
+                stages.add(new DenseStage(table.get(i), rows(w), b.dup('c').data().asFloat(),
                         ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn()));
             } else {
                 long weights = layer.getParam("W") == null ? 0 : layer.getParam("W").length();
                 stages.add(new LibraryStage(table.get(i), layer, pre, conf instanceof ConvolutionLayer, weights));
             }
         }
+    }
+
+    /** A weight matrix as rows, by one bulk copy of its buffer (INDArray.toFloatMatrix reads element by element). */
+    private static float[][] rows(INDArray w) {
+        INDArray c = w.dup('c');
+        int nIn = (int) c.size(0);
+        int nOut = (int) c.size(1);
+        float[] flat = c.data().asFloat();
+        float[][] out = new float[nIn][nOut];
+        for (int r = 0; r < nIn; r++) {
+            System.arraycopy(flat, r * nOut, out[r], 0, nOut);
+        }
+        return out;
     }
 
     public LoadedModel model() {

@@ -46,8 +46,9 @@ public final class LedgerCsv {
             PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.println(FRONTIER_HEADER);
             for (Frontier.Point p : r.points()) {
-                w.println(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.6f,%s", p.policy().spec(), p.parameter(), p.agreement(),
-                        p.accuracy(), p.macFraction(), p.energyFraction(), p == r.knee()));
+                String accuracy = r.labelled() ? String.format(Locale.ROOT, "%.6f", p.accuracy()) : ""; // no labels: not measured
+                w.println(String.format(Locale.ROOT, "%s,%s,%.6f,%s,%.6f,%.6f,%s", p.policy().spec(), p.parameter(), p.agreement(),
+                        accuracy, p.macFraction(), p.energyFraction(), p == r.knee()));
             }
             w.flush();
         });

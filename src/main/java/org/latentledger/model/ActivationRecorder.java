@@ -89,6 +89,15 @@ public final class ActivationRecorder {
         return (int) Math.max(8, Math.min(MAX_BATCH, rows));
     }
 
+    /**
+     * The checks every recording of {@code inputs} through {@code model} makes before it starts:
+     * the rows' width, and memory for every layer's activations.
+     */
+    public static void checkFits(LoadedModel model, float[][] inputs) {
+        checkWidth(model, inputs);
+        checkMemory(model, inputs.length, model.layers().stream().mapToLong(LayerInfo::units).sum());
+    }
+
     private static void checkWidth(LoadedModel model, float[][] inputs) {
         if (inputs.length > 0 && inputs[0].length != model.inputSize()) {
             throw new IllegalArgumentException("the model expects " + model.inputSize() + " inputs per point, the data has "

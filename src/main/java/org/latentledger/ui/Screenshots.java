@@ -158,4 +158,9 @@ public final class Screenshots {
     public static double ledgerLatency(org.latentledger.model.SampleModel sample, int moves) throws Exception {
         return org.latentledger.ui.bench.FxBenchmarks.ledgerLatency(sample, moves);
     }
+
+    /** Seconds from opening a bundled model to its first map ({@code bench --open}); see {@link org.latentledger.ui.bench.FxBenchmarks}. */
+    public static double[] openToMap(org.latentledger.model.SampleModel sample, int repeats) throws Exception {
+        return org.latentledger.ui.bench.FxBenchmarks.openToMap(sample, repeats);
+    }
 }

@@ -61,4 +61,26 @@ class TextCommandsTest {
         assertEquals(tokens, first.get("active_in").getAsInt(), "one live input per known word");
         assertEquals((long) tokens * first.get("n_out").getAsLong(), first.get("effective_macs").getAsLong());
     }
+
+    @Test
+    void aFrontierOfOneSentenceSweepsThatSentenceAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("f.csv");
+        CliTest.Run r = run("frontier", "--model", "concepts", "--text", "autumn leaves", "--policy", "topk", "--steps", "4",
+                "--out", csv.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonObject f = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(1, f.get("points").getAsInt());
+        assertTrue(f.getAsJsonObject("query").getAsJsonArray("tokens").toString().contains("\"leaf\""), f.toString());
+        assertTrue(f.get("dense_accuracy").isJsonNull(), "a sentence has no label, so no accuracy");
+        JsonObject knee = f.getAsJsonObject("knee");
+        assertEquals(1.0, knee.get("agreement").getAsDouble(), "the knee keeps the sentence's answer");
+        assertTrue(knee.get("accuracy").isJsonNull());
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertEquals(5, rows.size(), "a header and four settings");
+        assertEquals("", rows.get(1).split(",", -1)[3], "the accuracy column is empty, not 0");
+        CliTest.Run both = run("frontier", "--model", "concepts", "--text", "tree", "--query", "3", "--policy", "topk",
+                "--out", csv.toString());
+        assertEquals(1, both.status());
+        assertTrue(both.err().contains("not both"), both.err());
+    }
 }

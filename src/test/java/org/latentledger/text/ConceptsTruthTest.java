@@ -40,6 +40,29 @@ class ConceptsTruthTest {
     }
 
     @Test
+    void theSparseForwardPassOfBagsOfWordsIsTheLibrarysDensePass() throws Exception {
+        org.latentledger.data.Dataset d = org.latentledger.data.BundledData.WORDNET.load(ResourceRoot.directory(Path.of(".")));
+        float[][] rows = java.util.Arrays.copyOf(d.features(), 64);
+        List<org.latentledger.model.LayerActivations> sparse = org.latentledger.economy.SparseForward.record(model, rows, Progress.NONE)
+                .orElseThrow(() -> new AssertionError("bags of words are sparse and every layer of concepts is dense"));
+        List<org.latentledger.model.LayerActivations> dense = ActivationRecorder.record(model, rows, Progress.NONE);
+        assertEquals(dense.size(), sparse.size());
+        for (int l = 0; l < dense.size(); l++) {
+            for (int i = 0; i < rows.length; i++) {
+                float[] a = dense.get(l).values()[i];
+                float[] b = sparse.get(l).values()[i];
+                for (int k = 0; k < a.length; k++) {
+                    assertEquals(a[k], b[k], 1e-4 * (1 + Math.abs(a[k])), "layer " + l + " row " + i + " unit " + k);
+                }
+            }
+        }
+        float[][] digitsLike = {new float[(int) model.inputSize()]};
+        java.util.Arrays.fill(digitsLike[0], 0.5f);
+        assertTrue(org.latentledger.economy.SparseForward.record(model, digitsLike, Progress.NONE).isEmpty(),
+                "dense rows go through the library");
+    }
+
+    @Test
     void naturalZerosOnTextCostTheKnownTokensTimesTheFirstLayer() {
         String q = "why do leaves change colour in autumn";
         Tokens t = text.words().tokens(q);

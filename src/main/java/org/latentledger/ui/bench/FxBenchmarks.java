@@ -44,7 +44,7 @@ public final class FxBenchmarks {
             java.util.List<javafx.scene.paint.Color> colours = java.util.stream.IntStream.range(0, 10)
                     .mapToObj(k -> org.latentledger.ui.plot.Palette.category(k, 10)).toList();
             org.latentledger.ui.plot.MapScene scene = new org.latentledger.ui.plot.MapScene("benchmark", "x", "y", x, y, c, names, colours,
-                    null, "", "Label", java.util.List.of(), labels, null, null, java.util.List.of(), java.util.List.of());
+                    null, "", "Label", java.util.List.of(), java.util.List.of(), labels, null, null, java.util.List.of(), java.util.List.of());
             MapCanvas canvas = new MapCanvas();
             Stage stage = new Stage();
             stage.setScene(new Scene(new javafx.scene.layout.StackPane(canvas), width, height));
@@ -110,4 +110,54 @@ public final class FxBenchmarks {
         }
     }
 
+    /**
+     * Seconds from asking the window to open a bundled model ({@code openSample}, as File > Open
+     * sample does) to its first map drawn: the window settled (model read, data read and through
+     * the model, default layer projected, trust measured) and the map canvas drawn once more. The
+     * first opening is cold for this process (classes, ND4J, WordNet) and its cache (a fresh folder);
+     * the rest reopen it, their layouts from that cache.
+     */
+    public static double[] openToMap(SampleModel sample, int repeats) throws Exception {
+        HeadlessFx.start(1280, 800);
+        java.nio.file.Path cache = java.nio.file.Files.createTempDirectory("ll-bench-open");
+        Stage stage = HeadlessFx.onFx(Stage::new);
+        MainViewModel vm = HeadlessFx.onFx(() -> {
+            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
+                    org.latentledger.ui.shell.RecentFiles.inMemory(), new org.latentledger.projection.ProjectionCache(cache));
+            stage.setScene(LatentLedgerApp.createScene(model, false, 1280, 800));
+            stage.show();
+            return model;
+        });
+        double[] seconds = new double[repeats];
+        try {
+            for (int k = 0; k < repeats; k++) {
+                HeadlessFx.onFx(() -> {
+                    vm.closeModel();
+                    return null;
+                });
+                HeadlessFx.awaitSettled(vm, System.nanoTime() + Duration.ofMinutes(3).toNanos());
+                long t0 = System.nanoTime();
+                HeadlessFx.onFx(() -> {
+                    vm.openSample(sample);
+                    return null;
+                });
+                HeadlessFx.awaitSettled(vm, System.nanoTime() + Duration.ofMinutes(3).toNanos());
+                HeadlessFx.onFx(() -> {
+                    MapCanvas canvas = (MapCanvas) stage.getScene().lookup("#map");
+                    canvas.redrawNow();
+                    if (canvas.drawnPoints() == 0) {
+                        throw new IllegalStateException("the map of " + sample.fileName() + " drew no points");
+                    }
+                    return null;
+                });
+                seconds[k] = (System.nanoTime() - t0) / 1e9;
+            }
+            return seconds;
+        } finally {
+            HeadlessFx.onFx(() -> {
+                stage.hide();
+                return null;
+            });
+        }
+    }
 }

@@ -264,7 +264,9 @@ public final class MapViewModel {
             return;
         }
         Dataset d = input.data();
-        matches.set(java.util.stream.IntStream.range(0, d.size()).filter(i -> d.matches(i, q) || ("#" + i).equals(q)).toArray());
+        String base = input.baseForm().apply(q);
+        matches.set(java.util.stream.IntStream.range(0, d.size())
+                .filter(i -> d.matches(i, q) || d.matches(i, base) || ("#" + i).equals(q)).toArray());
     }
 
     private void updateDetails() {
@@ -283,13 +285,14 @@ public final class MapViewModel {
         List<String> lines = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
         for (Neighbours.Neighbour n : nn) {
-            lines.add(String.format(Locale.ROOT, "#%d  %s  (%.3f)", n.index(), d.labelName(n.index()), n.distance()));
+            String named = d.names().isEmpty() ? "" : d.rowName(n.index()) + "  ";
+            lines.add(String.format(Locale.ROOT, "#%d  %s%s  (%.3f)", n.index(), named, d.labelName(n.index()), n.distance()));
             idx.add(n.index());
         }
         int region = r.regions().assignment()[f];
         String predicted = input.predicted() == null ? "-" : d.classNames().isEmpty() ? "#" + input.predicted()[f]
                 : input.predicted()[f] < d.classNames().size() ? d.classNames().get(input.predicted()[f]) : "#" + input.predicted()[f];
-        details.set(new PointDetails(f, d.rowName(f), d.labelName(f), predicted, regions.get(region).name(), coords, lines, idx,
+        details.set(new PointDetails(f, d.rowName(f), d.note(f), d.labelName(f), predicted, regions.get(region).name(), coords, lines, idx,
                 d.image() != null ? d.features()[f] : null, d.image()));
     }
 

@@ -9,6 +9,6 @@ import org.latentledger.data.ImageShape;
  * @param coordinates "PC1 = 1.23" lines, one per axis
  * @param neighbours  "#12  7  (0.031)" lines: nearest points in the layer's own space
  */
-public record PointDetails(int index, String name, String label, String predicted, String region, List<String> coordinates,
+public record PointDetails(int index, String name, String note, String label, String predicted, String region, List<String> coordinates,
                            List<String> neighbours, List<Integer> neighbourIndices, float[] image, ImageShape imageShape) {
 }

@@ -57,7 +57,8 @@ public final class PointPanel {
                 nn.getItems().clear();
                 return;
             }
-            facts.setText("#" + d.index() + (d.name().startsWith("#") ? "" : "  " + d.name()) + "\nLabel: " + d.label()
+            facts.setText("#" + d.index() + (d.name().startsWith("#") ? "" : "  " + d.name())
+                    + (d.note().isEmpty() ? "" : "\n\u201c" + d.note() + "\u201d") + "\nLabel: " + d.label()
                     + "\nPredicted: " + d.predicted() + "\nRegion: " + d.region());
             coords.setText(String.join("\n", d.coordinates()));
             nn.getItems().setAll(d.neighbours());

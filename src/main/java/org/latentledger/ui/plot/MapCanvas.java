@@ -368,11 +368,20 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         g.setLineWidth(2);
         g.strokeOval(x - 6, y - 6, 12, 12);
         String name = s.names().isEmpty() || s.names().get(hovered).isEmpty() ? "" : "  " + s.names().get(hovered);
-        String text = String.format(Locale.ROOT, "#%d%s  label %s", hovered, name, s.labels()[hovered]);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "#%d%s  label %s", hovered, name, s.labels()[hovered]));
+        // A synset's gloss says what the point means: wrapped under its name, at most three lines.
+        String note = s.notes().isEmpty() ? "" : s.notes().get(hovered);
+        lines.addAll(HoverText.wrap(note, 64, 3));
         int thumb = s.thumbs() != null && s.thumbShape() != null ? 56 : 0;
-        g.setFont(style.font(12));
-        double tw = Math.max(style.em(text.length() * 7.0) + 12, thumb + 12);
-        double th = style.em(22) + (thumb > 0 ? thumb + 6 : 0);
+        javafx.scene.text.Font font = style.font(12);
+        g.setFont(font);
+        double tw = thumb + 12;
+        for (String line : lines) {
+            tw = Math.max(tw, HoverText.width(line, font) + 12);
+        }
+        double line = style.em(18);
+        double th = line * lines.size() + style.em(6) + (thumb > 0 ? thumb + 6 : 0);
         double bx = Math.max(0, Math.min(x + 12, w - right() - tw));
         double by = Math.max(top(), y - th - 8);
         g.setFill(Color.color(0, 0, 0, 0.78));
@@ -383,6 +392,9 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         g.setFill(Color.WHITE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, bx + 6, by + th - style.em(11));
+        double first = by + (thumb > 0 ? thumb + 6 : 0) + style.em(3) + line / 2;
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), bx + 6, first + i * line);
+        }
     }
 }

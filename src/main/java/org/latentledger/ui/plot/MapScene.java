@@ -22,13 +22,14 @@ import org.latentledger.data.ImageShape;
  */
 public record MapScene(String title, String xTitle, String yTitle, float[] x, float[] y, int[] category,
                        List<String> categoryNames, List<Color> categoryColours, float[] value, String valueTitle,
-                       String legendTitle, List<String> names, String[] labels, float[][] thumbs, ImageShape thumbShape,
+                       String legendTitle, List<String> names, List<String> notes, String[] labels, float[][] thumbs, ImageShape thumbShape,
                        List<RegionMark> regions, List<ArrowMark> arrows) {
 
     public MapScene {
         categoryNames = List.copyOf(categoryNames);
         categoryColours = List.copyOf(categoryColours);
         names = List.copyOf(names);
+        notes = List.copyOf(notes);
         regions = List.copyOf(regions);
         arrows = List.copyOf(arrows);
         if (x.length != y.length) {
@@ -42,12 +43,12 @@ public record MapScene(String title, String xTitle, String yTitle, float[] x, fl
 
     public MapScene withoutRegions() {
         return new MapScene(title, xTitle, yTitle, x, y, category, categoryNames, categoryColours, value, valueTitle, legendTitle,
-                names, labels, thumbs, thumbShape, List.of(), arrows);
+                names, notes, labels, thumbs, thumbShape, List.of(), arrows);
     }
 
     public MapScene withTitle(String newTitle) {
         return new MapScene(newTitle, xTitle, yTitle, x, y, category, categoryNames, categoryColours, value, valueTitle, legendTitle,
-                names, labels, thumbs, thumbShape, regions, arrows);
+                names, notes, labels, thumbs, thumbShape, regions, arrows);
     }
 
     /** A region drawn as a light outline (hull of its central points) and a label at its centre. */

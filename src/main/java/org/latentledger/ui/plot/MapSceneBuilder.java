@@ -82,7 +82,7 @@ public final class MapSceneBuilder {
         }
         float[][] thumbs = data.image() != null ? data.features() : null;
         return new MapScene(title, axisTitle(p, 0), p.dimensions() > 1 ? axisTitle(p, 1) : "", x, y, category, names, colours, value,
-                "Active units", legend, data.names(), labels, thumbs, data.image(), marks, arrowMarks);
+                "Active units", legend, data.names(), data.notes(), labels, thumbs, data.image(), marks, arrowMarks);
     }
 
     /** The journey's maps: one scene per layer atlas, coloured by label, with its regions, titled by the layer. */

@@ -49,12 +49,16 @@ final class MainMenu {
         for (SampleModel s : SampleModel.values()) {
             samples.getItems().add(item(s.fileName() + "  (" + s.data().displayName() + ")", null, () -> vm.openSample(s)));
         }
+        Menu sampleData = new Menu("Open sample data");
+        for (org.latentledger.data.BundledData d : org.latentledger.data.BundledData.values()) {
+            sampleData.getItems().add(item(d.displayName() + "  (" + d.summary() + ")", null, () -> vm.openData(d)));
+        }
         MenuItem cancel = item("Cancel running job", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
         cancel.disableProperty().bind(vm.busyProperty().not());
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         MenuItem closeModel = item("Close model", null, vm::closeModel);
         closeModel.disableProperty().bind(vm.modelProperty().isNull());
-        Menu file = new Menu("File", null, openModel, openData, openFolder, recent, samples, closeModel, new SeparatorMenuItem(), cancel,
+        Menu file = new Menu("File", null, openModel, openData, openFolder, recent, samples, sampleData, closeModel, new SeparatorMenuItem(), cancel,
                 new SeparatorMenuItem(), quit);
 
         Menu theme = new Menu("Theme");

@@ -2,6 +2,7 @@ package org.latentledger.ui.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -49,6 +50,8 @@ public final class MainViewModel {
 
     private final ResourceRoot root;
     private final RecentFiles recent;
+    /** How a searched word is reduced before it is looked for: WordNet's morphology for a model of words. */
+    private UnaryOperator<String> baseForm = UnaryOperator.identity();
     private final ThreadRule rule = ThreadRule.confinedToCurrent("the main window's view model");
 
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
@@ -211,6 +214,7 @@ public final class MainViewModel {
 
     private void show(Opened opened) {
         Session next = opened.session();
+        baseForm = opened.words() == null ? UnaryOperator.identity() : org.latentledger.text.WordNet.bundled()::lemma;
         LoadedModel previous = session.model();
         session = next;
         if (next.model() == null) {
@@ -261,7 +265,8 @@ public final class MainViewModel {
             return;
         }
         LayerActivations acts = session.activations().get(layer.index());
-        map.show(new MapInput(acts, session.data(), session.predictions(), session.model() == null ? "none" : session.model().hash()));
+        map.show(new MapInput(acts, session.data(), session.predictions(), session.model() == null ? "none" : session.model().hash(),
+                baseForm));
     }
 
     /** Opening runs as a job of its own lane: the jobs of the old session are cancelled first. A failure becomes the window's problem. */

@@ -16,8 +16,10 @@ record Opened(Session session, LedgerViewModel.Setup ledger, WordDecoder words) 
             throws Exception {
         Session next = SessionLoader.open(before, m, d, progress);
         LedgerViewModel.Setup setup = next.canMap() && next.model() != null ? LedgerViewModel.Setup.of(next.model(), next.data()) : null;
-        // A model with a vocabulary beside it reads text: its journey takes sentences.
+        // A model with a vocabulary beside it reads text: its journey takes sentences (decoded on the ledger's sparse executor).
         var text = next.model() == null ? java.util.Optional.<TextModel>empty() : TextModel.of(next.model(), root);
-        return new Opened(next, setup, text.isEmpty() ? null : WordDecoder.of(text.get(), progress));
+        WordDecoder words = text.isEmpty() ? null : setup != null && setup.net() != null
+                ? WordDecoder.of(text.get(), setup.net(), progress) : WordDecoder.of(text.get(), progress);
+        return new Opened(next, setup, words);
     }
 }

@@ -1,6 +1,8 @@
 package org.latentledger.ui.shell;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.latentledger.data.DataFormatException;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.ActivationRecorder;
@@ -26,13 +28,30 @@ final class SessionLoader {
      * @param data  new data to open, or null to keep the current data
      */
     static Session open(Session current, Sources.ModelSource model, Sources.DataSource data, Progress progress) throws Exception {
-        LoadedModel newModel = model == null ? null : model.load();
+        // A bundled set reads the same whatever the model: it is read on a second thread while the model loads.
+        CompletableFuture<Dataset> early = model != null && data instanceof Sources.BundledSet
+                ? CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return data.load(null);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                }) : null;
+        LoadedModel newModel;
+        try {
+            newModel = model == null ? null : model.load();
+        } catch (Exception | Error e) {
+            if (early != null) {
+                early.cancel(true);
+            }
+            throw e;
+        }
         try {
             progress.checkCancelled();
             LoadedModel m = newModel != null ? newModel : current.model();
             Sources.DataSource dataSource = data != null ? data : current.dataSource();
             boolean reread = data != null || (newModel != null && dataSource != null && dataSource.dependsOnModel());
-            Dataset d = reread ? dataSource.load(m) : current.data();
+            Dataset d = early != null ? joined(early) : reread ? dataSource.load(m) : current.data();
             progress.checkCancelled();
             ModelCard card = model != null ? model.card() : current.card();
             Sources.ModelSource modelSource = model != null ? model : current.modelSource();
@@ -51,11 +70,24 @@ final class SessionLoader {
                 return new Session(m, modelSource, card, d, dataSource, m.layers(), List.of(), mismatch);
             }
             progress.update(0, "Forward pass of " + d.size() + " points through " + m.name());
-            List<LayerActivations> acts = ActivationRecorder.record(m, d.features(), progress);
+            // Bags of words are almost all zeros: the sparse executor records them exactly for a fraction of the work.
+            List<LayerActivations> acts = org.latentledger.economy.SparseForward.record(m, d.features(), progress)
+                    .orElseGet(() -> ActivationRecorder.record(m, d.features(), progress));
             return new Session(m, modelSource, card, d, dataSource, m.layers(), acts, null);
         } catch (Exception | Error e) {
             if (newModel != null) {
                 newModel.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Dataset joined(CompletableFuture<Dataset> early) throws Exception {
+        try {
+            return early.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
             }
             throw e;
         }

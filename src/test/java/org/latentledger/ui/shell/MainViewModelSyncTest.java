@@ -188,5 +188,19 @@ class MainViewModelSyncTest {
         vm.journey().textProperty().set("glorp zqxv");
         assertEquals("the model knows none of these words", vm.journey().errorProperty().get());
         assertTrue(vm.isSettled());
+
+        // The map of meaning: a searched word finds the synsets of its lemma; a point's details carry its gloss.
+        vm.navigate(Page.MAP);
+        var data = vm.datasetProperty().get();
+        vm.map().searchProperty().set("leaves");
+        int[] found = vm.map().matchesProperty().get();
+        assertTrue(found.length > 0, "some sampled synset is named leaf");
+        for (int i : found) {
+            assertTrue(data.rowName(i).toLowerCase(java.util.Locale.ROOT).contains("leaf")
+                    || data.rowName(i).toLowerCase(java.util.Locale.ROOT).contains("leaves"), data.rowName(i));
+        }
+        vm.map().focusProperty().set(found[0]);
+        assertEquals(data.note(found[0]), vm.map().detailsProperty().get().note());
+        assertTrue(!data.note(found[0]).isEmpty(), "a synset has a gloss");
     }
 }
