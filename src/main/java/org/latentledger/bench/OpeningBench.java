@@ -42,7 +42,9 @@ public final class OpeningBench {
                     long t1 = System.nanoTime();
                     Dataset data = sample.data().load(root);
                     long t2 = System.nanoTime();
-                    List<LayerActivations> acts = ActivationRecorder.record(model, data.features(), Progress.NONE);
+                    // As the window records: bags of words on the sparse executor, everything else through DL4J.
+                    List<LayerActivations> acts = org.latentledger.economy.SparseForward.record(model, data.features(), Progress.NONE)
+                            .orElseGet(() -> ActivationRecorder.record(model, data.features(), Progress.NONE));
                     long t3 = System.nanoTime();
                     LayerActivations chosen = acts.get(model.defaultMapLayer().index());
                     new PcaProjector().project(chosen.perChannelMean(), 2, Progress.NONE);
@@ -65,5 +67,8 @@ public final class OpeningBench {
         }
         out.printf(Locale.ROOT, "%nPeak heap used: %d MB%n",
                 ManagementFactory.getMemoryPoolMXBeans().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20);
+        if (samples.contains(SampleModel.CONCEPTS)) {
+            WordsBench.run(root, repeats, out);
+        }
     }
 }

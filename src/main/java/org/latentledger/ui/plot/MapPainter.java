@@ -145,16 +145,26 @@ final class MapPainter {
         g.setFont(st.bold(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        java.util.List<double[]> placed = new java.util.ArrayList<>();
-        for (MapScene.RegionMark r : s.regions()) {
-            String text = r.purity() > 0 ? String.format(Locale.ROOT, "%s %.0f%%", r.name(), 100 * r.purity()) : r.name();
-            double x = f.sx(r.cx());
-            double w = st.em(text.length() * 7.2) + 10;
-            double y = free(placed, x, f.sy(r.cy()), w, st.em(19));
+        java.util.List<LabelPlace> places = labelPlaces(s.regions(), f, t -> st.em(t.length() * 7.2) + 10, st.em(18));
+        double h = st.em(18);
+        for (LabelPlace p : places) {
             g.setFill(st.halo());
-            g.fillRoundRect(x - w / 2, y - st.em(9), w, st.em(18), 8, 8);
+            g.fillRoundRect(p.x() - p.w() / 2, p.y() - h / 2, p.w(), h, 8, 8);
             g.setFill(fg);
-            g.fillText(text, x, y);
+            g.fillText(p.text(), p.x(), p.y());
+        }
+        int hidden = s.regions().size() - places.size();
+        if (hidden > 0) {
+            g.setFont(st.font(11));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
+            String note = String.format(Locale.ROOT, "%d of %d region labels left out where they would overlap: zoom in to see them",
+                    hidden, s.regions().size());
+            double nw = st.em(note.length() * 6.2) + 8;
+            g.setFill(st.halo());
+            g.fillRect(f.left() + 2, f.bottom() - st.em(17), nw, st.em(16));
+            g.setFill(st.muted());
+            g.fillText(note, f.left() + 6, f.bottom() - 2);
         }
     }
 
@@ -188,14 +198,48 @@ final class MapPainter {
         }
     }
 
-    /** A y near the wanted one where a label of width w does not cover an already placed label. */
-    private static double free(java.util.List<double[]> placed, double x, double wanted, double w, double lineHeight) {
-        double[] offsets = {0, 1, -1, 2, -2, 3, -3};
+    /** A region's label where it is drawn: centre and width in screen pixels. */
+    record LabelPlace(String text, double x, double y, double w) {
+    }
+
+    /**
+     * Where the regions' labels go: largest regions first, each near its region's centre and
+     * inside the plot (moved in from an edge rather than cut); a label with no free place near its
+     * region is left out, never drawn over another (the plot says how many; zooming in makes room).
+     */
+    static java.util.List<LabelPlace> labelPlaces(java.util.List<MapScene.RegionMark> regions, MapFrame f,
+                                                 java.util.function.ToDoubleFunction<String> width, double h) {
+        java.util.List<MapScene.RegionMark> byImportance = new java.util.ArrayList<>(regions);
+        byImportance.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        java.util.List<double[]> placed = new java.util.ArrayList<>();
+        java.util.List<LabelPlace> out = new java.util.ArrayList<>();
+        for (MapScene.RegionMark r : byImportance) {
+            String text = r.purity() > 0 ? String.format(Locale.ROOT, "%s %.0f%%", r.name(), 100 * r.purity()) : r.name();
+            double w = width.applyAsDouble(text);
+            double x = Math.max(f.left() + w / 2 + 2, Math.min(f.right() - w / 2 - 2, f.sx(r.cx())));
+            double wantedY = Math.max(f.top() + h / 2 + 2, Math.min(f.bottom() - h / 2 - 2, f.sy(r.cy())));
+            double y = free(placed, x, wantedY, w, h + 1, f);
+            if (!Double.isNaN(y)) {
+                out.add(new LabelPlace(text, x, y, w));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A y near the wanted one, inside the plot, where a label of width w covers no label placed
+     * before it; NaN when there is none.
+     */
+    private static double free(java.util.List<double[]> placed, double x, double wanted, double w, double lineHeight, MapFrame f) {
+        double[] offsets = {0, 1, -1, 2, -2};
         for (double k : offsets) {
             double y = wanted + k * (lineHeight + 1);
+            if (y - lineHeight / 2 < f.top() || y + lineHeight / 2 > f.bottom()) {
+                continue;
+            }
             boolean clear = true;
             for (double[] p : placed) {
-                if (Math.abs(p[0] - x) < (p[2] + w) / 2 && Math.abs(p[1] - y) < lineHeight) {
+                if (Math.abs(p[0] - x) < (p[2] + w) / 2 + 2 && Math.abs(p[1] - y) < lineHeight) {
                     clear = false;
                     break;
                 }
@@ -205,8 +249,7 @@ final class MapPainter {
                 return y;
             }
         }
-        placed.add(new double[] {x, wanted, w});
-        return wanted;
+        return Double.NaN;
     }
 
     static String ellipsis(String s, int max) {

@@ -52,7 +52,7 @@ public record MapScene(String title, String xTitle, String yTitle, float[] x, fl
     }
 
     /** A region drawn as a light outline (hull of its central points) and a label at its centre. */
-    public record RegionMark(String name, double purity, float cx, float cy, float[] hullX, float[] hullY) {
+    public record RegionMark(String name, double purity, int size, float cx, float cy, float[] hullX, float[] hullY) {
     }
 
     /** An axis drawn as a labelled arrow, in layout coordinates. */

@@ -146,7 +146,7 @@ public final class MapSceneBuilder {
             int keep = Math.max(3, (int) Math.ceil(order.length * HULL_SHARE));
             float[][] hull = ConvexHull.of(Arrays.copyOf(order, Math.min(keep, order.length)), x, y);
             String name = r.index() < named.size() ? named.get(r.index()).name() : r.name();
-            marks.add(new MapScene.RegionMark(name, r.purity(), cx, cy, hull[0], hull[1]));
+            marks.add(new MapScene.RegionMark(name, r.purity(), members.length, cx, cy, hull[0], hull[1]));
         }
         return marks;
     }
