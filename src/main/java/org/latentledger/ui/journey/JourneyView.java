@@ -241,31 +241,7 @@ public final class JourneyView extends BorderPane {
         Label steerTitle = new Label("Steer: move along an axis, decode");
         steerTitle.getStyleClass().add("ll-section");
         steerTitle.setWrapText(true);
-        // A model that reads text says what the shown layer's state means, in words it computed.
-        Label decodedTitle = new Label();
-        decodedTitle.getStyleClass().add("ll-section");
-        decodedTitle.setWrapText(true);
-        Label decodedWords = new Label();
-        decodedWords.setWrapText(true);
-        decodedWords.setMinHeight(Region.USE_PREF_SIZE);
-        Label decodedHow = new Label("the words whose own one-word query lands nearest to this state (cosine)");
-        decodedHow.getStyleClass().add("ll-muted");
-        decodedHow.setWrapText(true);
-        decodedHow.setMinHeight(Region.USE_PREF_SIZE);
-        VBox decodedBox = new VBox(2, decodedTitle, decodedWords, decodedHow);
-        decodedBox.setId("decoded");
-        Runnable showDecoded = () -> {
-            Decoding.Decoded d = vm.decodedProperty().get();
-            decodedBox.setVisible(d != null);
-            decodedBox.setManaged(d != null);
-            if (d != null) {
-                decodedTitle.setText("Decoded at " + d.layer() + (d.steered() ? ", steered" : ""));
-                decodedWords.setText(d.words().stream().map(w -> String.format(java.util.Locale.ROOT, "%s %.2f", w.word(), w.score()))
-                        .collect(java.util.stream.Collectors.joining(" · ")));
-            }
-        };
-        vm.decodedProperty().addListener(o -> showDecoded.run());
-        showDecoded.run();
+        Node decodedBox = DecodedPanel.of(vm.decodedProperty());
         VBox box = new VBox(8, output, decodedBox, steerTitle, new HBox(8, label("Layer"), layer), new HBox(8, label("Axis"), axis),
                 phraseAxisControls(), new HBox(8, alpha, reset), alphaValue, note);
         box.setPrefWidth(340);

@@ -118,7 +118,7 @@ public final class JourneyViewModel {
     public void show(LoadedModel m, Exclusive<LoadedModel> net, Dataset d, List<LayerActivations> acts, int[] predictions,
                      org.latentledger.text.WordDecoder text) {
         rule.check();
-        decoding.show(text);
+        decoding.show(text, d);
         words = text == null ? null : text.words();
         jobs.cancel(Lane.JOURNEY);
         model = m;

@@ -176,6 +176,9 @@ class MainViewModelSyncTest {
         vm.journey().steerLayerProperty().set(latent);
         var before = vm.journey().decodedProperty().get();
         assertEquals("latent", before.layer());
+        assertEquals(3, before.nearest().size(), "the nearest synsets at the layer");
+        assertTrue(before.nearest().get(0).distance() <= before.nearest().get(2).distance());
+        assertTrue(before.nearest().stream().allMatch(n -> !n.note().isEmpty() && n.label().matches("(noun|verb|adj|adv)\\..*")));
         assertEquals("", vm.journey().addPhraseAxis("green leaf chlorophyll summer", "yellow orange red autumn", "chlorophyll breakdown"));
         assertEquals("chlorophyll breakdown", vm.journey().steerAxisProperty().get().name());
         assertTrue(vm.journey().axesOf(latent).contains(vm.journey().steerAxisProperty().get()));
