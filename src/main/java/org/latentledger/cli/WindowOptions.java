@@ -107,7 +107,7 @@ final class WindowOptions {
         Path modelFile = sample.isPresent() ? null : Path.of(inputs.model);
         Optional<BundledData> bundled = inputs.namedData();
         Path dataFile = inputs.data == null || bundled.isPresent() ? null : Path.of(inputs.data);
-        if (sample.isPresent() && bundled.isPresent() && sample.get().data() != bundled.get()) {
+        if (sample.isPresent() && bundled.isPresent() && !bundled.get().fitsLike(sample.get().data())) {
             throw new IllegalArgumentException("--data " + bundled.get().displayName() + " does not fit " + sample.get().fileName()
                     + ", which takes " + sample.get().data().displayName());
         }

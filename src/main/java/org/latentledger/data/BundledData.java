@@ -34,6 +34,15 @@ public enum BundledData {
         this.path = path;
     }
 
+    /** Whether this set's rows are columns for the same models as {@code other}'s (every synset and the sample are). */
+    public boolean fitsLike(BundledData other) {
+        return family() == other.family();
+    }
+
+    private BundledData family() {
+        return this == WORDNET_ALL ? WORDNET : this;
+    }
+
     /** What the set is, in a few words, for menus. */
     public String summary() {
         return switch (this) {
