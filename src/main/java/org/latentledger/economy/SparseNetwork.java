@@ -206,6 +206,9 @@ public final class SparseNetwork {
     private static float[] activate(IActivation f, float[] z) {
         float[] out = new float[z.length];
         switch (f) {
+            case KWinners k -> {
+                return k.apply(z);
+            }
             case ActivationReLU r -> {
                 for (int j = 0; j < z.length; j++) {
                     out[j] = z[j] > 0 ? z[j] : 0f;
@@ -247,6 +250,9 @@ public final class SparseNetwork {
 
     /** The activation of the chosen outputs; the others are off (exactly zero). */
     private static float[] activateChosen(IActivation f, float[] z, int[] chosen) {
+        if (f instanceof KWinners k) {
+            return k.applyAmong(z, chosen); // the winners among what was computed, not among the zeros left out
+        }
         float[] all = activate(f, z);
         float[] out = new float[z.length];
         for (int c : chosen) {

@@ -10,11 +10,35 @@ import java.util.List;
  *
  * @param testAccuracy         share of test rows classified correctly (classifiers), else null
  * @param reconstructionError  mean squared error per input value on the test rows (autoencoder), else null
+ * @param economy              for a model made economical by {@code economize}: how, and its figures before and after; else null
  */
 public record ModelCard(String name, String dataset, String inputScaling, Split split, long seed, int epochs,
                         int batchSize, String optimizer, String architecture, List<LayerInfo> layers,
                         long parameters, Double testAccuracy, Double reconstructionError, double trainingSeconds,
-                        String trainedWith) {
+                        String trainedWith, Economy economy) {
+
+    public ModelCard(String name, String dataset, String inputScaling, Split split, long seed, int epochs, int batchSize,
+                     String optimizer, String architecture, List<LayerInfo> layers, long parameters, Double testAccuracy,
+                     Double reconstructionError, double trainingSeconds, String trainedWith) {
+        this(name, dataset, inputScaling, split, seed, epochs, batchSize, optimizer, architecture, layers, parameters, testAccuracy,
+                reconstructionError, trainingSeconds, trainedWith, null);
+    }
+
+    /**
+     * How a model was made economical: the method ("kwta:0.05"), the model it came from (name and
+     * SHA-256), and its test accuracy and knee before and after.
+     */
+    public record Economy(String method, String from, String fromSha256, Double accuracyBefore, Double accuracyAfter,
+                          Knee kneeBefore, Knee kneeAfter) {
+    }
+
+    /**
+     * The cheapest setting over every policy keeping the agreement asked for: its MACs and energy
+     * as shares of the original model's dense pass, its agreement with the model's own dense pass,
+     * and its accuracy against the labels.
+     */
+    public record Knee(String setting, double macFraction, double energyFraction, double agreement, double accuracy) {
+    }
 
     /** The train/test split: sizes and the seed of the shuffle (see {@link org.latentledger.data.Split}). */
     public record Split(int train, int test, long seed) {

@@ -1,0 +1,140 @@
+package org.latentledger.economy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.latentledger.data.Dataset;
+import org.latentledger.model.ModelCard;
+import org.latentledger.model.SequentialNetwork;
+import org.latentledger.model.LoadedModel;
+import org.latentledger.work.Progress;
+import org.latentledger.work.Sampling;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Makes a copy of a classifier economical by fine-tuning it for sparse activation: every hidden
+ * dense layer becomes k-winners-take-all ({@link KWinners}) and the copy is trained on, from the
+ * original's weights, so that it keeps its task with few units on. Seeded: the same model, data,
+ * method and seed give the same weights. The original is not touched.
+ */
+public final class Economizer {
+
+    /** Batch of the fine-tuning. */
+    static final int BATCH = 64;
+    /** The agreement a knee keeps. */
+    public static final double KNEE_AGREEMENT = 0.99;
+
+    /** How to economize: k-WTA keeping {@code fraction} of each hidden layer's units. */
+    public record Plan(double fraction, int epochs, long seed) {
+
+        public Plan {
+            new KWinners(fraction); // checks the range
+            if (epochs < 1) {
+                throw new IllegalArgumentException("--epochs must be at least 1, not " + epochs);
+            }
+        }
+
+        /** "kwta:0.05" or "kwta:5%"; an L1 penalty ("l1:LAMBDA") is named but not built yet. */
+        public static Plan parse(String method, int epochs, long seed) {
+            String m = method.strip().toLowerCase(Locale.ROOT);
+            if (m.startsWith("kwta:")) {
+                String f = m.substring(5);
+                double fraction = f.endsWith("%") ? Double.parseDouble(f.substring(0, f.length() - 1)) / 100 : Double.parseDouble(f);
+                return new Plan(fraction, epochs, seed);
+            }
+            if (m.startsWith("l1:")) {
+                throw new IllegalArgumentException("--method l1:LAMBDA is not built yet; use kwta:F (e.g. kwta:0.05)");
+            }
+            throw new IllegalArgumentException("--method is kwta:F (a share of units, e.g. kwta:0.05 or kwta:5%), not '" + method + "'");
+        }
+
+        public String spec() {
+            return "kwta:" + fraction;
+        }
+    }
+
+    private Economizer() {
+    }
+
+    /**
+     * The fine-tuned copy. Only layer-by-layer classifiers: every hidden {@code DenseLayer} becomes
+     * k-WTA (convolutions and the output layer keep their activation).
+     *
+     * @throws IllegalArgumentException naming what the model lacks
+     */
+    public static MultiLayerNetwork fineTune(LoadedModel original, Dataset train, Plan plan, Progress progress) {
+        if (!(original.network() instanceof SequentialNetwork seq)) {
+            throw new IllegalArgumentException("economize fine-tunes layer-by-layer networks (MultiLayerNetwork); " + original.name()
+                    + " is a " + original.network().structure());
+        }
+        if (!train.isLabelled() || train.classCount() < 2) {
+            throw new IllegalArgumentException("economize keeps a classifier's task: " + train.source() + " has no class labels");
+        }
+        MultiLayerNetwork source = seq.network();
+        MultiLayerConfiguration conf = source.getLayerWiseConfigurations().clone();
+        int hidden = 0;
+        for (int i = 0; i + 1 < conf.getConfs().size(); i++) {
+            if (conf.getConf(i).getLayer() instanceof DenseLayer d) {
+                d.setActivationFn(new KWinners(plan.fraction()));
+                hidden++;
+            }
+            conf.getConf(i).setSeed(plan.seed());
+        }
+        if (hidden == 0) {
+            throw new IllegalArgumentException(original.name() + " has no hidden dense layer to make k-winners-take-all");
+        }
+        Nd4j.getRandom().setSeed(plan.seed());
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init(source.params().dup(), true);
+        int outputs = (int) source.getLayer(source.getnLayers() - 1).getParam("b").length();
+        SplittableRandom order = new SplittableRandom(plan.seed());
+        for (int epoch = 0; epoch < plan.epochs(); epoch++) {
+            int[] perm = Sampling.permutation(train.size(), order);
+            for (int start = 0; start < perm.length; start += BATCH) {
+                progress.checkCancelled();
+                int end = Math.min(perm.length, start + BATCH);
+                float[][] x = new float[end - start][];
+                float[][] y = new float[end - start][outputs];
+                for (int i = start; i < end; i++) {
+                    x[i - start] = train.features()[perm[i]];
+                    int label = train.labels()[perm[i]];
+                    if (label >= 0 && label < outputs) {
+                        y[i - start][label] = 1f;
+                    }
+                }
+                net.fit(new DataSet(Nd4j.create(x), Nd4j.create(y)));
+                progress.update((epoch + (double) end / perm.length) / plan.epochs(),
+                        String.format(Locale.ROOT, "Economizing: epoch %d / %d", epoch + 1, plan.epochs()));
+            }
+        }
+        return net;
+    }
+
+    /**
+     * The cheapest setting over every policy (natural zeros, top-k, threshold, latent-routed) that
+     * keeps {@link #KNEE_AGREEMENT} agreement with the model's own dense pass on the data; null when
+     * none does. Economizing keeps every layer's shape, so the model's dense MACs and energy are the
+     * original's and the fractions are of the original's dense pass.
+     */
+    public static ModelCard.Knee knee(SparseNetwork net, Dataset test, EnergyModel energy, int steps, Progress progress) {
+        List<List<SparsityPolicy>> sweeps = new ArrayList<>();
+        sweeps.add(List.of(new SparsityPolicy.NaturalZeros()));
+        sweeps.add(Frontier.settings("topk", steps, 0, 16));
+        sweeps.add(Frontier.settings("threshold", steps, Frontier.thresholdRange(net, test.features()), 16));
+        sweeps.add(Frontier.settings("routed", steps, 0, 16));
+        Frontier.Point best = null;
+        for (List<SparsityPolicy> settings : sweeps) {
+            Frontier.Result r = Frontier.sweep(net, test.features(), test.labels(), settings, KNEE_AGREEMENT, energy, progress);
+            if (r.knee() != null && (best == null || r.knee().macFraction() < best.macFraction())) {
+                best = r.knee();
+            }
+        }
+        return best == null ? null : new ModelCard.Knee(best.policy().spec(), best.macFraction(), best.energyFraction(), best.agreement(),
+                best.accuracy());
+    }
+}
