@@ -81,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     Json json;
 
+    @Option(names = "--economy", description = "Instead: one inference (batch 1) of each bundled economical model at its knee "
+            + "against its original's dense pass, on the same queries, in the same run.")
+    boolean economy;
+
     @Option(names = "--kernels", description = "Instead: one dense layer dense vs sparse (1024 and 4096 wide, batch 1 and 32, "
             + "50/90/99% inactive inputs, W out of cache, one thread).")
     boolean kernels;
@@ -96,6 +100,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (open) {
             return openToMap();
+        }
+        if (economy) {
+            org.latentledger.bench.EconomyBench.run(200, System.out);
+            return 0;
         }
         if (kernels) {
             KernelBenchmark.printTable(Math.max(repeats, 15), System.out);

@@ -1,24 +1,17 @@
 package org.latentledger.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.latentledger.data.Dataset;
 import org.latentledger.data.ResourceRoot;
 import org.latentledger.data.Split;
+import org.latentledger.economy.Economization;
 import org.latentledger.economy.Economizer;
-import org.latentledger.economy.SparseNetwork;
-import org.latentledger.model.ActivationRecorder;
-import org.latentledger.model.Evaluation;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.model.ModelCard;
-import org.latentledger.model.ModelLoader;
 import org.latentledger.model.SampleModel;
 import org.latentledger.model.SampleTrainer;
 import picocli.CommandLine.Command;
@@ -39,7 +32,8 @@ final class EconomizeCommand implements Callable<Integer> {
             description = "kwta:F keeps the share F of each hidden layer's units (kwta:0.05 or kwta:5%).")
     String method;
 
-    @Option(names = "--prune", paramLabel = "DENSITY", description = "Weight pruning to this density (not built yet: refused).")
+    @Option(names = "--prune", paramLabel = "DENSITY",
+            description = "Also prune every hidden dense layer's weights by magnitude to this share (e.g. 0.2), gradually, while fine-tuning.")
     Double prune;
 
     @Option(names = "--epochs", defaultValue = "5", description = "Fine-tuning epochs (default: ${DEFAULT-VALUE}).")
@@ -47,6 +41,9 @@ final class EconomizeCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the fine-tuning's order and randomness (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--lr", defaultValue = "1e-4", description = "Adam's learning rate while fine-tuning (default: ${DEFAULT-VALUE}).")
+    double lr;
 
     @Option(names = "--steps", defaultValue = "12", description = "Settings swept per policy for the knees (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -62,10 +59,7 @@ final class EconomizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (prune != null) {
-            throw new IllegalArgumentException("--prune is not built yet: economize makes activations sparse (kwta), not weights");
-        }
-        Economizer.Plan plan = Economizer.Plan.parse(method, epochs, seed);
+        Economizer.Plan plan = Economizer.Plan.parse(method, epochs, seed).pruned(prune).withLearningRate(lr);
         long t0 = System.nanoTime();
         try (LoadedModel model = inputs.loadModel()) {
             Dataset data = inputs.fittingData(model);
@@ -73,44 +67,15 @@ final class EconomizeCommand implements Callable<Integer> {
             Optional<SampleModel> sample = inputs.namedModel().or(() -> SampleModel.withHash(model.hash(), ResourceRoot.classpath()));
             Split split = sample.isPresent() ? SampleTrainer.split(sample.get(), data)
                     : Split.of(data.size(), Math.max(1, data.size() / 5), seed);
-            Dataset train = data.subset(split.train(), "-train");
-            Dataset test = data.subset(split.test(), "-test");
-            TrainSamplesCommand.ConsoleProgress progress = new TrainSamplesCommand.ConsoleProgress();
-
-            double before = accuracy(model, test);
-            ModelCard.Knee kneeBefore = Economizer.knee(new SparseNetwork(model), test, memory.energy, steps, progress);
-            MultiLayerNetwork net = Economizer.fineTune(model, train, plan, progress);
-            Path tmp = out.resolveSibling(out.getFileName() + ".part");
-            if (out.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(out.toAbsolutePath().getParent());
-            }
-            ModelSerializer.writeModel(net, tmp.toFile(), false);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            try (LoadedModel economized = ModelLoader.load(out)) {
-                double after = accuracy(economized, test);
-                ModelCard.Knee kneeAfter = Economizer.knee(new SparseNetwork(economized), test, memory.energy, steps, progress);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                ModelCard.Economy economy = new ModelCard.Economy(plan.spec(), model.name(), model.hash(), before, after, kneeBefore,
-                        kneeAfter);
-                ModelCard card = new ModelCard(out.getFileName().toString().replaceFirst("\\.zip$", ""), data.name() + " ("
-                        + data.size() + " rows, " + data.source() + ")", data.scaling(),
-                        new ModelCard.Split(split.train().length, split.test().length, split.seed()), seed, epochs, 64,
-                        "the original's updater, fine-tuned from its weights with k-winners-take-all (" + plan.spec() + ")",
-                        economized.inputSize() + "-" + String.join("-", economized.layers().stream().map(l -> Long.toString(l.units())).toList()),
-                        economized.layers(), economized.parameterCount(), Math.round(after * 1e6) / 1e6, null,
-                        Math.round(seconds * 10) / 10.0, "Latent Ledger economize", economy);
-                Path cardFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.zip$", "") + ".json");
-                Files.writeString(cardFile, card.toJson());
-                json.print(() -> summary(plan, before, after, kneeBefore, kneeAfter, seconds), () -> String.format(java.util.Locale.ROOT,
-                        "Wrote %s and %s. Accuracy %.4f -> %.4f. Knee before: %s. Knee after: %s.", out, cardFile, before, after,
-                        describe(kneeBefore), describe(kneeAfter)));
-            }
+            ModelCard card = Economization.run(model, data, split, plan, memory.energy, steps, out,
+                    new TrainSamplesCommand.ConsoleProgress());
+            ModelCard.Economy e = card.economy();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            json.print(() -> summary(plan, e.accuracyBefore(), e.accuracyAfter(), e.kneeBefore(), e.kneeAfter(), seconds),
+                    () -> String.format(java.util.Locale.ROOT, "Wrote %s and its card. Accuracy %.4f -> %.4f. Knee before: %s. Knee after: %s.",
+                            out, e.accuracyBefore(), e.accuracyAfter(), describe(e.kneeBefore()), describe(e.kneeAfter())));
         }
         return 0;
-    }
-
-    private static double accuracy(LoadedModel m, Dataset test) {
-        return Evaluation.accuracy(ActivationRecorder.predict(m, test.features()), test.labels());
     }
 
     private static String describe(ModelCard.Knee k) {

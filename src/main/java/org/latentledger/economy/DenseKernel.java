@@ -60,21 +60,30 @@ public final class DenseKernel {
         }
     }
 
-    /** Only the chosen output columns, over the live rows (LatentRouted's exact part). */
-    public static void columns(float[][] w, float[] bias, float[] a, int[] cols, float[] z) {
+    /**
+     * Only the chosen output columns, over the live rows (LatentRouted's exact part); returns the
+     * multiplies done: the non-zero weights met (a pruned weight is skipped, not multiplied).
+     */
+    public static long columns(float[][] w, float[] bias, float[] a, int[] cols, float[] z) {
         java.util.Arrays.fill(z, 0f);
         for (int c : cols) {
             z[c] = bias[c];
         }
+        long done = 0;
         for (int i = 0; i < a.length; i++) {
             float v = a[i];
             if (v != 0f) {
                 float[] row = w[i];
                 for (int c : cols) {
-                    z[c] += v * row[c];
+                    float x = row[c];
+                    if (x != 0f) {
+                        z[c] += v * x;
+                        done++;
+                    }
                 }
             }
         }
+        return done;
     }
 
     public static void axpy(float a, float[] row, float[] z) {

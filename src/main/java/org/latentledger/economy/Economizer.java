@@ -29,14 +29,38 @@ public final class Economizer {
     /** The agreement a knee keeps. */
     public static final double KNEE_AGREEMENT = 0.99;
 
-    /** How to economize: k-WTA keeping {@code fraction} of each hidden layer's units. */
-    public record Plan(double fraction, int epochs, long seed) {
+    /**
+     * How to economize: k-WTA keeping {@code fraction} of each hidden layer's units and, when
+     * {@code density} is not null, magnitude pruning of every dense layer's weights to that share.
+     */
+    public record Plan(double fraction, Double density, int epochs, long seed, double learningRate) {
+
+        /** Adam's step for fine-tuning (the bundled models were trained at 1e-3). */
+        public static final double LEARNING_RATE = 1e-4;
 
         public Plan {
             new KWinners(fraction); // checks the range
             if (epochs < 1) {
                 throw new IllegalArgumentException("--epochs must be at least 1, not " + epochs);
             }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("--lr must be positive, not " + learningRate);
+            }
+            if (density != null && !(density > 0 && density <= 1)) {
+                throw new IllegalArgumentException("--prune is the share of weights kept, in (0, 1], not " + density);
+            }
+        }
+
+        public Plan(double fraction, int epochs, long seed) {
+            this(fraction, null, epochs, seed, LEARNING_RATE);
+        }
+
+        public Plan pruned(Double keep) {
+            return new Plan(fraction, keep, epochs, seed, learningRate);
+        }
+
+        public Plan withLearningRate(double lr) {
+            return new Plan(fraction, density, epochs, seed, lr);
         }
 
         /** "kwta:0.05" or "kwta:5%"; an L1 penalty ("l1:LAMBDA") is named but not built yet. */
@@ -54,7 +78,7 @@ public final class Economizer {
         }
 
         public String spec() {
-            return "kwta:" + fraction;
+            return "kwta:" + fraction + (density == null ? "" : "+prune:" + density);
         }
     }
 
@@ -85,6 +109,12 @@ public final class Economizer {
             }
             conf.getConf(i).setSeed(plan.seed());
         }
+        // Fine-tuning starts from trained weights: a tenth of a fresh training's step keeps what they know.
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            if (conf.getConf(i).getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
+                b.setIUpdater(new org.nd4j.linalg.learning.config.Adam(plan.learningRate()));
+            }
+        }
         if (hidden == 0) {
             throw new IllegalArgumentException(original.name() + " has no hidden dense layer to make k-winners-take-all");
         }
@@ -93,7 +123,14 @@ public final class Economizer {
         net.init(source.params().dup(), true);
         int outputs = (int) source.getLayer(source.getnLayers() - 1).getParam("b").length();
         SplittableRandom order = new SplittableRandom(plan.seed());
+        List<Pruning.Mask> masks = List.of();
         for (int epoch = 0; epoch < plan.epochs(); epoch++) {
+            if (plan.density() != null) {
+                // Pruned gradually over the first half of the epochs, then held while the rest recover the task.
+                int ramp = Math.max(1, (plan.epochs() + 1) / 2);
+                double keep = 1 - (1 - plan.density()) * Math.min(1.0, (epoch + 1.0) / ramp);
+                masks = Pruning.prune(net, keep);
+            }
             int[] perm = Sampling.permutation(train.size(), order);
             for (int start = 0; start < perm.length; start += BATCH) {
                 progress.checkCancelled();
@@ -108,6 +145,7 @@ public final class Economizer {
                     }
                 }
                 net.fit(new DataSet(Nd4j.create(x), Nd4j.create(y)));
+                masks.forEach(Pruning.Mask::apply); // a pruned weight stays zero whatever the update did
                 progress.update((epoch + (double) end / perm.length) / plan.epochs(),
                         String.format(Locale.ROOT, "Economizing: epoch %d / %d", epoch + 1, plan.epochs()));
             }

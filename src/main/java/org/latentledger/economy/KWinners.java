@@ -1,6 +1,5 @@
 package org.latentledger.economy;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.BaseActivationFunction;
@@ -60,14 +59,20 @@ public final class KWinners extends BaseActivationFunction {
         return out;
     }
 
-    /** The indices of the winners among {@code units}: the k largest values, ties to the lower index. */
+    /** The indices of the winners among {@code units} (ascending): the k largest values, ties to the lower index. */
     private int[] winnersAmong(float[] z, int[] units) {
         int k = Math.min(units.length, winners(z.length, fraction));
-        Integer[] order = Arrays.stream(units).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> z[a] != z[b] ? Float.compare(z[b], z[a]) : Integer.compare(a, b));
-        int[] out = new int[k];
-        for (int r = 0; r < k; r++) {
-            out[r] = order[r];
+        if (units.length == z.length) {
+            return KLargest.indices(z, k);
+        }
+        float[] keys = new float[units.length];
+        for (int r = 0; r < units.length; r++) {
+            keys[r] = z[units[r]];
+        }
+        int[] chosen = KLargest.indices(keys, k);
+        int[] out = new int[chosen.length];
+        for (int r = 0; r < chosen.length; r++) {
+            out[r] = units[chosen[r]];
         }
         return out;
     }

@@ -35,8 +35,29 @@ public final class SparseNetwork {
         LayerInfo info();
     }
 
-    private record DenseStage(LayerInfo info, float[][] w, float[] b, IActivation activation) implements Stage {
+    /**
+     * A dense layer on our kernel. {@code pruned} holds W's rows compressed (only their non-zero
+     * weights) when pruning left at most {@link #COMPRESSED_DENSITY} of them, else null; {@code
+     * rowNonZeros} counts each row's non-zero weights, so the costs count the multiplies and the
+     * weights read that really happen.
+     */
+    private record DenseStage(LayerInfo info, float[][] w, float[] b, IActivation activation, CompressedRows pruned,
+                              int[] rowNonZeros) implements Stage {
+
+        /** Multiplies over the live inputs: the non-zero weights of their rows. */
+        long liveWeights(float[] a) {
+            long n = 0;
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] != 0f) {
+                    n += rowNonZeros[i];
+                }
+            }
+            return n;
+        }
     }
+
+    /** Below this share of non-zero weights a layer's rows are kept compressed and the kernel visits only those weights. */
+    static final double COMPRESSED_DENSITY = 0.5;
 
     private record LibraryStage(LayerInfo info, Layer layer, InputPreProcessor pre, boolean conv, long weights) implements Stage {
     }
@@ -62,8 +83,11 @@ public final class SparseNetwork {
             if (denseLayer) {
                 INDArray w = layer.getParam("W").castTo(DataType.FLOAT);
                 INDArray b = layer.getParam("b").castTo(DataType.FLOAT);
-                stages.add(new DenseStage(table.get(i), rows(w), b.dup('c').data().asFloat(),
-                        ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn()));
+                float[][] rows = rows(w);
+                CompressedRows compressed = CompressedRows.of(rows);
+                stages.add(new DenseStage(table.get(i), rows, b.dup('c').data().asFloat(),
+                        ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn(),
+                        compressed.density() <= COMPRESSED_DENSITY ? compressed : null, compressed.rowNonZeros()));
             } else {
                 long weights = layer.getParam("W") == null ? 0 : layer.getParam("W").length();
                 stages.add(new LibraryStage(table.get(i), layer, pre, conf instanceof ConvolutionLayer, weights));
@@ -125,16 +149,19 @@ public final class SparseNetwork {
                     int k = r.k(nOut);
                     int rank = Math.min(r.rank(), Math.min(nIn, nOut));
                     int[] chosen = route(l, d, cur, rank, k);
-                    DenseKernel.columns(d.w(), d.b(), cur, chosen, z);
+                    long exact = DenseKernel.columns(d.w(), d.b(), cur, chosen, z);
                     out = activateChosen(d.activation(), z, chosen);
                     long predictor = (long) rank * (active + nOut);
-                    long exact = (long) active * k;
                     cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, predictor + exact, dense, predictor + exact,
                             k, false);
                 } else {
-                    DenseKernel.live(d.w(), d.b(), cur, z);
+                    if (d.pruned() != null) {
+                        d.pruned().live(d.b(), cur, z);
+                    } else {
+                        DenseKernel.live(d.w(), d.b(), cur, z);
+                    }
                     out = activate(d.activation(), z);
-                    long eff = (long) active * nOut;
+                    long eff = d.liveWeights(cur);
                     cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, eff, dense, eff, nOut, false);
                 }
                 shape = new long[] {1, nOut};

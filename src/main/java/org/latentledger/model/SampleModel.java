@@ -35,7 +35,11 @@ public enum SampleModel {
      * (its split is over the synsets, not over the bundled sample of them the map shows).
      */
     CONCEPTS("concepts", BundledData.WORDNET, Kind.CLASSIFIER, org.latentledger.text.ConceptsModel.TEST_COUNT,
-            org.latentledger.text.ConceptsModel.EPOCHS, org.latentledger.text.ConceptsModel.BATCH);
+            org.latentledger.text.ConceptsModel.EPOCHS, org.latentledger.text.ConceptsModel.BATCH),
+    /** digits-mlp made economical by {@code economize} (k-WTA on its hidden layers), its contrast in the ledger. */
+    DIGITS_MLP_ECONOMICAL("digits-mlp-economical", DIGITS_MLP, "kwta:0.15", 0.25, 15, 1e-3),
+    /** fashion-mlp made economical: k-WTA on its hidden layers and its weights pruned. */
+    FASHION_MLP_ECONOMICAL("fashion-mlp-economical", FASHION_MLP, "kwta:0.1", 0.06, 10, 1e-3);
 
     /** Seed of the train/test split, shared by all samples of a data set. */
     public static final long SPLIT_SEED = 20_240_601L;
@@ -50,6 +54,10 @@ public enum SampleModel {
     private final int testCount;
     private final int epochs;
     private final int batchSize;
+    private final SampleModel origin;
+    private final String method;
+    private final Double prune;
+    private final double learningRate;
 
     SampleModel(String fileName, BundledData data, Kind kind, int testCount, int epochs, int batchSize) {
         this.fileName = fileName;
@@ -58,6 +66,42 @@ public enum SampleModel {
         this.testCount = testCount;
         this.epochs = epochs;
         this.batchSize = batchSize;
+        this.origin = null;
+        this.method = null;
+        this.prune = null;
+        this.learningRate = 0;
+    }
+
+    /** An economical variant: {@code base} fine-tuned by {@code economize} with this method, pruning, epochs and step. */
+    SampleModel(String fileName, SampleModel base, String method, Double prune, int epochs, double learningRate) {
+        this.fileName = fileName;
+        this.data = base.data;
+        this.kind = base.kind;
+        this.testCount = base.testCount;
+        this.epochs = epochs;
+        this.batchSize = 64;
+        this.origin = base;
+        this.method = method;
+        this.prune = prune;
+        this.learningRate = learningRate;
+    }
+
+    /** The model this one was economized from, if it is an economical variant. */
+    public Optional<SampleModel> economizes() {
+        return Optional.ofNullable(origin);
+    }
+
+    /** For an economical variant: its {@code economize} method ("kwta:0.05"), pruned density (or null) and learning rate. */
+    public String economyMethod() {
+        return method;
+    }
+
+    public Double economyPrune() {
+        return prune;
+    }
+
+    public double economyLearningRate() {
+        return learningRate;
     }
 
     public String fileName() {
@@ -140,7 +184,11 @@ public enum SampleModel {
         return Optional.empty();
     }
 
+    /** The configuration trained from scratch; an economical variant has none (it is fine-tuned from its base). */
     public MultiLayerConfiguration configuration() {
+        if (origin != null) {
+            throw new IllegalStateException(fileName + " is made by economizing " + origin.fileName + ", not trained from scratch");
+        }
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(TRAIN_SEED)
                 .weightInit(WeightInit.RELU)
@@ -148,6 +196,7 @@ public enum SampleModel {
                 .l2(1e-5);
         return switch (this) {
             case CONCEPTS -> org.latentledger.text.ConceptsModel.configuration(org.latentledger.text.ConceptsModel.VOCABULARY, 45);
+            case DIGITS_MLP_ECONOMICAL, FASHION_MLP_ECONOMICAL -> throw new IllegalStateException(fileName + " is economized");
             case DIGITS_MLP -> base.list()
                     .layer(dense("hidden1", 64, 256))
                     .layer(dense("hidden2", 256, 128))

@@ -70,6 +70,42 @@ class LedgerTruthTest {
     }
 
     @Test
+    void prunedWeightsAreSkippedAndCountedByHand() {
+        LoadedModel m = tiny();
+        MultiLayerNetwork net = ((org.latentledger.model.SequentialNetwork) m.network()).network();
+        // First layer W is 5 x 4 (row i = the weights leaving input i): zero out a known pattern, 75% of it.
+        org.nd4j.linalg.api.ndarray.INDArray w = net.getLayer(0).getParam("W");
+        float[][] before = w.toFloatMatrix();
+        int[] keptPerRow = {1, 0, 2, 4, 1};
+        for (int i = 0; i < 5; i++) {
+            for (int j = keptPerRow[i]; j < 4; j++) {
+                w.putScalar(i, j, 0f);
+            }
+        }
+        // Densities under 0.5 are kept compressed: 8 of 20 weights remain.
+        SparseNetwork s = new SparseNetwork(m);
+        float[] x = {1, 0, 2, 0, 0.5f}; // inputs 0, 2 and 4 live: rows with 1, 2 and 1 non-zero weights
+        Pass natural = s.run(x, new SparsityPolicy.NaturalZeros());
+        assertEquals(1L + 2 + 1, natural.costs().get(0).effectiveMacs(), "only the non-zero weights of the live rows");
+        assertEquals(4L, natural.costs().get(0).weightsRead());
+        assertEquals(20L, natural.costs().get(0).denseMacs(), "the dense count is every connection");
+        // The compressed kernel computes what the dense one does on the pruned matrix.
+        Pass dense = s.run(x, new SparsityPolicy.Dense());
+        assertEquals(dense.output().length, natural.output().length);
+        for (int k = 0; k < dense.output().length; k++) {
+            assertEquals(dense.output()[k], natural.output()[k], 1e-6);
+        }
+        float[] z = new float[4];
+        for (int j = 0; j < 4; j++) {
+            z[j] = net.getLayer(0).getParam("b").getFloat(j);
+            for (int i = 0; i < 5; i++) {
+                z[j] += x[i] * (j < keptPerRow[i] ? before[i][j] : 0f);
+            }
+            assertEquals(Math.max(0, z[j]), natural.activations().get(0)[j], 1e-6, "unit " + j);
+        }
+    }
+
+    @Test
     void policiesThatKeepEverythingGiveTheDenseAnswer() throws Exception {
         ResourceRoot tree = ResourceRoot.directory(Path.of("."));
         for (SampleModel sample : List.of(SampleModel.DIGITS_MLP, SampleModel.FASHION_CNN)) {
