@@ -106,6 +106,17 @@ class LedgerTruthTest {
     }
 
     @Test
+    void theRemainingCostIsNamedWhereItSits() {
+        SparseNetwork s = new SparseNetwork(tiny());
+        Pass natural = s.run(new float[] {1, 0, 2, 0, 0.5f}, new SparsityPolicy.NaturalZeros());
+        LayerCost top = natural.costs().stream().max(java.util.Comparator.comparingLong(LayerCost::effectiveMacs)).orElseThrow();
+        String where = RemainingCost.where(natural);
+        assertTrue(where.startsWith("Most of what is left is " + top.name() + ": " + top.effectiveMacs() + " of "
+                + natural.effectiveMacs() + " MACs"), where);
+        assertTrue(where.contains(top.activeIn() + " of its " + top.nIn() + " inputs are live"), where);
+    }
+
+    @Test
     void policiesThatKeepEverythingGiveTheDenseAnswer() throws Exception {
         ResourceRoot tree = ResourceRoot.directory(Path.of("."));
         for (SampleModel sample : List.of(SampleModel.DIGITS_MLP, SampleModel.FASHION_CNN)) {

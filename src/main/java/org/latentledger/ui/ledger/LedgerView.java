@@ -41,6 +41,8 @@ public final class LedgerView extends VBox {
     private final ColourBar colourBar = new ColourBar(70, 230);
     private final TableView<LayerCost> table = new TableView<>();
     private final Label summary = new Label();
+    /** Where the remaining cost sits: the layer that costs most after the policy, and why. */
+    private final Label remaining = new Label();
     private final Label verdict = new Label();
     private final OutputChart answers = new OutputChart(330, 220);
     private final FrontierChart frontier = new FrontierChart(760, 250);
@@ -63,7 +65,9 @@ public final class LedgerView extends VBox {
         timing.textProperty().bind(vm.timingProperty());
         HBox maps = new HBox(10, dense, sparse, colourBar);
         // The figure a speaker exports: the headline, the measured times and both heatmaps.
-        VBox figure = new VBox(6, summary, timing, maps);
+        remaining.getStyleClass().add("ll-muted");
+        remaining.setWrapText(true);
+        VBox figure = new VBox(6, summary, remaining, timing, maps);
         figure.setId("ledger-heatmaps");
         figure.getStyleClass().add("ll-figure");
         frontier.setId("frontier");
@@ -181,6 +185,7 @@ public final class LedgerView extends VBox {
         if (l == null) {
             table.getItems().clear();
             summary.setText("");
+            remaining.setText("");
             return;
         }
         List<String> names = l.sparse().costs().stream().map(LayerCost::name).toList();
@@ -196,6 +201,7 @@ public final class LedgerView extends VBox {
         double memShare = e.memoryPj(l.sparse().weightsRead()) / Math.max(1e-9, l.sparse().energyPj(e));
         summary.setText(String.format(Locale.ROOT, "%.1f%% of the MACs, %.1f%% of the energy (%s; memory is %.0f%% of it)",
                 100 * l.macFraction(), 100 * l.energyFraction(e), e.memory(), 100 * memShare));
+        remaining.setText(org.latentledger.economy.RemainingCost.where(l.sparse()));
         boolean same = l.fidelity().sameTop1();
         verdict.setText(String.format(Locale.ROOT, "%s  (cosine %.4f, KL %.2e)", same ? "Same answer" : "DIFFERENT answer",
                 l.fidelity().cosine(), l.fidelity().kl()));
