@@ -41,6 +41,16 @@ public record FrontierRun(PolicyKind kind, int steps, int rank, int points, int 
         net.run(d.features()[0], settings.getFirst());
         double perPass = Math.max(1e-6, (System.nanoTime() - t0) / 1e9);
         int points = (int) Math.min(d.size(), Math.max(200, budgetSeconds / (perPass * (settings.size() + 1))));
+        return sweepOn(net, d, kind, steps, thresholdRange, rank, points, energy, progress);
+    }
+
+    /**
+     * Sweeps the kind over a seeded sample of {@code points} of the data (all of it when that is
+     * its size): the same points for every model swept with the same count, so two frontiers compare.
+     */
+    public static FrontierRun sweepOn(SparseNetwork net, Dataset d, PolicyKind kind, int steps, double thresholdRange, int rank,
+                                      int points, EnergyModel energy, Progress progress) {
+        List<SparsityPolicy> settings = Frontier.settings(kind.cliName(), steps, thresholdRange, rank);
         int[] idx = org.latentledger.work.Sampling.sample(d.size(), points, SAMPLE_SEED);
         float[][] x = new float[points][];
         int[] y = new int[points];

@@ -23,6 +23,9 @@ public final class FrontierChart extends PlotCanvas {
     private double height;
 
     private Frontier.Result result;
+    /** An economical model's original, drawn beside it (muted), or null. */
+    private Frontier.Result original;
+    private String originalName = "";
     private double current = Double.NaN;
     private double yMin = 0;
     private Consumer<Frontier.Point> onChoose = p -> { };
@@ -40,6 +43,13 @@ public final class FrontierChart extends PlotCanvas {
 
     public void setOnChoose(Consumer<Frontier.Point> handler) {
         onChoose = handler;
+    }
+
+    /** The original's frontier beside the open model's (same points and settings), or null for none. */
+    public void compare(Frontier.Result r, String name) {
+        original = r;
+        originalName = name == null ? "" : name;
+        markDirty();
     }
 
     public void show(Frontier.Result r, double currentMacFraction, String note) {
@@ -70,7 +80,11 @@ public final class FrontierChart extends PlotCanvas {
         g.setFont(st.bold(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("Frontier: answers kept vs share of dense MACs" + (note.isEmpty() ? "" : " (" + note + ")"), L, 4);
+        String title = "Frontier: answers kept vs share of dense MACs" + (note.isEmpty() ? "" : " (" + note + ")");
+        if (org.latentledger.ui.plot.HoverText.width(title, st.bold(13)) > w - L - 8) {
+            title = "Frontier" + (note.isEmpty() ? "" : " (" + note + ")"); // the axis says the rest
+        }
+        g.fillText(title, L, 4);
         if (result == null) {
             g.setFont(st.font(12));
             g.setFill(st.muted());
@@ -78,8 +92,10 @@ public final class FrontierChart extends PlotCanvas {
             return;
         }
         yMin = 1;
-        for (Frontier.Point p : result.points()) {
-            yMin = Math.min(yMin, Math.min(p.agreement(), p.accuracy()));
+        for (Frontier.Result r : original == null ? java.util.List.of(result) : java.util.List.of(result, original)) {
+            for (Frontier.Point p : r.points()) {
+                yMin = Math.min(yMin, Math.min(p.agreement(), p.accuracy()));
+            }
         }
         yMin = Math.max(0, Math.floor((yMin - 0.02) * 10) / 10);
         g.setStroke(st.grid());
@@ -100,21 +116,17 @@ public final class FrontierChart extends PlotCanvas {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("share of dense MACs", (L + w - R) / 2, h - st.em(16));
-        // Accuracy first, dashed with open marks, so agreement (drawn over it) never hides it.
-        series(g, st, st.secondary(), false);
-        series(g, st, st.accent(), true);
-        if (result.knee() != null) {
-            Frontier.Point k = result.knee();
-            double ring = st.mark(8);
-            g.setStroke(st.danger());
-            g.setLineWidth(st.mark(2));
-            g.strokeOval(sx(k.macFraction()) - ring, sy(k.agreement()) - ring, 2 * ring, 2 * ring);
-            g.setFill(st.danger());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(String.format(Locale.ROOT, "knee: %.0f%% of MACs", 100 * k.macFraction()), sx(k.macFraction()) + 10,
-                    sy(k.agreement()) + 8);
+        // The original first and muted, beneath; then accuracy, dashed with open marks, so agreement
+        // (drawn over it) never hides it.
+        if (original != null) {
+            Color muted = st.muted();
+            series(g, st, original, muted.deriveColor(0, 1, 1, 0.7), false);
+            series(g, st, original, muted, true);
+            knee(g, st, original, muted, originalName + " knee");
         }
+        series(g, st, result, st.secondary(), false);
+        series(g, st, result, st.accent(), true);
+        knee(g, st, result, st.danger(), "knee");
         if (!Double.isNaN(current)) {
             g.setStroke(st.foreground());
             g.setLineWidth(st.mark(1));
@@ -125,7 +137,24 @@ public final class FrontierChart extends PlotCanvas {
         legend(g, st, w - R + 12, T + 6);
     }
 
-    private void series(GraphicsContext g, PlotStyle st, Color c, boolean agreement) {
+    /** A frontier's knee, ringed and labelled with its share of the MACs. */
+    private void knee(GraphicsContext g, PlotStyle st, Frontier.Result r, Color c, String label) {
+        if (r.knee() == null) {
+            return;
+        }
+        Frontier.Point k = r.knee();
+        double ring = st.mark(8);
+        g.setStroke(c);
+        g.setLineWidth(st.mark(2));
+        g.strokeOval(sx(k.macFraction()) - ring, sy(k.agreement()) - ring, 2 * ring, 2 * ring);
+        g.setFill(c);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(String.format(Locale.ROOT, "%s: %.0f%% of MACs", label, 100 * k.macFraction()), sx(k.macFraction()) + 10,
+                sy(k.agreement()) + 8);
+    }
+
+    private void series(GraphicsContext g, PlotStyle st, Frontier.Result result, Color c, boolean agreement) {
         g.setStroke(c);
         g.setFill(c);
         g.setLineWidth(st.mark(2));
@@ -162,8 +191,9 @@ public final class FrontierChart extends PlotCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(st.font(12));
-        String[] names = {"agreement", "accuracy", "knee", "current"};
-        Color[] colours = {st.accent(), st.secondary(), st.danger(), st.foreground()};
+        String[] names = original == null ? new String[] {"agreement", "accuracy", "knee", "current"}
+                : new String[] {"agreement", "accuracy", "knee", "current", originalName};
+        Color[] colours = {st.accent(), st.secondary(), st.danger(), st.foreground(), st.muted(), Color.TRANSPARENT};
         double line = st.em(20);
         for (int i = 0; i < names.length; i++) {
             g.setFill(colours[i]);

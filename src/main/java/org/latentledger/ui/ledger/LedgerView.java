@@ -87,6 +87,7 @@ public final class LedgerView extends VBox {
         Label knee = new Label();
         knee.setWrapText(true);
         knee.setMaxWidth(320);
+        vm.comparisonProperty().addListener(o -> redrawFrontier());
         vm.frontierProperty().addListener((o, a, r) -> {
             knee.setText(r == null ? "" : org.latentledger.economy.Frontier.describeKnee(r));
             redrawFrontier();
@@ -215,6 +216,7 @@ public final class LedgerView extends VBox {
 
     private void redrawFrontier() {
         Ledger l = vm.ledgerProperty().get();
+        frontier.compare(vm.comparisonProperty().get(), vm.originalName());
         frontier.show(vm.frontierProperty().get(), l == null ? Double.NaN : l.macFraction(), vm.frontierNote());
     }
 

@@ -47,15 +47,34 @@ public final class LedgerViewModel {
      * What the ledger needs of a model, made where the model is loaded (off the UI thread): the
      * sparse network on its layers and the threshold range of its activations; or why there is none.
      */
-    public record Setup(SparseNetwork net, double thresholdRange, String message) {
+    public record Setup(SparseNetwork net, double thresholdRange, String message, SparseNetwork original, String originalName) {
 
         /** Builds the sparse network of a model over a data set; a model it cannot run sparsely gets the reason. */
         public static Setup of(LoadedModel model, Dataset d) {
             try {
                 SparseNetwork net = new SparseNetwork(model);
-                return new Setup(net, Frontier.thresholdRange(net, d.features()), "");
+                return new Setup(net, Frontier.thresholdRange(net, d.features()), "", null, null);
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                return new Setup(null, 1, e.getMessage());
+                return new Setup(null, 1, e.getMessage(), null, null);
+            }
+        }
+
+        /**
+         * With the model this economical one was made from, whose frontier is drawn beside its own.
+         * Only where every layer of the original runs on our kernel (its weights are then copied
+         * and the model can be closed).
+         */
+        public Setup withOriginal(LoadedModel o) {
+            try {
+                SparseNetwork s = new SparseNetwork(o);
+                for (int l = 0; l < s.layerCount(); l++) {
+                    if (!s.exact(l)) {
+                        return this;
+                    }
+                }
+                return new Setup(net, thresholdRange, message, s, o.name().replaceFirst("\\.zip$", ""));
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return this;
             }
         }
     }
@@ -77,6 +96,10 @@ public final class LedgerViewModel {
     private static final Duration SETTLE = Duration.ofMillis(250);
 
     private Exclusive<SparseNetwork> net;
+    /** The model this economical one was made from (only the ledger's frontier jobs run it), or null. */
+    private SparseNetwork original;
+    private String originalName = "";
+    private final ReadOnlyObjectWrapper<Frontier.Result> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private boolean exactFirst;
     private Dataset data;
     private float[] query;
@@ -115,6 +138,8 @@ public final class LedgerViewModel {
         rule.check();
         jobs.cancel(Lane.LEDGER);
         net = null;
+        original = setup == null ? null : setup.original();
+        originalName = setup == null || setup.originalName() == null ? "" : setup.originalName();
         data = d;
         ledger.set(null);
         clearFrontier();
@@ -136,6 +161,11 @@ public final class LedgerViewModel {
     private void clearFrontier() {
         frontier.set(null);
         frontierRun.set(null);
+        comparison.set(null);
+    }
+
+    /** A frontier and, for an economical model, its original's over the same points and settings. */
+    private record Compared(FrontierRun run, Frontier.Result original) {
     }
 
     /** The input whose economy is shown (the journey's query). */
@@ -212,11 +242,17 @@ public final class LedgerViewModel {
         PolicyKind k = kind.get();
         int r = Math.max(1, rank.get());
         double range = thresholdRange;
-        jobs.run(Lane.LEDGER, "Frontier of " + k.label(), (progress, partial) -> n.use(sparse -> FrontierRun.sweep(sparse, d, k, 12, range,
-                r, FRONTIER_BUDGET_SECONDS, e, progress)), null, (FrontierRun run) -> {
+        SparseNetwork o = original;
+        jobs.run(Lane.LEDGER, "Frontier of " + k.label(), (progress, partial) -> {
+            FrontierRun run = n.use(sparse -> FrontierRun.sweep(sparse, d, k, 12, range, r, FRONTIER_BUDGET_SECONDS, e, progress));
+            // The original's frontier on the same points: its own thresholds, the same tops and routes.
+            double originalRange = o != null && k == PolicyKind.THRESHOLD ? Frontier.thresholdRange(o, d.features()) : range;
+            return new Compared(run, o == null ? null : FrontierRun.sweepOn(o, d, k, 12, originalRange, r, run.points(), e, progress).result());
+        }, null, (Compared c) -> {
                     if (n == net) {
-                        frontierRun.set(run);
-                        frontier.set(run.result());
+                        comparison.set(c.original());
+                        frontierRun.set(c.run());
+                        frontier.set(c.run().result());
                     }
                 }, error -> {
                     message.set("The frontier failed: " + error.getMessage());
@@ -305,6 +341,16 @@ public final class LedgerViewModel {
 
     public ReadOnlyObjectProperty<Ledger> ledgerProperty() {
         return ledger.getReadOnlyProperty();
+    }
+
+    /** For an economical model: its original's frontier over the same points and settings, or null. */
+    public ReadOnlyObjectProperty<Frontier.Result> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /** The name of the model the open one was economized from, or "". */
+    public String originalName() {
+        return originalName;
     }
 
     public ReadOnlyObjectProperty<Frontier.Result> frontierProperty() {

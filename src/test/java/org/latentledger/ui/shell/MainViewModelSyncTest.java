@@ -206,4 +206,26 @@ class MainViewModelSyncTest {
         assertEquals(data.note(found[0]), vm.map().detailsProperty().get().note());
         assertTrue(!data.note(found[0]).isEmpty(), "a synset has a gloss");
     }
+
+    @Test
+    void anEconomicalModelsFrontierIsDrawnBesideItsOriginals(@TempDir Path cache) {
+        MainViewModel vm = vm(cache);
+        vm.openSample(SampleModel.DIGITS_MLP_ECONOMICAL);
+        assertNull(vm.problemProperty().get());
+        vm.navigate(Page.LEDGER);
+        vm.ledger().kindProperty().set(org.latentledger.economy.PolicyKind.TOPK);
+        vm.ledger().computeFrontier();
+        var own = vm.ledger().frontierProperty().get();
+        var original = vm.ledger().comparisonProperty().get();
+        assertNotNull(own);
+        assertNotNull(original, "the original digits-mlp swept beside it");
+        assertEquals("digits-mlp", vm.ledger().originalName());
+        assertEquals(own.points().size(), original.points().size(), "the same settings");
+        assertTrue(own.knee().macFraction() < original.knee().macFraction(), "the economical knee is cheaper");
+
+        vm.openSample(SampleModel.DIGITS_MLP);
+        vm.navigate(Page.LEDGER);
+        vm.ledger().computeFrontier();
+        assertNull(vm.ledger().comparisonProperty().get(), "a model made dense has nothing to compare with");
+    }
 }
