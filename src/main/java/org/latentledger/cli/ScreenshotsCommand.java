@@ -116,6 +116,12 @@ final class ScreenshotsCommand implements Callable<Integer> {
                             sh.dims(), sh.seed(), sh.axes(), sh.layerMaps(), sh.query(), "maple oak tree leaves forest", sh.policy(),
                             sh.frontier())));
                 }));
+        s.add(new Shot("frontier-fashion-mlp-economical.png", "Export > Frontier of fashion-mlp-economical beside fashion-mlp's (top-k)",
+                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_MLP_ECONOMICAL, Page.LEDGER, Method.PCA, 2, false, "topk:0.1",
+                        true, Theme.LIGHT, false, ExportTarget.FRONTIER, 2, 3))));
+        s.add(new Shot("ledger-fashion-mlp-economical.png", "the ledger of fashion-mlp-economical: k-WTA and pruned weights, natural zeros",
+                () -> Screenshots.captureMainWindow(window(SampleModel.FASHION_MLP_ECONOMICAL, Page.LEDGER, Method.PCA, 2, false, "natural",
+                        false, Theme.DARK, false, ExportTarget.WINDOW, 1, 3))));
         s.add(new Shot("map-concepts-umap.png", "the map of meaning: 4,000 WordNet synsets at the latent layer of concepts, by category (UMAP)",
                 () -> Screenshots.captureMainWindow(window(SampleModel.CONCEPTS, Page.MAP, Method.UMAP, 2, false, null, false, Theme.LIGHT,
                         false, ExportTarget.WINDOW, 1, -1))));
