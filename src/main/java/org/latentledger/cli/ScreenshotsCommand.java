@@ -101,6 +101,9 @@ final class ScreenshotsCommand implements Callable<Integer> {
         s.add(new Shot("lesson-knee.png", "the lesson \"Computing almost nothing and still being right\" at the frontier's knee",
                 () -> Screenshots.captureLesson(window(SampleModel.DIGITS_MLP, Page.MAP, Method.PCA, 2, false, null, false,
                         Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1), "Computing almost nothing", 5)));
+        s.add(new Shot("lesson-economical.png", "the lesson \"Computing almost nothing\": the economical model's frontier beside the original's",
+                () -> Screenshots.captureLesson(window(SampleModel.DIGITS_MLP, Page.MAP, Method.PCA, 2, false, null, false,
+                        Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1), "Computing almost nothing", 6)));
         s.add(new Shot("lesson-steering.png", "the lesson \"Where meaning lives\" steering the autoencoder's bottleneck",
                 () -> Screenshots.captureLesson(window(SampleModel.DIGITS_AUTOENCODER, Page.MAP, Method.PCA, 2, false, null, false,
                         Theme.LIGHT, false, ExportTarget.WINDOW, 1, -1), "Where meaning lives", 5)));

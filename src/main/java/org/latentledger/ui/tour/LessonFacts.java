@@ -13,7 +13,9 @@ import org.latentledger.economy.Ledger;
  * {@code {{unknown}}}, {@code {{layer}}} (the journey layer shown), {@code {{region}}} (the query's
  * region there, with its certainty), {@code {{decoded}}} (the shown layer's state in words),
  * {@code {{answer}}} (the journey's answer and its probability), {@code {{macs}}} (the ledger's
- * share of the dense MACs) and {@code {{verdict}}} ("the same answer" or "a different answer").
+ * share of the dense MACs), {@code {{verdict}}} ("the same answer" or "a different answer"),
+ * {@code {{knee}}} (the frontier's knee as a share of the dense MACs) and {@code {{original}}}
+ * (for an economical model: the model it was made from and that model's knee).
  */
 final class LessonFacts {
 
@@ -67,6 +69,13 @@ final class LessonFacts {
             case "verdict" -> {
                 Ledger led = need(w.ledgerModel().ledgerProperty().get(), "the ledger has not run");
                 yield led.fidelity().sameTop1() ? "the same answer" : "a different answer";
+            }
+            case "knee" -> String.format(Locale.ROOT, "%.1f%%", 100 * need(need(w.ledgerModel().frontierProperty().get(),
+                    "the frontier has not been computed").knee(), "no setting keeps 99% of the answers").macFraction());
+            case "original" -> {
+                var other = need(w.ledgerModel().comparisonProperty().get(), "the model has no original beside it");
+                yield String.format(Locale.ROOT, "%s, whose knee is at %.1f%%", w.ledgerModel().originalName(),
+                        100 * need(other.knee(), "the original keeps 99% of the answers nowhere").macFraction());
             }
             default -> throw new IllegalArgumentException("a lesson text has no fact called {{" + key + "}}");
         };

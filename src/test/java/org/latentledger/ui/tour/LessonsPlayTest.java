@@ -59,6 +59,7 @@ class LessonsPlayTest {
                 var frontier = onFx(() -> vm.ledger().frontierProperty().get());
                 assertNotNull(frontier);
                 assertEquals(frontier.knee().policy(), onFx(() -> vm.ledger().policy()), "the knee's setting is the policy");
+                assertNotNull(onFx(() -> vm.ledger().comparisonProperty().get()), "the economical model's frontier beside its original's");
             } else if (lesson.title().startsWith("Where meaning lives")) {
                 assertNotNull(onFx(() -> vm.journey().steeredProperty().get()), "the autoencoder was steered and decoded");
                 assertTrue(onFx(() -> vm.journey().alphaProperty().get()) < 0, "the last steering step went the other way");
