@@ -30,10 +30,12 @@ public final class Economizer {
     public static final double KNEE_AGREEMENT = 0.99;
 
     /**
-     * How to economize: k-WTA keeping {@code fraction} of each hidden layer's units and, when
-     * {@code density} is not null, magnitude pruning of every dense layer's weights to that share.
+     * How to economize: k-WTA keeping {@code fraction} of each hidden layer's units, or, when
+     * {@code l1} is not null, an L1 penalty of that weight on the hidden ReLU layers' activations
+     * instead; and, when {@code density} is not null, magnitude pruning of the hidden layers'
+     * weights to that share.
      */
-    public record Plan(double fraction, Double density, int epochs, long seed, double learningRate) {
+    public record Plan(double fraction, Double density, int epochs, long seed, double learningRate, Double l1) {
 
         /** Adam's step for fine-tuning (the bundled models were trained at 1e-3). */
         public static final double LEARNING_RATE = 1e-4;
@@ -49,21 +51,24 @@ public final class Economizer {
             if (density != null && !(density > 0 && density <= 1)) {
                 throw new IllegalArgumentException("--prune is the share of weights kept, in (0, 1], not " + density);
             }
+            if (l1 != null && !(l1 > 0)) {
+                throw new IllegalArgumentException("l1:LAMBDA needs a positive LAMBDA, not " + l1);
+            }
         }
 
         public Plan(double fraction, int epochs, long seed) {
-            this(fraction, null, epochs, seed, LEARNING_RATE);
+            this(fraction, null, epochs, seed, LEARNING_RATE, null);
         }
 
         public Plan pruned(Double keep) {
-            return new Plan(fraction, keep, epochs, seed, learningRate);
+            return new Plan(fraction, keep, epochs, seed, learningRate, l1);
         }
 
         public Plan withLearningRate(double lr) {
-            return new Plan(fraction, density, epochs, seed, lr);
+            return new Plan(fraction, density, epochs, seed, lr, l1);
         }
 
-        /** "kwta:0.05" or "kwta:5%"; an L1 penalty ("l1:LAMBDA") is named but not built yet. */
+        /** "kwta:0.05" or "kwta:5%" (k-winners-take-all), or "l1:LAMBDA" (an L1 penalty on the activations). */
         public static Plan parse(String method, int epochs, long seed) {
             String m = method.strip().toLowerCase(Locale.ROOT);
             if (m.startsWith("kwta:")) {
@@ -72,13 +77,14 @@ public final class Economizer {
                 return new Plan(fraction, epochs, seed);
             }
             if (m.startsWith("l1:")) {
-                throw new IllegalArgumentException("--method l1:LAMBDA is not built yet; use kwta:F (e.g. kwta:0.05)");
+                return new Plan(1, null, epochs, seed, LEARNING_RATE, Double.parseDouble(m.substring(3)));
             }
-            throw new IllegalArgumentException("--method is kwta:F (a share of units, e.g. kwta:0.05 or kwta:5%), not '" + method + "'");
+            throw new IllegalArgumentException("--method is kwta:F (a share of units, e.g. kwta:0.05 or kwta:5%) or l1:LAMBDA "
+                    + "(e.g. l1:0.001), not '" + method + "'");
         }
 
         public String spec() {
-            return "kwta:" + fraction + (density == null ? "" : "+prune:" + density);
+            return (l1 != null ? "l1:" + l1 : "kwta:" + fraction) + (density == null ? "" : "+prune:" + density);
         }
     }
 
@@ -104,7 +110,14 @@ public final class Economizer {
         int hidden = 0;
         for (int i = 0; i + 1 < conf.getConfs().size(); i++) {
             if (conf.getConf(i).getLayer() instanceof DenseLayer d) {
-                d.setActivationFn(new KWinners(plan.fraction()));
+                if (plan.l1() == null) {
+                    d.setActivationFn(new KWinners(plan.fraction()));
+                } else if (d.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationReLU) {
+                    d.setActivationFn(new L1ReLU(plan.l1()));
+                } else {
+                    throw new IllegalArgumentException("l1:LAMBDA penalises ReLU activations; " + original.name() + "'s layer "
+                            + (d.getLayerName() == null ? i : d.getLayerName()) + " is " + d.getActivationFn());
+                }
                 hidden++;
             }
             conf.getConf(i).setSeed(plan.seed());
@@ -148,6 +161,14 @@ public final class Economizer {
                 masks.forEach(Pruning.Mask::apply); // a pruned weight stays zero whatever the update did
                 progress.update((epoch + (double) end / perm.length) / plan.epochs(),
                         String.format(Locale.ROOT, "Economizing: epoch %d / %d", epoch + 1, plan.epochs()));
+            }
+        }
+        if (plan.l1() != null) {
+            // The penalty was for training: the model saved is a plain ReLU network any DL4J opens.
+            for (int i = 0; i < conf.getConfs().size(); i++) {
+                if (conf.getConf(i).getLayer() instanceof DenseLayer d && d.getActivationFn() instanceof L1ReLU) {
+                    d.setActivationFn(new org.nd4j.linalg.activations.impl.ActivationReLU());
+                }
             }
         }
         return net;

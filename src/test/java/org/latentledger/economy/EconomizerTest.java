@@ -101,8 +101,41 @@ class EconomizerTest {
                 assertTrue(p.costs().get(1).activeIn() <= KWinners.winners((int) reopened.layers().getFirst().units(), 0.1));
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> Economizer.Plan.parse("l1:0.001", 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Economizer.Plan.parse("l1:-1", 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Economizer.Plan.parse("dropout:0.5", 1, 1));
         assertEquals(0.05, Economizer.Plan.parse("kwta:5%", 1, 1).fraction(), 1e-12);
         Files.deleteIfExists(dir.resolve("none"));
+    }
+
+    @Test
+    void anL1PenaltyTrainsUnitsToZeroAndSavesPlainRelu(@TempDir Path dir) throws Exception {
+        try (LoadedModel original = ModelLoader.load(TREE, SampleModel.DIGITS_MLP.zipPath())) {
+            Dataset data = BundledData.DIGITS.load(TREE);
+            var split = SampleTrainer.split(SampleModel.DIGITS_MLP, data);
+            Economizer.Plan plan = Economizer.Plan.parse("l1:1", 3, 7).withLearningRate(1e-3);
+            assertEquals("l1:1.0", plan.spec());
+            MultiLayerNetwork net = Economizer.fineTune(original, data.subset(split.train(), "-train"), plan, Progress.NONE);
+            Path zip = dir.resolve("l1.zip");
+            ModelSerializer.writeModel(net, zip.toFile(), false);
+            try (LoadedModel penalised = ModelLoader.load(zip)) {
+                assertEquals("relu", penalised.layers().getFirst().activation(), "the penalty is not in the saved model");
+                float[][] x = Arrays.copyOf(data.subset(split.test(), "-test").features(), 100);
+                assertTrue(liveShare(penalised, x) < 0.8 * liveShare(original, x), "fewer hidden units on after the L1 penalty");
+            }
+        }
+    }
+
+    /** The share of hidden units that are not zero, over the points. */
+    private static double liveShare(LoadedModel m, float[][] x) {
+        List<LayerActivations> acts = ActivationRecorder.record(m, x, Progress.NONE);
+        long on = 0;
+        long all = 0;
+        for (int l = 0; l + 1 < acts.size(); l++) {
+            for (float[] row : acts.get(l).values()) {
+                on += SparseNetwork.nonZero(row);
+                all += row.length;
+            }
+        }
+        return (double) on / all;
     }
 }
