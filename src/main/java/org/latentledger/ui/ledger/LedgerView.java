@@ -149,7 +149,14 @@ public final class LedgerView extends VBox {
         source.getStyleClass().add("ll-muted");
         HBox first = new HBox(10, new Label("Policy"), kind, level, levelText, rankBox);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(8, new Label("Weights from"), memory, new Label("E_mac"), mac, new Label("E_read"), read, source);
+        javafx.scene.control.CheckBox original = new javafx.scene.control.CheckBox("Left: the original");
+        original.selectedProperty().bindBidirectional(vm.showOriginalProperty());
+        original.visibleProperty().bind(vm.hasOriginalProperty());
+        original.managedProperty().bind(original.visibleProperty());
+        original.setTooltip(new Tooltip("Show the dense pass of the model this economical one was made from, on the same query"));
+        vm.showOriginalProperty().addListener(o -> refresh());
+        vm.originalPassProperty().addListener(o -> refresh());
+        HBox second = new HBox(8, new Label("Weights from"), memory, new Label("E_mac"), mac, new Label("E_read"), read, source, original);
         second.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, first, second);
     }
@@ -191,7 +198,12 @@ public final class LedgerView extends VBox {
         }
         List<String> names = l.sparse().costs().stream().map(LayerCost::name).toList();
         double scale = scale(l);
-        dense.show("Dense: every unit computed", names, l.dense().activations(), scale);
+        var o = vm.originalPassProperty().get();
+        if (vm.showOriginalProperty().get() && o != null) {
+            dense.show("The original, " + vm.originalName() + ": every unit computed", names, o.activations(), scale);
+        } else {
+            dense.show("Dense: every unit computed", names, l.dense().activations(), scale);
+        }
         sparse.show("Sparse: " + l.sparse().policy().describe(), names, l.sparse().activations(), scale);
         colourBar.show(scale);
         List<LayerCost> rows = new ArrayList<>(l.sparse().costs());

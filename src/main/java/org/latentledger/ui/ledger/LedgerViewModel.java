@@ -100,6 +100,11 @@ public final class LedgerViewModel {
     private SparseNetwork original;
     private String originalName = "";
     private final ReadOnlyObjectWrapper<Frontier.Result> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    /** The original's dense pass on the same query, for the heatmap beside the economical model's, or null. */
+    private final ReadOnlyObjectWrapper<org.latentledger.economy.Pass> originalPass = new ReadOnlyObjectWrapper<>(this, "originalPass");
+    private final javafx.beans.property.BooleanProperty showOriginal = new javafx.beans.property.SimpleBooleanProperty(this,
+            "showOriginal", false);
+    private final ReadOnlyBooleanWrapper hasOriginal = new ReadOnlyBooleanWrapper(this, "hasOriginal", false);
     private boolean exactFirst;
     private Dataset data;
     private float[] query;
@@ -140,6 +145,8 @@ public final class LedgerViewModel {
         net = null;
         original = setup == null ? null : setup.original();
         originalName = setup == null || setup.originalName() == null ? "" : setup.originalName();
+        hasOriginal.set(original != null);
+        originalPass.set(null);
         data = d;
         ledger.set(null);
         clearFrontier();
@@ -197,6 +204,8 @@ public final class LedgerViewModel {
         }
         float[] q = query;
         SparsityPolicy p = policy();
+        // The original's every unit on the same query (its weights are copied, no job shares them while it runs dense).
+        originalPass.set(original == null ? null : original.run(q, new SparsityPolicy.Dense()));
         if (!net.tryUse(n -> ledger.set(Ledger.of(n, q, p, 0)))) {
             setWaiting(true, measuring);
             return;
@@ -346,6 +355,20 @@ public final class LedgerViewModel {
     /** For an economical model: its original's frontier over the same points and settings, or null. */
     public ReadOnlyObjectProperty<Frontier.Result> comparisonProperty() {
         return comparison.getReadOnlyProperty();
+    }
+
+    /** For an economical model: its original's dense pass on the same query, or null. */
+    public ReadOnlyObjectProperty<org.latentledger.economy.Pass> originalPassProperty() {
+        return originalPass.getReadOnlyProperty();
+    }
+
+    /** Whether the left heatmap shows the original's dense pass instead of this model's own. */
+    public javafx.beans.property.BooleanProperty showOriginalProperty() {
+        return showOriginal;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty hasOriginalProperty() {
+        return hasOriginal.getReadOnlyProperty();
     }
 
     /** The name of the model the open one was economized from, or "". */

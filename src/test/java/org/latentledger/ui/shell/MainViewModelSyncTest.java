@@ -222,10 +222,26 @@ class MainViewModelSyncTest {
         assertEquals("digits-mlp", vm.ledger().originalName());
         assertEquals(own.points().size(), original.points().size(), "the same settings");
         assertTrue(own.knee().macFraction() < original.knee().macFraction(), "the economical knee is cheaper");
+        assertTrue(vm.ledger().hasOriginalProperty().get());
+        var originalPass = vm.ledger().originalPassProperty().get();
+        assertNotNull(originalPass, "the original's dense pass on the same query, for the heatmap");
+        var ownDense = vm.ledger().ledgerProperty().get().dense();
+        assertEquals(ownDense.activations().size(), originalPass.activations().size());
+        assertTrue(count(originalPass.activations().getFirst()) > count(ownDense.activations().getFirst()),
+                "the original fires more units in its first layer than the k-WTA one");
 
         vm.openSample(SampleModel.DIGITS_MLP);
         vm.navigate(Page.LEDGER);
         vm.ledger().computeFrontier();
         assertNull(vm.ledger().comparisonProperty().get(), "a model made dense has nothing to compare with");
+        assertTrue(!vm.ledger().hasOriginalProperty().get());
+    }
+
+    private static int count(float[] a) {
+        int n = 0;
+        for (float v : a) {
+            n += v != 0 ? 1 : 0;
+        }
+        return n;
     }
 }
