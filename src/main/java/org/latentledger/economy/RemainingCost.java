@@ -26,10 +26,17 @@ public final class RemainingCost {
         }
         double share = (double) top.effectiveMacs() / total;
         long perLive = top.activeIn() == 0 ? 0 : top.effectiveMacs() / top.activeIn();
-        String why = top.estimate()
-                ? String.format(Locale.ROOT, "estimated from its input's density (%d of %d inputs live)", top.activeIn(), top.nIn())
-                : String.format(Locale.ROOT, "%,d of its %,d inputs are live, each meeting %s", top.activeIn(), top.nIn(),
-                        perLive >= top.nOut() ? "all " + top.nOut() + " outputs" : "about " + perLive + " weights of " + top.nOut());
+        String why;
+        if (top.estimate()) {
+            why = String.format(Locale.ROOT, "estimated from its input's density (%d of %d inputs live)", top.activeIn(), top.nIn());
+        } else if (top.activationsWritten() < top.nOut()) {
+            // Latent routing: part of the cost is the router's prediction, the rest the outputs it chose.
+            why = String.format(Locale.ROOT, "%,d of its %,d inputs are live and %,d of its %,d outputs computed, with the router's "
+                    + "prediction", top.activeIn(), top.nIn(), top.activationsWritten(), top.nOut());
+        } else {
+            why = String.format(Locale.ROOT, "%,d of its %,d inputs are live, each meeting %s", top.activeIn(), top.nIn(),
+                    perLive >= top.nOut() ? "all " + top.nOut() + " outputs" : "about " + perLive + " weights of " + top.nOut());
+        }
         return String.format(Locale.ROOT, "Most of what is left is %s: %,d of %,d MACs (%.0f%%); %s.", top.name(), top.effectiveMacs(),
                 total, 100 * share, why);
     }
