@@ -28,6 +28,16 @@ public final class Economization {
     /** The card written beside {@code outZip}; its {@code economy} holds the figures before and after. */
     public static ModelCard run(LoadedModel original, Dataset data, Split split, Economizer.Plan plan, EnergyModel energy, int steps,
                                 Path outZip, Progress progress) throws IOException {
+        return run(original, original.name(), original.hash(), data, split, plan, energy, steps, outZip, progress);
+    }
+
+    /**
+     * As above, on a private copy of a model that the card names as the file it came from
+     * ({@code fromName}, {@code fromSha256}): the window economizes a copy so as not to hold the
+     * open model for the whole fine-tuning.
+     */
+    public static ModelCard run(LoadedModel original, String fromName, String fromSha256, Dataset data, Split split,
+                                Economizer.Plan plan, EnergyModel energy, int steps, Path outZip, Progress progress) throws IOException {
         long t0 = System.nanoTime();
         Dataset train = data.subset(split.train(), "-train");
         Dataset test = data.subset(split.test(), "-test");
@@ -44,14 +54,14 @@ public final class Economization {
         try (LoadedModel economized = ModelLoader.load(outZip)) {
             double after = accuracy(economized, test);
             ModelCard.Knee kneeAfter = Economizer.knee(new SparseNetwork(economized), test, energy, steps, progress);
-            ModelCard.Economy economy = new ModelCard.Economy(plan.spec(), original.name(), original.hash(), round(before), round(after),
+            ModelCard.Economy economy = new ModelCard.Economy(plan.spec(), fromName, fromSha256, round(before), round(after),
                     kneeBefore, kneeAfter);
             String architecture = economized.inputSize() + "-" + String.join("-", economized.layers().stream()
                     .map(l -> Long.toString(l.units())).toList());
             ModelCard card = new ModelCard(name, data.name() + " (" + data.size() + " rows, " + data.source() + ")", data.scaling(),
                     new ModelCard.Split(split.train().length, split.test().length, split.seed()), plan.seed(), plan.epochs(),
                     Economizer.BATCH, String.format(java.util.Locale.ROOT, "Adam(lr=%s), fine-tuned from %s's weights: %s",
-                    plan.learningRate(), original.name(), plan.spec()), architecture, economized.layers(), economized.parameterCount(),
+                    plan.learningRate(), fromName, plan.spec()), architecture, economized.layers(), economized.parameterCount(),
                     round(after), null, Math.round(trainingSeconds * 10) / 10.0, "Latent Ledger economize, Deeplearning4j 1.0.0-M2.1",
                     economy);
             Files.writeString(dir.resolve(name + ".json"), card.toJson());

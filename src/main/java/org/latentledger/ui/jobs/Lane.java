@@ -15,5 +15,7 @@ public enum Lane {
     /** The ledger's frontier sweep. */
     LEDGER,
     /** Writing exports (GIF encoding, files). */
-    EXPORT
+    EXPORT,
+    /** Training: economizing a copy of the open model. */
+    TRAIN
 }

@@ -56,9 +56,11 @@ final class MainMenu {
         MenuItem cancel = item("Cancel running job", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
         cancel.disableProperty().bind(vm.busyProperty().not());
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+        MenuItem economize = item("Economize model ...", null, this::economize);
+        economize.disableProperty().bind(vm.modelProperty().isNull());
         MenuItem closeModel = item("Close model", null, vm::closeModel);
         closeModel.disableProperty().bind(vm.modelProperty().isNull());
-        Menu file = new Menu("File", null, openModel, openData, openFolder, recent, samples, sampleData, closeModel, new SeparatorMenuItem(), cancel,
+        Menu file = new Menu("File", null, openModel, openData, openFolder, recent, samples, sampleData, economize, closeModel, new SeparatorMenuItem(), cancel,
                 new SeparatorMenuItem(), quit);
 
         Menu theme = new Menu("Theme");
@@ -139,6 +141,25 @@ final class MainMenu {
                     }));
         }
         menu.setDisable(menu.getItems().isEmpty());
+    }
+
+    /** Asks how, then where to write the economical copy; the job opens it when done. */
+    private void economize() {
+        var model = vm.modelProperty().get();
+        if (model == null) {
+            return;
+        }
+        String name = model.name().replaceFirst("\\.(zip|h5|hdf5|keras)$", "");
+        EconomizeDialog.ask(window(), name, vm).ifPresent(plan -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the economical model");
+            chooser.setInitialFileName(name + "-economical.zip");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("DL4J model (zip)", "*.zip"));
+            File f = chooser.showSaveDialog(window());
+            if (f != null) {
+                EconomizeJob.start(vm, plan, f.toPath());
+            }
+        });
     }
 
     private void chooseModel() {

@@ -47,7 +47,6 @@ import org.latentledger.work.Progress;
  */
 public final class MainViewModel {
 
-
     private final ResourceRoot root;
     private final RecentFiles recent;
     /** How a searched word is reduced before it is looked for: WordNet's morphology for a model of words. */
@@ -363,6 +362,10 @@ public final class MainViewModel {
         return jobs;
     }
 
+    /** The open model as jobs share it (passes run only while holding it), or null. */
+    public Exclusive<LoadedModel> network() {
+        return network;
+    }
 
     public ReadOnlyDoubleProperty progressProperty() {
         return jobs.progressProperty();
@@ -384,8 +387,6 @@ public final class MainViewModel {
     public boolean isSettled() {
         return settled.get();
     }
-
-
 
     /** What the map area says when there is no map to draw (empty when there is one or work is running). */
     public ReadOnlyStringProperty mapMessageProperty() {

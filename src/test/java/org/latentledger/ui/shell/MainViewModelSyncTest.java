@@ -244,4 +244,19 @@ class MainViewModelSyncTest {
         }
         return n;
     }
+
+    @Test
+    void economizingFromTheWindowWritesTheCopyAndOpensItBesideItsOriginal(@TempDir Path dir) throws Exception {
+        MainViewModel vm = vm(dir.resolve("cache"));
+        vm.openSample(SampleModel.DIGITS_MLP);
+        Path out = dir.resolve("digits-lean.zip");
+        EconomizeJob.start(vm, org.latentledger.economy.Economizer.Plan.parse("kwta:0.1", 1, 5).withLearningRate(1e-3), out);
+        assertNull(vm.problemProperty().get());
+        assertTrue(java.nio.file.Files.isRegularFile(out));
+        assertEquals("kwta(10%)", vm.modelProperty().get().layers().getFirst().activation(), "the economical copy is open");
+        var card = vm.cardProperty().get();
+        assertNotNull(card.economy(), "its card beside it");
+        assertEquals("digits-mlp", card.economy().from());
+        assertEquals(SampleModel.DIGITS_MLP.fileName(), vm.ledger().originalName(), "its original found by the card's SHA-256");
+    }
 }
