@@ -147,8 +147,6 @@ public final class LedgerView extends VBox {
         read.setOnAction(e -> custom.run());
         Label source = new Label("E_mac, E_read in pJ: " + EnergyModel.SOURCE);
         source.getStyleClass().add("ll-muted");
-        HBox first = new HBox(10, new Label("Policy"), kind, level, levelText, rankBox);
-        first.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.CheckBox original = new javafx.scene.control.CheckBox("Left: the original");
         original.selectedProperty().bindBidirectional(vm.showOriginalProperty());
         original.visibleProperty().bind(vm.hasOriginalProperty());
@@ -156,7 +154,9 @@ public final class LedgerView extends VBox {
         original.setTooltip(new Tooltip("Show the dense pass of the model this economical one was made from, on the same query"));
         vm.showOriginalProperty().addListener(o -> refresh());
         vm.originalPassProperty().addListener(o -> refresh());
-        HBox second = new HBox(8, new Label("Weights from"), memory, new Label("E_mac"), mac, new Label("E_read"), read, source, original);
+        HBox first = new HBox(10, new Label("Policy"), kind, level, levelText, rankBox, original);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(8, new Label("Weights from"), memory, new Label("E_mac"), mac, new Label("E_read"), read, source);
         second.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, first, second);
     }

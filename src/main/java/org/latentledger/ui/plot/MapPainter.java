@@ -160,6 +160,9 @@ final class MapPainter {
             g.setTextBaseline(VPos.BOTTOM);
             String note = String.format(Locale.ROOT, "%d of %d region labels left out where they would overlap: zoom in to see them",
                     hidden, s.regions().size());
+            if (st.em(note.length() * 6.2) + 8 > f.right() - f.left() - 4) {
+                note = String.format(Locale.ROOT, "%d of %d labels left out (zoom in)", hidden, s.regions().size()); // a small plot
+            }
             double nw = st.em(note.length() * 6.2) + 8;
             g.setFill(st.halo());
             g.fillRect(f.left() + 2, f.bottom() - st.em(17), nw, st.em(16));
