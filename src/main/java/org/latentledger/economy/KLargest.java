@@ -23,22 +23,58 @@ final class KLargest {
         if (k == 0) {
             return new int[0];
         }
-        float cut = select(keys.clone(), n - k); // the k-th largest
-        int above = 0;
-        for (float v : keys) {
+        float cut = kthLargest(keys, k);
+        // One pass: the indices above the cut, and apart those equal to it; then the lowest ties fill up to k.
+        int[] above = new int[k];
+        int[] equal = new int[k];
+        int a = 0;
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            float v = keys[i];
             if (v > cut) {
-                above++;
+                if (a < k) { // at most k - 1 lie above the k-th largest (NaN keys aside)
+                    above[a++] = i;
+                }
+            } else if (v == cut && e < k) {
+                equal[e++] = i;
             }
         }
-        int ties = k - above;
-        int[] chosen = new int[k];
-        int m = 0;
-        for (int i = 0; i < n && m < k; i++) {
-            if (keys[i] > cut || (keys[i] == cut && ties-- > 0)) {
-                chosen[m++] = i;
+        int ties = Math.min(e, k - a);
+        int[] chosen = new int[a + ties];
+        for (int m = 0, x = 0, y = 0; m < chosen.length; m++) {
+            chosen[m] = y >= ties || (x < a && above[x] < equal[y]) ? above[x++] : equal[y++];
+        }
+        return chosen;
+    }
+
+    /**
+     * The k-th largest key. When few of many are wanted (k-winners-take-all keeps a tenth or
+     * less), a pivot from 32 evenly spaced samples, set below their k-th largest share with a
+     * margin, first narrows the keys to those at or above it; when at least k are, the k-th
+     * largest is among them, and the quickselect runs on a quarter of the keys or fewer. Else,
+     * or for NaN, it runs on them all. Exact either way.
+     */
+    private static float kthLargest(float[] keys, int k) {
+        int n = keys.length;
+        if (n >= 256 && 8L * k <= n) {
+            int s = 32;
+            float[] sample = new float[s];
+            for (int j = 0; j < s; j++) {
+                sample[j] = keys[(int) ((long) j * n / s)];
+            }
+            int expected = (int) Math.ceil((double) k * s / n); // samples expected at or above the k-th largest
+            float pivot = select(sample, s - 1 - Math.min(s - 1, expected + 3));
+            float[] candidates = new float[n];
+            int m = 0;
+            for (float v : keys) {
+                candidates[m] = v;
+                m += v >= pivot ? 1 : 0; // branch-free compaction; a NaN is never a candidate
+            }
+            if (m >= k) {
+                return select(java.util.Arrays.copyOf(candidates, m), m - k);
             }
         }
-        return m == k ? chosen : java.util.Arrays.copyOf(chosen, m);
+        return select(keys.clone(), n - k);
     }
 
     /**

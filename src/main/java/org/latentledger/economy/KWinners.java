@@ -44,7 +44,11 @@ public final class KWinners extends BaseActivationFunction {
 
     /** The winners of one row: the k largest values, the rest zero. */
     public float[] apply(float[] z) {
-        return applyAmong(z, everyUnit(z.length));
+        float[] out = new float[z.length];
+        for (int j : KLargest.indices(z, winners(z.length, fraction))) {
+            out[j] = z[j];
+        }
+        return out;
     }
 
     /**

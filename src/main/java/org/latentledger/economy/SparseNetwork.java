@@ -134,7 +134,6 @@ public final class SparseNetwork {
         for (int l = 0; l <= last; l++) {
             Stage stage = stages.get(l);
             int nIn = cur.length;
-            int active = nonZero(cur);
             float[] out;
             LayerCost cost;
             if (stage instanceof DenseStage d) {
@@ -142,10 +141,12 @@ public final class SparseNetwork {
                 float[] z = new float[nOut];
                 long dense = (long) nIn * nOut;
                 if (policy instanceof SparsityPolicy.Dense) {
+                    int active = nonZero(cur);
                     DenseKernel.all(d.w(), d.b(), cur, z);
                     out = activate(d.activation(), z);
                     cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, dense, dense, dense, nOut, false);
                 } else if (policy instanceof SparsityPolicy.LatentRouted r && l < last) {
+                    int active = nonZero(cur);
                     int k = r.k(nOut);
                     int rank = Math.min(r.rank(), Math.min(nIn, nOut));
                     int[] chosen = route(l, d, cur, rank, k);
@@ -155,18 +156,23 @@ public final class SparseNetwork {
                     cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, predictor + exact, dense, predictor + exact,
                             k, false);
                 } else {
+                    long eff;
+                    int active;
                     if (d.pruned() != null) {
-                        d.pruned().live(d.b(), cur, z);
+                        CompressedRows.Work work = d.pruned().live(d.b(), cur, z); // counts as it goes: no other scan of the input
+                        eff = work.multiplies();
+                        active = work.liveInputs();
                     } else {
-                        DenseKernel.live(d.w(), d.b(), cur, z);
+                        active = DenseKernel.live(d.w(), d.b(), cur, z);
+                        eff = d.liveWeights(cur);
                     }
                     out = activate(d.activation(), z);
-                    long eff = d.liveWeights(cur);
                     cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, eff, dense, eff, nOut, false);
                 }
                 shape = new long[] {1, nOut};
             } else {
                 LibraryStage s = (LibraryStage) stage;
+                int active = nonZero(cur);
                 LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
                 INDArray x = Nd4j.create(cur).reshape('c', shape);
                 if (s.pre() != null) {

@@ -77,6 +77,30 @@ class KLargestTest {
     }
 
     @Test
+    void fewOfManyAgreeWithASortWhetherTheSampledPivotHoldsOrNot() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 256 + r.nextInt(1000);
+            float[] v = new float[n];
+            boolean ties = r.nextBoolean();
+            for (int i = 0; i < n; i++) {
+                v[i] = ties ? (float) r.nextInt(9) : (float) r.nextGaussian();
+            }
+            int k = 1 + r.nextInt(n / 8);
+            assertArrayEquals(bySorting(v, k), KLargest.indices(v, k), "n=" + n + " k=" + k + " ties=" + ties);
+        }
+        // Adversarial: every sampled key is large and the rest tiny, so the pivot lets too few through and the full selection runs.
+        float[] trap = new float[512];
+        for (int j = 0; j < 32; j++) {
+            trap[j * 16] = 100;
+        }
+        trap[5] = 50;
+        int[] expected = bySorting(trap, 64);
+        assertArrayEquals(expected, KLargest.indices(trap, 64));
+        assertTrue(Arrays.stream(KLargest.indices(trap, 64)).anyMatch(i -> i == 5), "the 50 outside the sample is a winner");
+    }
+
+    @Test
     void selectFindsTheOrderStatistic() {
         SplittableRandom r = new SplittableRandom(9);
         for (int trial = 0; trial < 200; trial++) {

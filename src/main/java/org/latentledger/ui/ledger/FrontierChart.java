@@ -11,10 +11,33 @@ import org.latentledger.ui.plot.PlotCanvas;
 import org.latentledger.ui.plot.PlotStyle;
 
 /**
- * Agreement and accuracy against the share of dense MACs, one point per swept setting; the knee
- * ringed, the current setting as a dashed line; a click on a point chooses that setting.
+ * Agreement and accuracy against the share of the dense pass's cost (MACs, or energy with the
+ * ledger's constants), one point per swept setting; the knee ringed, the current setting as a
+ * dashed line; a click on a point chooses that setting.
  */
 public final class FrontierChart extends PlotCanvas {
+
+    /** What the x axis counts: each point's share of its dense pass's MACs or of its energy. */
+    public enum Cost {
+        MACS("MACs"), ENERGY("energy");
+
+        private final String label;
+
+        Cost(String label) {
+            this.label = label;
+        }
+
+        double of(Frontier.Point p) {
+            return this == MACS ? p.macFraction() : p.energyFraction();
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private Cost cost = Cost.MACS;
 
     private double L = 52;
     private double R = 130;
@@ -52,9 +75,32 @@ public final class FrontierChart extends PlotCanvas {
         markDirty();
     }
 
-    public void show(Frontier.Result r, double currentMacFraction, String note) {
+    /** The x axis; {@link #show} gives the current setting's share in the same terms. */
+    public void cost(Cost c) {
+        cost = c;
+        markDirty();
+    }
+
+    public Cost cost() {
+        return cost;
+    }
+
+    /** The memory the energy shares assume ("SRAM", "DRAM", "custom"), named on the axis. */
+    public void energyName(String name) {
+        energyName = name == null ? "" : name;
+        markDirty();
+    }
+
+    private String energyName = "";
+
+    private String axis() {
+        return "share of dense " + cost + (cost == Cost.ENERGY && !energyName.isEmpty() ? " (" + energyName + " constants)" : "");
+    }
+
+    /** @param currentShare the current setting's share of the dense cost, as {@link #cost()} counts it */
+    public void show(Frontier.Result r, double currentShare, String note) {
         result = r;
-        current = currentMacFraction;
+        current = currentShare;
         this.note = note;
         markDirty();
     }
@@ -80,7 +126,7 @@ public final class FrontierChart extends PlotCanvas {
         g.setFont(st.bold(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        String title = "Frontier: answers kept vs share of dense MACs" + (note.isEmpty() ? "" : " (" + note + ")");
+        String title = "Frontier: answers kept vs " + axis() + (note.isEmpty() ? "" : " (" + note + ")");
         if (org.latentledger.ui.plot.HoverText.width(title, st.bold(13)) > w - L - 8) {
             title = "Frontier" + (note.isEmpty() ? "" : " (" + note + ")"); // the axis says the rest
         }
@@ -115,7 +161,7 @@ public final class FrontierChart extends PlotCanvas {
             g.setTextBaseline(VPos.TOP);
         }
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("share of dense MACs", (L + w - R) / 2, h - st.em(16));
+        g.fillText(axis(), (L + w - R) / 2, h - st.em(16));
         // The original first and muted, beneath; then accuracy, dashed with open marks, so agreement
         // (drawn over it) never hides it.
         if (original != null) {
@@ -146,12 +192,12 @@ public final class FrontierChart extends PlotCanvas {
         double ring = st.mark(8);
         g.setStroke(c);
         g.setLineWidth(st.mark(2));
-        g.strokeOval(sx(k.macFraction()) - ring, sy(k.agreement()) - ring, 2 * ring, 2 * ring);
+        double x = sx(cost.of(k));
+        g.strokeOval(x - ring, sy(k.agreement()) - ring, 2 * ring, 2 * ring);
         g.setFill(c);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.format(Locale.ROOT, "%s: %.0f%% of MACs", label, 100 * k.macFraction()), sx(k.macFraction()) + 10,
-                sy(k.agreement()) + 8);
+        g.fillText(String.format(Locale.ROOT, "%s: %s of %s", label, share(cost.of(k)), cost), x + 10, sy(k.agreement()) + 8);
     }
 
     private void series(GraphicsContext g, PlotStyle st, Frontier.Result result, Color c, boolean agreement) {
@@ -164,8 +210,8 @@ public final class FrontierChart extends PlotCanvas {
         if (!agreement) {
             g.setLineDashes(6, 4);
         }
-        for (Frontier.Point p : result.points().stream().sorted((a, b) -> Double.compare(a.macFraction(), b.macFraction())).toList()) {
-            double x = sx(p.macFraction());
+        for (Frontier.Point p : result.points().stream().sorted((a, b) -> Double.compare(cost.of(a), cost.of(b))).toList()) {
+            double x = sx(cost.of(p));
             double y = sy(agreement ? p.agreement() : p.accuracy());
             if (!Double.isNaN(px)) {
                 g.strokeLine(px, py, x, y);
@@ -175,7 +221,7 @@ public final class FrontierChart extends PlotCanvas {
         }
         g.setLineDashes();
         for (Frontier.Point p : result.points()) {
-            double x = sx(p.macFraction());
+            double x = sx(cost.of(p));
             double y = sy(agreement ? p.agreement() : p.accuracy());
             if (agreement) {
                 g.fillOval(x - dot, y - dot, 2 * dot, 2 * dot);
@@ -203,6 +249,16 @@ public final class FrontierChart extends PlotCanvas {
         }
     }
 
+    /** Where a point's agreement mark is drawn, in the chart's own coordinates (after its last paint). */
+    javafx.geometry.Point2D placeOf(Frontier.Point p) {
+        return new javafx.geometry.Point2D(sx(cost.of(p)), sy(p.agreement()));
+    }
+
+    /** A share as the knee's label gives it: whole percent, or one decimal below 10%. */
+    static String share(double f) {
+        return String.format(Locale.ROOT, f < 0.1 ? "%.1f%%" : "%.0f%%", 100 * f);
+    }
+
     private Frontier.Point nearest(double x, double y) {
         if (result == null) {
             return null;
@@ -211,7 +267,7 @@ public final class FrontierChart extends PlotCanvas {
         double bestD = 14 * 14;
         for (Frontier.Point p : result.points()) {
             for (double v : new double[] {p.agreement(), p.accuracy()}) {
-                double dx = sx(p.macFraction()) - x;
+                double dx = sx(cost.of(p)) - x;
                 double dy = sy(v) - y;
                 if (dx * dx + dy * dy < bestD) {
                     bestD = dx * dx + dy * dy;

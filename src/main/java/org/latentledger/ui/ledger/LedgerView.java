@@ -92,7 +92,15 @@ public final class LedgerView extends VBox {
             knee.setText(r == null ? "" : org.latentledger.economy.Frontier.describeKnee(r));
             redrawFrontier();
         });
-        HBox bottom = new HBox(12, frontier, new VBox(8, compute, knee));
+        ChoiceBox<FrontierChart.Cost> cost = new ChoiceBox<>(FXCollections.observableArrayList(FrontierChart.Cost.values()));
+        cost.setValue(frontier.cost());
+        cost.setId("frontier-cost");
+        cost.setTooltip(new Tooltip("The frontier's x axis: each setting's share of the dense pass's MACs, or of its energy (the constants above)"));
+        cost.valueProperty().addListener((o, a, c) -> {
+            frontier.cost(c);
+            redrawFrontier();
+        });
+        HBox bottom = new HBox(12, frontier, new VBox(8, compute, new HBox(6, new Label("x axis:"), cost), knee));
         getChildren().addAll(controls(), message, figure, middle, bottom);
         setPadding(new Insets(8, 0, 0, 0));
         vm.ledgerProperty().addListener(o -> refresh());
@@ -229,7 +237,11 @@ public final class LedgerView extends VBox {
     private void redrawFrontier() {
         Ledger l = vm.ledgerProperty().get();
         frontier.compare(vm.comparisonProperty().get(), vm.originalName());
-        frontier.show(vm.frontierProperty().get(), l == null ? Double.NaN : l.macFraction(), vm.frontierNote());
+        EnergyModel swept = vm.frontierEnergy(); // the current line in the same constants as the points
+        frontier.energyName(swept.memory());
+        double current = l == null ? Double.NaN
+                : frontier.cost() == FrontierChart.Cost.MACS ? l.macFraction() : l.energyFraction(swept);
+        frontier.show(vm.frontierProperty().get(), current, vm.frontierNote());
     }
 
     /** The 99th percentile of |activation| over both passes: one scale for both heatmaps. */

@@ -85,6 +85,7 @@ public final class LedgerViewModel {
     private final DoubleProperty level = new SimpleDoubleProperty(this, "level", 0.1);
     private final IntegerProperty rank = new SimpleIntegerProperty(this, "rank", 16);
     private final ObjectProperty<EnergyModel> energy = new SimpleObjectProperty<>(this, "energy", EnergyModel.SRAM);
+    private EnergyModel frontierEnergy = EnergyModel.SRAM;
     private final ReadOnlyObjectWrapper<Ledger> ledger = new ReadOnlyObjectWrapper<>(this, "ledger");
     private final ReadOnlyObjectWrapper<Frontier.Result> frontier = new ReadOnlyObjectWrapper<>(this, "frontier");
     private final ReadOnlyObjectWrapper<FrontierRun> frontierRun = new ReadOnlyObjectWrapper<>(this, "frontierRun");
@@ -259,6 +260,7 @@ public final class LedgerViewModel {
             return new Compared(run, o == null ? null : FrontierRun.sweepOn(o, d, k, 12, originalRange, r, run.points(), e, progress).result());
         }, null, (Compared c) -> {
                     if (n == net) {
+                        frontierEnergy = e;
                         comparison.set(c.original());
                         frontierRun.set(c.run());
                         frontier.set(c.run().result());
@@ -342,6 +344,11 @@ public final class LedgerViewModel {
 
     public IntegerProperty rankProperty() {
         return rank;
+    }
+
+    /** The constants the frontier's energy shares were computed with (they stay as swept when the ledger's change). */
+    public EnergyModel frontierEnergy() {
+        return frontierEnergy;
     }
 
     public ObjectProperty<EnergyModel> energyProperty() {

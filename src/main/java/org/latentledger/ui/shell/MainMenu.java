@@ -150,7 +150,7 @@ final class MainMenu {
             return;
         }
         String name = model.name().replaceFirst("\\.(zip|h5|hdf5|keras)$", "");
-        EconomizeDialog.ask(window(), name, vm).ifPresent(plan -> {
+        EconomizeDialog.ask(window(), name).ifPresent(plan -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Save the economical model");
             chooser.setInitialFileName(name + "-economical.zip");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentledger.ui.FxTesting.await;
 
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,21 @@ class LedgerViewTest {
         robot.interact(() -> l.choose(knee));
         assertEquals(knee.policy(), l.policy(), "choosing the knee sets the policy to it");
         assertEquals(knee.macFraction(), l.ledgerProperty().get().macFraction(), 0.25, "one query's cost is near the average");
+
+        // The energy axis: the same points at their energy shares; a click on the knee's mark there chooses it.
+        // (On an MLP every MAC reads one weight, so the two shares are equal; they part on convolutions.)
+        assertEquals(knee.macFraction(), knee.energyFraction(), 1e-9);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<FrontierChart.Cost> cost = robot.lookup("#frontier-cost").queryAs(ChoiceBox.class);
+        FrontierChart chart = robot.lookup("#frontier").queryAs(FrontierChart.class);
+        robot.interact(() -> l.apply(new SparsityPolicy.TopK(0, 0.9))); // the same kind: the frontier stays
+        robot.interact(() -> cost.setValue(FrontierChart.Cost.ENERGY));
+        assertEquals(FrontierChart.Cost.ENERGY, chart.cost());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // painted on the energy axis
+        javafx.geometry.Point2D at = chart.localToScene(chart.placeOf(knee)); // a fired event's x, y are the scene's
+        robot.interact(() -> chart.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(),
+                0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, true, null)));
+        assertEquals(knee.policy(), l.policy(), "the knee's mark on the energy axis chooses the knee");
     }
 
     @Test
