@@ -4,14 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.latentledger.model.LayerInfo;
 import org.latentledger.model.LoadedModel;
+import org.latentledger.model.OnnxNetwork;
 import org.latentledger.model.SequentialNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -24,88 +19,29 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A layer-by-layer network that really skips work: dense layers run on our own kernel over only
- * the live input rows of W (and, for latent routing, only the chosen output columns); other
- * layers (convolutions, pooling) run through DL4J on the sparsified input, their effective cost
- * estimated from the input's density. Built from a MultiLayerNetwork; one query at a time.
+ * A network that really skips work: dense layers run on our own kernel over only the live input
+ * rows of W (and, for latent routing, only the chosen output columns); other layers run through
+ * their framework (DL4J, or ONNX Runtime for an ONNX graph) on the sparsified input, a plain
+ * convolution's work counted exactly from its input's zeros. Built from a MultiLayerNetwork or an
+ * ONNX graph (whose rows may read any earlier rows: merges, residual adds); one query at a time.
  */
 public final class SparseNetwork {
-
-    private sealed interface Stage permits DenseStage, LibraryStage {
-        LayerInfo info();
-    }
-
-    /**
-     * A dense layer on our kernel. {@code pruned} holds W's rows compressed (only their non-zero
-     * weights) when pruning left at most {@link #COMPRESSED_DENSITY} of them, else null; {@code
-     * rowNonZeros} counts each row's non-zero weights, so the costs count the multiplies and the
-     * weights read that really happen.
-     */
-    private record DenseStage(LayerInfo info, float[][] w, float[] b, IActivation activation, CompressedRows pruned,
-                              int[] rowNonZeros) implements Stage {
-
-        /** Multiplies over the live inputs: the non-zero weights of their rows. */
-        long liveWeights(float[] a) {
-            long n = 0;
-            for (int i = 0; i < a.length; i++) {
-                if (a[i] != 0f) {
-                    n += rowNonZeros[i];
-                }
-            }
-            return n;
-        }
-    }
 
     /** Below this share of non-zero weights a layer's rows are kept compressed and the kernel visits only those weights. */
     static final double COMPRESSED_DENSITY = 0.5;
 
-    private record LibraryStage(LayerInfo info, Layer layer, InputPreProcessor pre, boolean conv, long weights) implements Stage {
-    }
-
     private final LoadedModel model;
-    private final List<Stage> stages = new ArrayList<>();
+    private final List<Stage> stages;
     private final Map<Integer, float[][][]> routers = new HashMap<>();
 
     public SparseNetwork(LoadedModel model) {
-        if (!(model.network() instanceof SequentialNetwork seq)) {
-            throw new UnsupportedOperationException("the ledger runs layer-by-layer networks (MultiLayerNetwork); "
-                    + model.name() + " is a " + model.network().structure());
-        }
         this.model = model;
-        MultiLayerNetwork net = seq.network();
-        List<LayerInfo> table = model.layers();
-        for (int i = 0; i < table.size(); i++) {
-            Layer layer = net.getLayer(i);
-            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-            InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
-            boolean denseLayer = conf instanceof FeedForwardLayer && !(conf instanceof ConvolutionLayer)
-                    && layer.getParam("W") != null && pre == null;
-            if (denseLayer) {
-                INDArray w = layer.getParam("W").castTo(DataType.FLOAT);
-                INDArray b = layer.getParam("b").castTo(DataType.FLOAT);
-                float[][] rows = rows(w);
-                CompressedRows compressed = CompressedRows.of(rows);
-                stages.add(new DenseStage(table.get(i), rows, b.dup('c').data().asFloat(),
-                        ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn(),
-                        compressed.density() <= COMPRESSED_DENSITY ? compressed : null, compressed.rowNonZeros()));
-            } else {
-                long weights = layer.getParam("W") == null ? 0 : layer.getParam("W").length();
-                stages.add(new LibraryStage(table.get(i), layer, pre, conf instanceof ConvolutionLayer, weights));
-            }
-        }
-    }
-
-    /** A weight matrix as rows, by one bulk copy of its buffer (INDArray.toFloatMatrix reads element by element). */
-    private static float[][] rows(INDArray w) {
-        INDArray c = w.dup('c');
-        int nIn = (int) c.size(0);
-        int nOut = (int) c.size(1);
-        float[] flat = c.data().asFloat();
-        float[][] out = new float[nIn][nOut];
-        for (int r = 0; r < nIn; r++) {
-            System.arraycopy(flat, r * nOut, out[r], 0, nOut);
-        }
-        return out;
+        stages = switch (model.network()) {
+            case SequentialNetwork seq -> Dl4jStages.of(seq.network(), model.layers());
+            case OnnxNetwork onnx -> OnnxStages.of(onnx, model.layers());
+            default -> throw new UnsupportedOperationException("the ledger runs layer-by-layer DL4J networks and ONNX graphs; "
+                    + model.name() + " is a " + model.network().structure());
+        };
     }
 
     public LoadedModel model() {
@@ -116,9 +52,13 @@ public final class SparseNetwork {
         return stages.size();
     }
 
-    /** True where layer l runs on our kernel (its costs are exact); false where DL4J runs it (estimated). */
+    /** True where layer l's costs are counted exactly (our kernel, or a plain convolution); false where they are estimated. */
     public boolean exact(int l) {
-        return stages.get(l) instanceof DenseStage;
+        return switch (stages.get(l)) {
+            case Stage.Dense d -> true;
+            case Stage.Library s -> s.conv() != null || !s.convolution();
+            case Stage.Onnx o -> true;
+        };
     }
 
     /**
@@ -128,76 +68,115 @@ public final class SparseNetwork {
     public Pass run(float[] input, SparsityPolicy policy) {
         List<float[]> acts = new ArrayList<>();
         List<LayerCost> costs = new ArrayList<>();
-        float[] cur = input;
-        long[] shape = model.input().batchShape(1);
+        List<long[]> shapes = new ArrayList<>(); // batch-1 shapes of the DL4J layers' outputs
+        long[] inputShape = model.input().batchShape(1);
         int last = stages.size() - 1;
+        float[] out = input;
         for (int l = 0; l <= last; l++) {
             Stage stage = stages.get(l);
+            int src = stage.from()[0];
+            float[] cur = src < 0 ? input : acts.get(src);
             int nIn = cur.length;
-            float[] out;
             LayerCost cost;
-            if (stage instanceof DenseStage d) {
-                int nOut = d.b().length;
-                float[] z = new float[nOut];
-                long dense = (long) nIn * nOut;
-                if (policy instanceof SparsityPolicy.Dense) {
+            switch (stage) {
+                case Stage.Dense d -> {
+                    Computed c = dense(l, d, cur, policy, l == last);
+                    out = c.out();
+                    cost = c.cost();
+                    shapes.add(new long[] {1, d.b().length});
+                }
+                case Stage.Library s -> {
                     int active = nonZero(cur);
-                    DenseKernel.all(d.w(), d.b(), cur, z);
-                    out = activate(d.activation(), z);
-                    cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, dense, dense, dense, nOut, false);
-                } else if (policy instanceof SparsityPolicy.LatentRouted r && l < last) {
-                    int active = nonZero(cur);
-                    int k = r.k(nOut);
-                    int rank = Math.min(r.rank(), Math.min(nIn, nOut));
-                    int[] chosen = route(l, d, cur, rank, k);
-                    long exact = DenseKernel.columns(d.w(), d.b(), cur, chosen, z);
-                    out = activateChosen(d.activation(), z, chosen);
-                    long predictor = (long) rank * (active + nOut);
-                    cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, predictor + exact, dense, predictor + exact,
-                            k, false);
-                } else {
-                    long eff;
-                    int active;
-                    if (d.pruned() != null) {
-                        CompressedRows.Work work = d.pruned().live(d.b(), cur, z); // counts as it goes: no other scan of the input
-                        eff = work.multiplies();
-                        active = work.liveInputs();
-                    } else {
-                        active = DenseKernel.live(d.w(), d.b(), cur, z);
-                        eff = d.liveWeights(cur);
+                    LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+                    INDArray x = Nd4j.create(cur).reshape('c', src < 0 ? inputShape : shapes.get(src));
+                    if (s.pre() != null) {
+                        x = s.pre().preProcess(x, 1, mgr);
                     }
-                    out = activate(d.activation(), z);
-                    cost = new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, eff, dense, eff, nOut, false);
+                    s.layer().setInputMiniBatchSize(1); // layers remember the batch size of their last use
+                    INDArray y = s.layer().activate(x, false, mgr).castTo(DataType.FLOAT).dup('c');
+                    shapes.add(y.shape());
+                    out = y.data().asFloat(); // y is a fresh c-ordered copy: its buffer is exactly its elements
+                    long dense = s.info().denseMacs();
+                    boolean skip = !(policy instanceof SparsityPolicy.Dense);
+                    if (s.conv() != null) {
+                        ConvCount.Work w = skip ? ConvCount.of(Dl4jStages.geometry(s.conv(), x.shape(), y.shape()), x.dup('c').data().asFloat())
+                                : new ConvCount.Work(dense, s.weights());
+                        cost = new LayerCost(s.info().name(), "conv", nIn, out.length, active, dense, w.macs(), s.weights(), w.weightsRead(),
+                                out.length, false);
+                    } else {
+                        double density = nIn == 0 ? 0 : (double) active / nIn;
+                        long eff = skip ? Math.round(dense * density) : dense;
+                        long reads = skip ? Math.round(s.weights() * density) : s.weights();
+                        cost = new LayerCost(s.info().name(), s.convolution() ? "conv" : s.info().type(), nIn, out.length, active, dense, eff,
+                                s.weights(), reads, out.length, s.convolution());
+                    }
                 }
-                shape = new long[] {1, nOut};
-            } else {
-                LibraryStage s = (LibraryStage) stage;
-                int active = nonZero(cur);
-                LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
-                INDArray x = Nd4j.create(cur).reshape('c', shape);
-                if (s.pre() != null) {
-                    x = s.pre().preProcess(x, 1, mgr);
+                case Stage.Onnx o -> {
+                    List<float[]> ins = new ArrayList<>();
+                    int active = 0;
+                    for (int f : o.from()) {
+                        float[] a = f < 0 ? input : acts.get(f);
+                        ins.add(a);
+                        active += nonZero(a);
+                    }
+                    int width = ins.stream().mapToInt(a -> a.length).sum();
+                    out = o.network().runRow(o.row(), ins);
+                    shapes.add(null);
+                    long dense = o.info().denseMacs();
+                    boolean skip = !(policy instanceof SparsityPolicy.Dense);
+                    ConvCount.Work w = o.conv() == null ? new ConvCount.Work(dense, o.weights())
+                            : skip ? ConvCount.of(o.conv(), ins.get(0)) : new ConvCount.Work(dense, o.conv().weights());
+                    long denseReads = o.conv() == null ? o.weights() : o.conv().weights();
+                    cost = new LayerCost(o.info().name(), o.conv() != null ? "conv" : o.info().type(), width, out.length, active, dense,
+                            w.macs(), denseReads, w.weightsRead(), out.length, false);
                 }
-                s.layer().setInputMiniBatchSize(1); // layers remember the batch size of their last use
-                INDArray y = s.layer().activate(x, false, mgr).castTo(DataType.FLOAT).dup('c');
-                shape = y.shape();
-                out = y.data().asFloat(); // y is a fresh c-ordered copy: its buffer is exactly its elements
-                long dense = s.info().denseMacs();
-                double density = nIn == 0 ? 0 : (double) active / nIn;
-                boolean skip = !(policy instanceof SparsityPolicy.Dense);
-                long eff = skip ? Math.round(dense * density) : dense;
-                long reads = skip ? Math.round(s.weights() * density) : s.weights();
-                cost = new LayerCost(s.info().name(), s.conv() ? "conv" : s.info().type(), nIn, out.length, active, dense, eff,
-                        s.weights(), reads, out.length, s.conv());
             }
             if (l < last) {
                 out = sparsify(out, policy);
             }
             acts.add(out);
             costs.add(cost);
-            cur = out;
         }
-        return new Pass(policy, acts, costs, cur);
+        return new Pass(policy, acts, costs, out);
+    }
+
+    private record Computed(float[] out, LayerCost cost) {
+    }
+
+    /** A dense layer on our kernel under the policy: every row, only the routed columns, or only the live rows. */
+    private Computed dense(int l, Stage.Dense d, float[] cur, SparsityPolicy policy, boolean last) {
+        int nIn = cur.length;
+        int nOut = d.b().length;
+        float[] z = new float[nOut];
+        long dense = (long) nIn * nOut;
+        if (policy instanceof SparsityPolicy.Dense) {
+            int active = nonZero(cur);
+            DenseKernel.all(d.w(), d.b(), cur, z);
+            return new Computed(activate(d.activation(), z),
+                    new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, dense, dense, dense, nOut, false));
+        }
+        if (policy instanceof SparsityPolicy.LatentRouted r && !last) {
+            int active = nonZero(cur);
+            int k = r.k(nOut);
+            int rank = Math.min(r.rank(), Math.min(nIn, nOut));
+            int[] chosen = route(l, d, cur, rank, k);
+            long exact = DenseKernel.columns(d.w(), d.b(), cur, chosen, z);
+            long predictor = (long) rank * (active + nOut);
+            return new Computed(activateChosen(d.activation(), z, chosen), new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense,
+                    predictor + exact, dense, predictor + exact, k, false));
+        }
+        long eff;
+        int active;
+        if (d.pruned() != null) {
+            CompressedRows.Work work = d.pruned().live(d.b(), cur, z); // counts as it goes: no other scan of the input
+            eff = work.multiplies();
+            active = work.liveInputs();
+        } else {
+            active = DenseKernel.live(d.w(), d.b(), cur, z);
+            eff = d.liveWeights(cur);
+        }
+        return new Computed(activate(d.activation(), z), new LayerCost(d.info().name(), "dense", nIn, nOut, active, dense, eff, dense, eff,
+                nOut, false));
     }
 
     /** TopK and Threshold act on a hidden layer's output; the other policies leave it as it is. */
@@ -218,7 +197,7 @@ public final class SparseNetwork {
     }
 
     /** The k outputs whose predicted pre-activation (through the rank-r factorisation) is largest. */
-    private int[] route(int l, DenseStage d, float[] a, int rank, int k) {
+    private int[] route(int l, Stage.Dense d, float[] a, int rank, int k) {
         float[][][] f = routers.computeIfAbsent(l * 10_000 + rank, key -> LowRank.of(d.w(), rank));
         float[][] left = f[0]; // n_in x r
         float[][] right = f[1]; // r x n_out

@@ -50,7 +50,15 @@ public record ModelCard(String name, String dataset, String inputScaling, Split 
         return GSON.toJson(this) + "\n";
     }
 
+    /**
+     * @throws IllegalArgumentException when the JSON is not a model card (a JSON file of another
+     *                                  kind can sit beside a model under the same name)
+     */
     public static ModelCard fromJson(String json) {
-        return GSON.fromJson(json, ModelCard.class);
+        ModelCard c = GSON.fromJson(json, ModelCard.class);
+        if (c == null || c.split() == null || c.architecture() == null) {
+            throw new IllegalArgumentException("not a model card: no architecture or split");
+        }
+        return c;
     }
 }

@@ -20,7 +20,7 @@ import org.latentledger.data.ResourceRoot;
  */
 public final class ModelLoader {
 
-    static final String EXPECTED = "a Deeplearning4j model zip or a Keras .h5 model";
+    static final String EXPECTED = "a Deeplearning4j model zip, a Keras .h5 model or an ONNX model";
 
     private ModelLoader() {
     }
@@ -56,7 +56,18 @@ public final class ModelLoader {
         } catch (IOException e) {
             throw new ModelLoadException(source, "a readable file", e.toString(), e);
         }
-        return load(file.getFileName().toString().replaceFirst("\\.(zip|h5|hdf5|keras)$", ""), source, bytes);
+        String name = file.getFileName().toString().replaceFirst("\\.(zip|h5|hdf5|keras|onnx)$", "");
+        if (OnnxGraph.looksLikeOnnx(bytes)) {
+            Path dir = file.toAbsolutePath().getParent(); // where external data (model.onnx.data) lies
+            return onnx(name, source, bytes, dir);
+        }
+        return load(name, source, bytes);
+    }
+
+    private static LoadedModel onnx(String name, String source, byte[] bytes, Path dir) throws ModelLoadException {
+        Nd4jRuntime.configure();
+        OnnxGraph graph = OnnxGraph.parse(bytes, dir, source);
+        return new LoadedModel(name, source, Hashing.sha256(bytes), "ONNX", new OnnxNetwork(graph, source));
     }
 
     public static LoadedModel load(ResourceRoot root, String relative) throws ModelLoadException {
@@ -77,6 +88,9 @@ public final class ModelLoader {
         Nd4jRuntime.configure();
         if (KerasImporter.isHdf5(bytes)) {
             return KerasImporter.load(name, source, bytes);
+        }
+        if (OnnxGraph.looksLikeOnnx(bytes)) {
+            return onnx(name, source, bytes, null);
         }
         if (!isZip(bytes)) {
             throw new ModelLoadException(source, EXPECTED, FileSniffer.describe(bytes), null);

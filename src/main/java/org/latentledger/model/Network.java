@@ -7,9 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A loaded neural network, whatever DL4J structure holds it: the layer table, the input it
  * takes, and a forward pass that returns every layer's activations. Not thread-safe.
  */
-public sealed interface Network extends AutoCloseable permits SequentialNetwork, GraphNetwork {
+public sealed interface Network extends AutoCloseable permits SequentialNetwork, GraphNetwork, OnnxNetwork {
 
-    /** "MultiLayerNetwork" or "ComputationGraph". */
+    /** "MultiLayerNetwork", "ComputationGraph" or "ONNX graph". */
     String structure();
 
     InputSpec input();
