@@ -31,10 +31,17 @@ public final class LayerTable {
     private LayerTable() {
     }
 
-    /** The input type of a MultiLayerNetwork, read from its first layer and preprocessor. */
+    /**
+     * The input type of a MultiLayerNetwork, read from its first layer and preprocessor, or for a
+     * network whose first layer reads images directly, worked back from where it flattens them.
+     */
     public static InputType inputType(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        return inputType(conf.getInputPreProcess(0), conf.getConf(0).getLayer());
+        Layer first = conf.getConf(0).getLayer();
+        if (conf.getInputPreProcess(0) == null && ImageInputInference.readsImages(first)) {
+            return ImageInputInference.of(conf);
+        }
+        return inputType(conf.getInputPreProcess(0), first);
     }
 
     /** The input type of a one-input ComputationGraph, read from the first layer fed by the input. */
