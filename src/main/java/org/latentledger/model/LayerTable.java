@@ -130,8 +130,9 @@ public final class LayerTable {
         return 0;
     }
 
+    /** The name the file gives the layer (DL4J's own "layer3" for one left unnamed), so --layer takes what inspect shows. */
     private static String name(String n, int index) {
-        return n == null || n.isBlank() || n.matches("layer\\d+") ? "layer " + index : n;
+        return n == null || n.isBlank() ? "layer" + index : n;
     }
 
     private static String type(Layer layer) {

@@ -1,6 +1,8 @@
 package org.latentledger.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -44,6 +46,29 @@ class LayerTableTest {
         assertEquals(5 * 3, t.get(3).denseMacs());
         assertEquals(3, t.get(3).units());
         assertEquals("softmax", t.get(3).activation());
+    }
+
+    @Test
+    void layersKeepTheNamesTheFileGivesThem() {
+        // The first layer is named "layer7" though it sits at index 0 (as after removing layers):
+        // the table must say the file's name, not make one from the index.
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(2).list()
+                .layer(new DenseLayer.Builder().name("layer7").nIn(4).nOut(3).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(3).nOut(3).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder().nIn(3).nOut(2).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        try (LoadedModel m = new LoadedModel("named", "named.zip", "0", net)) {
+            assertEquals(List.of("layer7", "layer1", "layer2"), m.layers().stream().map(LayerInfo::name).toList());
+            for (String ref : List.of("layer7", "layer 7", "0")) {
+                assertEquals(0, m.layer(ref).index(), ref);
+            }
+            for (String ref : List.of("layer1", "layer 1", " 1 ")) {
+                assertEquals(1, m.layer(ref).index(), ref);
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.layer("layer0"));
+            assertTrue(e.getMessage().contains("its layers are 0..2: layer7, layer1, layer2"), e.getMessage());
+        }
     }
 
     @Test
