@@ -10,9 +10,11 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -124,7 +126,7 @@ public final class LayerTable {
             int[] k = conv.getKernelSize();
             return o.getHeight() * o.getWidth() * o.getChannels() * k[0] * k[1] * conv.getNIn();
         }
-        if (layer instanceof FeedForwardLayer ff && !(layer instanceof ConvolutionLayer)) {
+        if (layer instanceof FeedForwardLayer ff && !(layer instanceof ConvolutionLayer) && !(layer instanceof DropoutLayer)) {
             return ff.getNIn() * ff.getNOut();
         }
         return 0;
@@ -152,6 +154,13 @@ public final class LayerTable {
     }
 
     private static String activation(Layer layer) {
+        // DropoutLayer inherits an activation field (sigmoid unless set) that its forward pass never applies.
+        if (layer instanceof DropoutLayer) {
+            return "-";
+        }
+        if (layer instanceof ActivationLayer a && a.getActivationFn() != null) {
+            return a.getActivationFn().toString();
+        }
         if (layer instanceof BaseLayer base && base.getActivationFn() != null) {
             return base.getActivationFn().toString();
         }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -69,6 +71,21 @@ class LayerTableTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.layer("layer0"));
             assertTrue(e.getMessage().contains("its layers are 0..2: layer7, layer1, layer2"), e.getMessage());
         }
+    }
+
+    @Test
+    void dropoutShowsNoActivationAndAnActivationLayerShowsItsOwn() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(6).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(5).activation(Activation.RELU).build())
+                .layer(new DropoutLayer.Builder(0.5).nIn(5).nOut(5).build())
+                .layer(new ActivationLayer.Builder().activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder().nIn(5).nOut(2).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        List<LayerInfo> t = new SequentialNetwork(net).layers();
+        assertEquals(List.of("relu", "-", "tanh", "softmax"), t.stream().map(LayerInfo::activation).toList());
+        assertEquals(0, t.get(1).denseMacs(), "dropout multiplies nothing, whatever nIn and nOut it was given");
+        assertEquals("Dropout", t.get(1).type());
     }
 
     @Test
