@@ -12,6 +12,7 @@ import org.latentledger.economy.LayerCost;
 import org.latentledger.economy.Ledger;
 import org.latentledger.economy.SparseNetwork;
 import org.latentledger.economy.SparsityPolicy;
+import org.latentledger.model.Evaluation;
 import org.latentledger.model.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +57,7 @@ final class LedgerCommand implements Callable<Integer> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("query", query.describe(data));
                 out.putAll(summary(l, memory.energy));
+                out.put("answer", answers(l, data.classNames()));
                 return out;
             }, () -> text(l, memory.energy));
         }
@@ -97,6 +99,26 @@ final class LedgerCommand implements Callable<Integer> {
         out.put("timing_us", timing);
         out.put("energy_model", Map.of("mac_pj", e.macPj(), "read_pj", e.readPj(), "memory", e.memory(), "source", EnergyModel.SOURCE));
         return out;
+    }
+
+    /** Both passes' answers: {"dense": {"top1", "probabilities"}, "sparse": {...}}. */
+    static Map<String, Object> answers(Ledger l, List<String> classNames) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dense", answer(l.dense().output(), classNames));
+        out.put("sparse", answer(l.sparse().output(), classNames));
+        return out;
+    }
+
+    /**
+     * top1 by class name when the data names every output, else by index (a number): names for only
+     * some outputs would give one answer as a name and another as a number for the same model.
+     */
+    private static Map<String, Object> answer(float[] output, List<String> classNames) {
+        int top = Evaluation.argmax(output);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("top1", classNames.size() >= output.length ? classNames.get(top) : top);
+        a.put("probabilities", output);
+        return a;
     }
 
     static String text(Ledger l, EnergyModel e) {

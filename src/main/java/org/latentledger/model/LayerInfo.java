@@ -4,7 +4,7 @@ package org.latentledger.model;
  * One row of a model's layer table.
  *
  * @param index       position in the network (0 = first layer after the input)
- * @param name        layer name (DL4J's, or "layer N")
+ * @param name        layer name as the file has it (DL4J names an unnamed layer "layerN")
  * @param type        "Dense", "Output", "Conv2D", "MaxPool", ...
  * @param inputShape  shape of one input, e.g. "784" or "1x28x28"
  * @param outputShape shape of one output

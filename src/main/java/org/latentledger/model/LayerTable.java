@@ -10,9 +10,11 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -31,10 +33,17 @@ public final class LayerTable {
     private LayerTable() {
     }
 
-    /** The input type of a MultiLayerNetwork, read from its first layer and preprocessor. */
+    /**
+     * The input type of a MultiLayerNetwork, read from its first layer and preprocessor, or for a
+     * network whose first layer reads images directly, worked back from where it flattens them.
+     */
     public static InputType inputType(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        return inputType(conf.getInputPreProcess(0), conf.getConf(0).getLayer());
+        Layer first = conf.getConf(0).getLayer();
+        if (conf.getInputPreProcess(0) == null && ImageInputInference.readsImages(first)) {
+            return ImageInputInference.of(conf);
+        }
+        return inputType(conf.getInputPreProcess(0), first);
     }
 
     /** The input type of a one-input ComputationGraph, read from the first layer fed by the input. */
@@ -117,14 +126,15 @@ public final class LayerTable {
             int[] k = conv.getKernelSize();
             return o.getHeight() * o.getWidth() * o.getChannels() * k[0] * k[1] * conv.getNIn();
         }
-        if (layer instanceof FeedForwardLayer ff && !(layer instanceof ConvolutionLayer)) {
+        if (layer instanceof FeedForwardLayer ff && !(layer instanceof ConvolutionLayer) && !(layer instanceof DropoutLayer)) {
             return ff.getNIn() * ff.getNOut();
         }
         return 0;
     }
 
+    /** The name the file gives the layer (DL4J's own "layer3" for one left unnamed), so --layer takes what inspect shows. */
     private static String name(String n, int index) {
-        return n == null || n.isBlank() || n.matches("layer\\d+") ? "layer " + index : n;
+        return n == null || n.isBlank() ? "layer" + index : n;
     }
 
     private static String type(Layer layer) {
@@ -144,6 +154,13 @@ public final class LayerTable {
     }
 
     private static String activation(Layer layer) {
+        // DropoutLayer inherits an activation field (sigmoid unless set) that its forward pass never applies.
+        if (layer instanceof DropoutLayer) {
+            return "-";
+        }
+        if (layer instanceof ActivationLayer a && a.getActivationFn() != null) {
+            return a.getActivationFn().toString();
+        }
         if (layer instanceof BaseLayer base && base.getActivationFn() != null) {
             return base.getActivationFn().toString();
         }

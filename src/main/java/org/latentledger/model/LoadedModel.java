@@ -89,17 +89,22 @@ public final class LoadedModel implements AutoCloseable {
 
     /**
      * A layer by its index in the table (0-based) or its name, as every command's {@code --layer}
-     * and the window take it. A layer DL4J left unnamed is shown as "layer 3" and found by that
-     * name, by DL4J's own "layer3" and by its index.
+     * and the window take it. A layer DL4J left unnamed is shown by DL4J's own name, "layer3", and
+     * is also found as "layer 3", the form earlier versions showed.
      *
      * @throws IllegalArgumentException listing the layers there are
      */
     public LayerInfo layer(String ref) {
         List<LayerInfo> layers = layers();
         String wanted = ref.strip();
-        String shown = wanted.matches("layer\\d+") ? "layer " + wanted.substring("layer".length()) : wanted;
+        String older = wanted.matches("layer \\d+") ? wanted.replace(" ", "") : wanted;
         for (LayerInfo l : layers) {
-            if (l.name().equals(wanted) || l.name().equals(shown)) {
+            if (l.name().equals(wanted)) {
+                return l;
+            }
+        }
+        for (LayerInfo l : layers) {
+            if (l.name().equals(older)) {
                 return l;
             }
         }

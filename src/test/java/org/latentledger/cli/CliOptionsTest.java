@@ -158,7 +158,8 @@ class CliOptionsTest {
 
     @Test
     void layersByIndexOrNameThroughTheOneLookup(@TempDir Path dir) throws Exception {
-        // DL4J names unnamed layers "layer0", "layer1"; the table shows them as "layer 0".
+        // DL4J names unnamed layers "layer0", "layer1"; the table shows those names, and the
+        // "layer 1" earlier versions showed still finds the layer.
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(4).list()
                 .layer(new DenseLayer.Builder().nIn(4).nOut(3).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunction.MSE).nIn(3).nOut(2).activation(Activation.IDENTITY).build())
@@ -167,13 +168,17 @@ class CliOptionsTest {
         Path model = dir.resolve("unnamed.zip");
         ModelSerializer.writeModel(net, model.toFile(), false);
         Path csv = Files.writeString(dir.resolve("four.csv"), "a,b,c,d,label\n1,2,3,4,x\n0,1,0,1,y\n2,0,1,0,x\n");
+        CliTest.Run inspect = run("inspect", "--model", model.toString(), "--json");
+        assertEquals(0, inspect.status(), inspect.err());
+        assertEquals(List.of("layer0", "layer1"), JsonParser.parseString(inspect.out()).getAsJsonObject().getAsJsonArray("layers")
+                .asList().stream().map(l -> l.getAsJsonObject().get("name").getAsString()).toList());
         List<String> refs = List.of("1", "layer1", "layer 1");
         List<List<String>> written = new java.util.ArrayList<>();
         for (String ref : refs) {
             Path out = dir.resolve("v" + written.size() + ".tsv");
             CliTest.Run r = run("activations", "--model", model.toString(), "--data", csv.toString(), "--layer", ref, "--out", out.toString());
             assertEquals(0, r.status(), ref + ": " + r.err());
-            assertTrue(r.out().contains("layer layer 1"), r.out());
+            assertTrue(r.out().contains("layer layer1)"), r.out());
             written.add(Files.readAllLines(out));
         }
         assertEquals(written.getFirst(), written.get(1));

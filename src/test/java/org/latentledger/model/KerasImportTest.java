@@ -46,6 +46,18 @@ class KerasImportTest {
     }
 
     @Test
+    void dropoutIsListedWithoutAnActivation() throws Exception {
+        // DL4J's DropoutLayer carries a default sigmoid it never applies; the outputs above match NumPy without one.
+        try (LoadedModel m = ModelLoader.load(DIR.resolve("mlp.h5"))) {
+            LayerInfo dropout = m.layer("dropout");
+            assertEquals("Dropout", dropout.type());
+            assertEquals("-", dropout.activation());
+            assertEquals(0, dropout.denseMacs());
+            assertEquals("tanh", m.layer("squash").activation());
+        }
+    }
+
+    @Test
     void channelsLastCnnGivesTheGeneratorsOutputs() throws Exception {
         try (LoadedModel m = ModelLoader.load(DIR.resolve("cnn.h5"))) {
             assertEquals(new InputSpec(64, 8, 8, 1, true, false), m.input());

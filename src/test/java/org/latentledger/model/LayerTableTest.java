@@ -1,12 +1,16 @@
 package org.latentledger.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -44,6 +48,44 @@ class LayerTableTest {
         assertEquals(5 * 3, t.get(3).denseMacs());
         assertEquals(3, t.get(3).units());
         assertEquals("softmax", t.get(3).activation());
+    }
+
+    @Test
+    void layersKeepTheNamesTheFileGivesThem() {
+        // The first layer is named "layer7" though it sits at index 0 (as after removing layers):
+        // the table must say the file's name, not make one from the index.
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(2).list()
+                .layer(new DenseLayer.Builder().name("layer7").nIn(4).nOut(3).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(3).nOut(3).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder().nIn(3).nOut(2).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        try (LoadedModel m = new LoadedModel("named", "named.zip", "0", net)) {
+            assertEquals(List.of("layer7", "layer1", "layer2"), m.layers().stream().map(LayerInfo::name).toList());
+            for (String ref : List.of("layer7", "layer 7", "0")) {
+                assertEquals(0, m.layer(ref).index(), ref);
+            }
+            for (String ref : List.of("layer1", "layer 1", " 1 ")) {
+                assertEquals(1, m.layer(ref).index(), ref);
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.layer("layer0"));
+            assertTrue(e.getMessage().contains("its layers are 0..2: layer7, layer1, layer2"), e.getMessage());
+        }
+    }
+
+    @Test
+    void dropoutShowsNoActivationAndAnActivationLayerShowsItsOwn() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(6).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(5).activation(Activation.RELU).build())
+                .layer(new DropoutLayer.Builder(0.5).nIn(5).nOut(5).build())
+                .layer(new ActivationLayer.Builder().activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder().nIn(5).nOut(2).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        List<LayerInfo> t = new SequentialNetwork(net).layers();
+        assertEquals(List.of("relu", "-", "tanh", "softmax"), t.stream().map(LayerInfo::activation).toList());
+        assertEquals(0, t.get(1).denseMacs(), "dropout multiplies nothing, whatever nIn and nOut it was given");
+        assertEquals("Dropout", t.get(1).type());
     }
 
     @Test
