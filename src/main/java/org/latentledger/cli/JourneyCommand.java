@@ -98,7 +98,8 @@ final class JourneyCommand implements Callable<Integer> {
             s.append("output: a reconstruction of the input (").append(j.output().length).append(" values)");
         } else {
             s.append("answer: ").append(data.classNames().size() > j.prediction() ? data.classNames().get(j.prediction()) : "#" + j.prediction())
-                    .append(String.format(Locale.ROOT, " (%.1f%%)", 100 * j.output()[j.prediction()]));
+                    .append(String.format(Locale.ROOT, " (%.1f%%%s)", 100 * org.latentledger.model.Outputs.probabilities(j.output())[j.prediction()],
+                            org.latentledger.model.Outputs.isDistribution(j.output()) ? "" : ", softmax of the scores"));
         }
         return s.toString();
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "open", mixinStandardHelpOptions = true,
-        description = {"Opens the window on your own files: a model (.zip, .h5) and/or data (CSV, IDX, vectors.tsv,",
+        description = {"Opens the window on your own files: a model (.zip, .h5, .onnx) and/or data (CSV, IDX, vectors.tsv,",
                 "a folder of images), sorted by kind. Problems are shown in the window."})
 final class OpenCommand implements Callable<Integer> {
 

@@ -52,13 +52,17 @@ public final class SparseNetwork {
         return stages.size();
     }
 
-    /** True where layer l's costs are counted exactly (our kernel, or a plain convolution); false where they are estimated. */
+    /**
+     * True where layer l runs on our own kernel: its weights are copied here, so the pass needs
+     * neither the model nor its framework (the other layers run through DL4J or ONNX Runtime).
+     */
     public boolean exact(int l) {
-        return switch (stages.get(l)) {
-            case Stage.Dense d -> true;
-            case Stage.Library s -> s.conv() != null || !s.convolution();
-            case Stage.Onnx o -> true;
-        };
+        return stages.get(l) instanceof Stage.Dense;
+    }
+
+    /** What runs the layers that are not on our kernel: "DL4J" or "ONNX Runtime". */
+    public String framework() {
+        return model.network() instanceof OnnxNetwork ? "ONNX Runtime" : "DL4J";
     }
 
     /**

@@ -97,16 +97,25 @@ public final class ModelLoader {
         }
         String config = dl4jConfiguration(source, bytes);
         boolean graph = config.contains("\"vertices\"");
+        ComputationGraph g = null;
+        MultiLayerNetwork net = null;
         try {
             if (graph) {
-                ComputationGraph g = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), false);
-                return new LoadedModel(name, source, Hashing.sha256(bytes), "ComputationGraph", new GraphNetwork(g));
+                g = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), false);
+            } else {
+                net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
             }
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
-            return new LoadedModel(name, source, Hashing.sha256(bytes), "MultiLayerNetwork", new SequentialNetwork(net));
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(source, "a " + (graph ? "ComputationGraph" : "MultiLayerNetwork") + " saved by ModelSerializer",
                     "a file DL4J could not restore (" + e.getMessage() + ")", e);
+        }
+        // DL4J restored it: what follows is our reading of it (its input shape, its table), and a failure says so.
+        try {
+            return graph ? new LoadedModel(name, source, Hashing.sha256(bytes), "ComputationGraph", new GraphNetwork(g))
+                    : new LoadedModel(name, source, Hashing.sha256(bytes), "MultiLayerNetwork", new SequentialNetwork(net));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new ModelLoadException(source, "a network the app can lay out", "a " + (graph ? "ComputationGraph" : "MultiLayerNetwork")
+                    + " it cannot: " + e.getMessage(), e);
         }
     }
 

@@ -27,7 +27,7 @@ class OnnxNetworkTest {
 
     @Test
     void anMlpHasOneRowPerLayerWithItsActivationFoldedIn() throws Exception {
-        try (LoadedModel m = open("mlp", OnnxModels.mlp())) {
+        try (LoadedModel m = open("mlp", OnnxTestModels.mlp())) {
             assertEquals("ONNX", m.kind());
             assertEquals(InputSpec.vector(4), m.input());
             List<LayerInfo> t = m.layers();
@@ -40,7 +40,7 @@ class OnnxNetworkTest {
 
     @Test
     void theActivationsAreTheHandComputedOnes() throws Exception {
-        try (LoadedModel m = open("mlp", OnnxModels.mlp())) {
+        try (LoadedModel m = open("mlp", OnnxTestModels.mlp())) {
             INDArray x = Nd4j.createFromArray(new float[][] {{1, 2, 3, 4}, {-1, 0, 0, 1}});
             List<INDArray> acts = m.network().forward(x);
             // z1 = W1 x + b1: (1-3+8+0.5, 2+3-4-0.5, 2-4+4) = (6.5, 0.5, 2); second row (-1+2+0.5, -1-0.5, -2+1) = (1.5, -1.5, -1)
@@ -58,7 +58,7 @@ class OnnxNetworkTest {
 
     @Test
     void aConvolutionsMacsAreCountedExactly() throws Exception {
-        try (LoadedModel m = open("cnn", OnnxModels.cnn())) {
+        try (LoadedModel m = open("cnn", OnnxTestModels.cnn())) {
             assertEquals(InputSpec.image(5, 5, 1, false, false), m.input());
             List<LayerInfo> t = m.layers();
             assertEquals(List.of("Conv2D", "MaxPool", "Output"), t.stream().map(LayerInfo::type).toList());
@@ -82,7 +82,7 @@ class OnnxNetworkTest {
 
     @Test
     void aResidualAddIsARowAndSteeringAcrossItSaysWhy() throws Exception {
-        try (LoadedModel m = open("residual", OnnxModels.residual())) {
+        try (LoadedModel m = open("residual", OnnxTestModels.residual())) {
             assertEquals(List.of("Dense", "Add", "Output"), m.layers().stream().map(LayerInfo::type).toList());
             assertEquals(0, m.layers().get(1).denseMacs(), "a merge costs no MACs");
             INDArray x = Nd4j.createFromArray(new float[][] {{1, 2, 3}});
@@ -100,7 +100,7 @@ class OnnxNetworkTest {
 
     @Test
     void aTruncatedFileIsNamedAsSuch() throws Exception {
-        byte[] whole = OnnxModels.mlp();
+        byte[] whole = OnnxTestModels.mlp();
         Path f = dir.resolve("cut.onnx");
         Files.write(f, java.util.Arrays.copyOf(whole, whole.length / 2));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(f));

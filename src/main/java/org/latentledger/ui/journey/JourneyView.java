@@ -326,9 +326,10 @@ public final class JourneyView extends BorderPane {
             route.getChildren().addAll(chip, new Label("→"));
         }
         Dataset d = vm.data();
+        float[] p = org.latentledger.model.Outputs.probabilities(j.output()); // as the output chart shows it
         String answer = j.reconstruction() ? "decoded image"
                 : String.format(Locale.ROOT, "answer: %s (%.0f%%)", j.prediction() < d.classNames().size() ? d.classNames().get(j.prediction())
-                : "#" + j.prediction(), 100 * j.output()[j.prediction()]);
+                : "#" + j.prediction(), 100 * p[j.prediction()]);
         Label end = new Label(answer);
         end.getStyleClass().add("ll-chip-answer");
         route.getChildren().add(end);

@@ -1,5 +1,7 @@
 package org.latentledger.ui.journey;
 
+import org.latentledger.model.Outputs;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -40,13 +42,19 @@ public final class OutputChart extends PlotCanvas {
     public void showProbabilities(float[] original, float[] steered, List<String> classes, String comparedTitle) {
         float[] o = original == null ? null : original.clone();
         float[] s = steered == null ? null : steered.clone();
+        // A model that ends in raw scores (an ONNX export without its softmax): shown as their softmax, and said so.
+        boolean scores = !Outputs.isDistribution(o) || !Outputs.isDistribution(s);
+        String title = scores ? comparedTitle + " (softmax of the scores)" : comparedTitle;
+        float[] po = scores ? Outputs.softmax(o) : o;
+        float[] ps = scores ? Outputs.softmax(s) : s;
         List<String> names = List.copyOf(classes);
-        picture = a -> probabilities(a.g(), a.w(), a.h(), a.st(), o, s, names, comparedTitle);
+        picture = a -> probabilities(a.g(), a.w(), a.h(), a.st(), po, ps, names, title, scores);
         markDirty();
     }
 
+
     private static void probabilities(GraphicsContext g, double w, double h, PlotStyle st, float[] original, float[] steered,
-                                      List<String> classes, String comparedTitle) {
+                                      List<String> classes, String comparedTitle, boolean scores) {
         if (original == null) {
             return;
         }
@@ -74,7 +82,7 @@ public final class OutputChart extends PlotCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String hidden = n < original.length ? String.format(Locale.ROOT, " (top %d of %d)", n, original.length) : "";
-        g.fillText((steered == null ? "Output probabilities" : comparedTitle) + hidden, 0, 0);
+        g.fillText((steered == null ? scores ? "Output (softmax of the scores)" : "Output probabilities" : comparedTitle) + hidden, 0, 0);
         g.setFont(st.font(11));
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < n; r++) {

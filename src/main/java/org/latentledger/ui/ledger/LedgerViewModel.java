@@ -234,7 +234,7 @@ public final class LedgerViewModel {
             Ledger timed = Ledger.of(n, q, p, TIMING_REPEATS);
             timing.set(String.format(Locale.ROOT, "Measured (median of %d): dense %.0f µs, sparse %.0f µs (%.1fx). Dense = our kernel "
                             + "over every row; sparse = only the live rows%s.", TIMING_REPEATS, timed.denseMicros(), timed.sparseMicros(),
-                    timed.denseMicros() / Math.max(1e-9, timed.sparseMicros()), exactFirst ? "" : "; conv layers run through DL4J"));
+                    timed.denseMicros() / Math.max(1e-9, timed.sparseMicros()), exactFirst ? "" : "; the other layers run through " + n.framework()));
         });
         // Not measured when a job holds the network: measured after the pass is redone.
         setWaiting(!ran || waiting, false);

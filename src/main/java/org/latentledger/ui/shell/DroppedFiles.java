@@ -27,6 +27,6 @@ record DroppedFiles(Path model, Path data) {
 
     static boolean isModel(Path f) {
         String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !Files.isDirectory(f) && (n.endsWith(".zip") || n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".keras"));
+        return !Files.isDirectory(f) && (n.endsWith(".zip") || n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".keras") || n.endsWith(".onnx"));
     }
 }

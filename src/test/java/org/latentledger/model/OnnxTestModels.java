@@ -4,9 +4,9 @@ import java.util.List;
 import onnx.Onnx;
 
 /** Small ONNX graphs built by hand (protobuf), with weights a test can count and compute by hand. */
-final class OnnxModels {
+public final class OnnxTestModels {
 
-    private OnnxModels() {
+    private OnnxTestModels() {
     }
 
     static Onnx.TensorProto tensor(String name, long[] dims, float... v) {
@@ -76,7 +76,7 @@ final class OnnxModels {
     }
 
     /** 1x5x5 image -> Conv (2 filters 1x3x3, pads 1) -> Relu -> MaxPool 2x2 -> Flatten -> Gemm 8 -> 3. */
-    static byte[] cnn() {
+    public static byte[] cnn() {
         Onnx.GraphProto.Builder g = Onnx.GraphProto.newBuilder().setName("cnn");
         float[] k = new float[18];
         for (int i = 0; i < k.length; i++) {
