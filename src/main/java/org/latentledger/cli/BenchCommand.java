@@ -85,6 +85,10 @@ final class BenchCommand implements Callable<Integer> {
             + "against its original's dense pass, on the same queries, in the same run.")
     boolean economy;
 
+    @Option(names = "--onnx", description = "Instead: open fashion-cnn and fashion-mlp and map a layer, as DL4J zips and as the "
+            + "same networks written as ONNX, interleaved in one run.")
+    boolean onnx;
+
     @Option(names = "--kernels", description = "Instead: one dense layer dense vs sparse (1024 and 4096 wide, batch 1 and 32, "
             + "50/90/99% inactive inputs, W out of cache, one thread).")
     boolean kernels;
@@ -103,6 +107,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (economy) {
             org.latentledger.bench.EconomyBench.run(200, System.out);
+            return 0;
+        }
+        if (onnx) {
+            org.latentledger.bench.OnnxBench.run(Math.max(repeats, 3), System.out);
             return 0;
         }
         if (kernels) {

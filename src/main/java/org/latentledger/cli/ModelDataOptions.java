@@ -34,7 +34,7 @@ final class ModelDataOptions {
     static final String DEFAULT_MODEL = "digits-mlp";
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = DEFAULT_MODEL, completionCandidates = Vocabulary.Samples.class,
-            description = "A bundled model (${COMPLETION-CANDIDATES}) or a model file (DL4J zip, Keras .h5, ONNX .onnx) (default: ${DEFAULT-VALUE}).")
+            description = "A bundled model (${COMPLETION-CANDIDATES}) or a model file (DL4J zip, Keras .h5 or .keras, ONNX .onnx) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--data", paramLabel = "DATA", completionCandidates = Vocabulary.DataSets.class,
@@ -56,7 +56,7 @@ final class ModelDataOptions {
             OptionSpec option = spec.findOption("--model");
             spec.remove(option);
             spec.addOption(OptionSpec.builder(option).defaultValue(null).description(
-                    "A bundled model (${COMPLETION-CANDIDATES}) or a model file (DL4J zip, Keras .h5, ONNX .onnx); without it the data itself is "
+                    "A bundled model (${COMPLETION-CANDIDATES}) or a model file (DL4J zip, Keras .h5 or .keras, ONNX .onnx); without it the data itself is "
                             + "mapped (and --data is needed).").build());
             return spec;
         }

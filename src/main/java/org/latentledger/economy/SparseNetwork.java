@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.latentledger.model.GraphNetwork;
 import org.latentledger.model.LoadedModel;
 import org.latentledger.model.OnnxNetwork;
 import org.latentledger.model.SequentialNetwork;
@@ -22,8 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A network that really skips work: dense layers run on our own kernel over only the live input
  * rows of W (and, for latent routing, only the chosen output columns); other layers run through
  * their framework (DL4J, or ONNX Runtime for an ONNX graph) on the sparsified input, a plain
- * convolution's work counted exactly from its input's zeros. Built from a MultiLayerNetwork or an
- * ONNX graph (whose rows may read any earlier rows: merges, residual adds); one query at a time.
+ * convolution's work counted exactly from its input's zeros. Built from a MultiLayerNetwork, a
+ * ComputationGraph or an ONNX graph (whose rows may read any earlier rows: merges, residual adds);
+ * one query at a time.
  */
 public final class SparseNetwork {
 
@@ -39,8 +41,7 @@ public final class SparseNetwork {
         stages = switch (model.network()) {
             case SequentialNetwork seq -> Dl4jStages.of(seq.network(), model.layers());
             case OnnxNetwork onnx -> OnnxStages.of(onnx, model.layers());
-            default -> throw new UnsupportedOperationException("the ledger runs layer-by-layer DL4J networks and ONNX graphs; "
-                    + model.name() + " is a " + model.network().structure());
+            case GraphNetwork graph -> GraphStages.of(graph, model.layers());
         };
     }
 
@@ -114,6 +115,24 @@ public final class SparseNetwork {
                         cost = new LayerCost(s.info().name(), s.convolution() ? "conv" : s.info().type(), nIn, out.length, active, dense, eff,
                                 s.weights(), reads, out.length, s.convolution());
                     }
+                }
+                case Stage.Vertex v -> {
+                    INDArray[] ins = new INDArray[v.from().length];
+                    int active = 0;
+                    int width = 0;
+                    for (int k = 0; k < ins.length; k++) {
+                        int f = v.from()[k];
+                        float[] a = f < 0 ? input : acts.get(f);
+                        ins[k] = Nd4j.create(a).reshape('c', f < 0 ? inputShape : shapes.get(f));
+                        active += nonZero(a);
+                        width += a.length;
+                    }
+                    v.vertex().setInputs(ins);
+                    INDArray y = v.vertex().doForward(false, LayerWorkspaceMgr.noWorkspaces()).castTo(DataType.FLOAT).dup('c');
+                    shapes.add(y.shape());
+                    out = y.data().asFloat();
+                    long dense = v.info().denseMacs(); // merges and element-wise vertices: 0, as in the table
+                    cost = new LayerCost(v.info().name(), v.info().type(), width, out.length, active, dense, dense, 0, 0, out.length, false);
                 }
                 case Stage.Onnx o -> {
                     List<float[]> ins = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.nd4j.linalg.activations.IActivation;
  * outputs it reads (-1: the network's input): the previous row in a layer-by-layer network,
  * any earlier rows in a graph (a merge reads two).
  */
-sealed interface Stage permits Stage.Dense, Stage.Library, Stage.Onnx {
+sealed interface Stage permits Stage.Dense, Stage.Library, Stage.Onnx, Stage.Vertex {
 
     LayerInfo info();
 
@@ -53,6 +53,10 @@ sealed interface Stage permits Stage.Dense, Stage.Library, Stage.Onnx {
      */
     record Library(LayerInfo info, int[] from, Layer layer, InputPreProcessor pre, ConvolutionLayer conv, boolean convolution, long weights)
             implements Stage {
+    }
+
+    /** A DL4J graph vertex that is not a layer (a merge, an element-wise add, a subset), run by DL4J on the rows it reads. */
+    record Vertex(LayerInfo info, int[] from, org.deeplearning4j.nn.graph.vertex.GraphVertex vertex) implements Stage {
     }
 
     /** An ONNX row run by ONNX Runtime on the rows it reads; {@code conv} as for {@link Library}. */

@@ -52,6 +52,17 @@ public final class GraphNetwork implements Network {
         return graph;
     }
 
+    /** The vertex of each row of the table, in table (topological) order. */
+    public List<String> vertexNames() {
+        return List.copyOf(vertices);
+    }
+
+    /** The rows row {@code row} reads, in its inputs' order (-1: the network's input). */
+    public int[] rowInputs(int row) {
+        List<String> in = graph.getConfiguration().getVertexInputs().get(vertices.get(row));
+        return in.stream().mapToInt(vertices::indexOf).toArray(); // the network input is no row: -1
+    }
+
     @Override
     public String structure() {
         return "ComputationGraph";

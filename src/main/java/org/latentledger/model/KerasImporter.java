@@ -112,7 +112,7 @@ final class KerasImporter {
     }
 
     /** The input shape from the first layer's batch_input_shape (Sequential) or the input layer (functional). */
-    private static InputType inputType(String source, String cls, JsonObject config, JsonArray layers) throws ModelLoadException {
+    static InputType inputType(String source, String cls, JsonObject config, JsonArray layers) throws ModelLoadException {
         JsonObject inputLayer = layers.get(0).getAsJsonObject().getAsJsonObject("config");
         if (!cls.equals("Sequential") && config.has("input_layers")) {
             JsonArray inputs = config.getAsJsonArray("input_layers");

@@ -16,11 +16,12 @@ import org.latentledger.data.ResourceRoot;
 
 /**
  * Opens models: Deeplearning4j zips written by ModelSerializer (MultiLayerNetwork or
- * ComputationGraph) and Keras HDF5 files. The format is recognised from the bytes, not the name.
+ * ComputationGraph), Keras HDF5 files, Keras 3 {@code .keras} zips and ONNX models. The format is
+ * recognised from the bytes, not the name.
  */
 public final class ModelLoader {
 
-    static final String EXPECTED = "a Deeplearning4j model zip, a Keras .h5 model or an ONNX model";
+    static final String EXPECTED = "a Deeplearning4j model zip, a Keras model (.h5 or Keras 3 .keras) or an ONNX model";
 
     private ModelLoader() {
     }
@@ -94,6 +95,9 @@ public final class ModelLoader {
         }
         if (!isZip(bytes)) {
             throw new ModelLoadException(source, EXPECTED, FileSniffer.describe(bytes), null);
+        }
+        if (Keras3Reader.looksLikeKeras3(bytes)) {
+            return Keras3Reader.load(name, source, bytes);
         }
         String config = dl4jConfiguration(source, bytes);
         boolean graph = config.contains("\"vertices\"");

@@ -60,7 +60,7 @@ public final class OnnxNetwork implements Network {
         try {
             session = ENV.createSession(withOutputs(graph.model, outputs).toByteArray(), options());
         } catch (OrtException e) {
-            throw new ModelLoadException(source, "an ONNX model ONNX Runtime can run", "a graph it refused: " + firstLine(e), e);
+            throw new ModelLoadException(source, "an ONNX model ONNX Runtime can run", refusal(graph, e), e);
         }
         shapes = probeShapes(source);
         long[] previous = Arrays.copyOfRange(d, 1, d.length);
@@ -144,8 +144,23 @@ public final class OnnxNetwork implements Network {
         return "[" + Arrays.stream(d).mapToObj(x -> x < 0 ? "?" : Long.toString(x)).collect(Collectors.joining(", ")) + "]";
     }
 
+    /** Why ONNX Runtime refused the graph, naming the node and its operator where it says which. */
+    static String refusal(OnnxGraph graph, Exception e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("No Op registered for (\\S+)").matcher(String.valueOf(e.getMessage()));
+        if (m.find()) {
+            String op = m.group(1);
+            for (OnnxGraph.Node n : graph.nodes) {
+                if (n.op().equals(op)) {
+                    return "node '" + n.label() + "' uses the operator " + op + ", which ONNX Runtime does not implement "
+                            + "(a custom operator, or one from a newer opset): export without it, or with a standard replacement";
+                }
+            }
+        }
+        return "a graph it refused: " + firstLine(e);
+    }
+
     private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage());
+        String m = String.valueOf(e.getMessage()).replaceFirst("^Error code - \\S+ - message: ", ""); // ONNX Runtime's own prefix
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

@@ -99,6 +99,18 @@ class OnnxNetworkTest {
     }
 
     @Test
+    void anOperatorOnnxRuntimeLacksIsNamedWithItsNode() throws Exception {
+        onnx.Onnx.ModelProto m = onnx.Onnx.ModelProto.parseFrom(OnnxTestModels.mlp());
+        onnx.Onnx.GraphProto.Builder g = m.getGraph().toBuilder();
+        g.setNode(1, g.getNode(1).toBuilder().setOpType("Gelux"));
+        Path f = dir.resolve("custom.onnx");
+        Files.write(f, m.toBuilder().setGraph(g).build().toByteArray());
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(f));
+        assertTrue(e.getMessage().contains("node 'relu1' uses the operator Gelux"), e.getMessage());
+        assertTrue(e.getMessage().contains("custom.onnx"), e.getMessage());
+    }
+
+    @Test
     void aTruncatedFileIsNamedAsSuch() throws Exception {
         byte[] whole = OnnxTestModels.mlp();
         Path f = dir.resolve("cut.onnx");

@@ -166,7 +166,7 @@ final class MainMenu {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a model");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Models (DL4J zip, Keras HDF5, ONNX)", "*.zip", "*.h5", "*.hdf5", "*.keras", "*.onnx"),
+                new FileChooser.ExtensionFilter("Models (DL4J zip, Keras .h5 or .keras, ONNX)", "*.zip", "*.h5", "*.hdf5", "*.keras", "*.onnx"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         startIn(chooser);
         File f = chooser.showOpenDialog(window());

@@ -164,7 +164,7 @@ public final class MainViewModel {
         files.sample(SampleModel.byName(name));
     }
 
-    /** Opens a model file (DL4J zip or Keras .h5); the open data stays and goes through it if it fits. */
+    /** Opens a model file (DL4J zip, Keras .h5 or .keras, ONNX); the open data stays and goes through it if it fits. */
     public void openModel(Path file) {
         files.both(file, null);
     }
