@@ -11,11 +11,25 @@ import org.latentledger.model.LayerInfo;
  * @param output        the network's output (probabilities, or the decoded input for an autoencoder)
  * @param prediction    index of the largest output (classifiers), -1 for a reconstruction
  * @param reconstruction true when the output has the input's size (an autoencoder)
+ * @param noAnswer      why there is no answer (a model opened in part), else null; output is then empty
  */
-public record Journey(List<Stop> stops, float[] output, int prediction, boolean reconstruction) {
+public record Journey(List<Stop> stops, float[] output, int prediction, boolean reconstruction, String noAnswer) {
 
     public Journey {
         stops = List.copyOf(stops);
+    }
+
+    public Journey(List<Stop> stops, float[] output, int prediction, boolean reconstruction) {
+        this(stops, output, prediction, reconstruction, null);
+    }
+
+    /** A route through a model that has no answer to give, and why. */
+    static Journey unanswered(List<Stop> stops, String why) {
+        return new Journey(stops, new float[0], -1, false, why);
+    }
+
+    public boolean answered() {
+        return noAnswer == null;
     }
 
     /**

@@ -35,6 +35,10 @@ public final class JourneyPlanner {
             stops.add(stop);
             previous = stop.standing();
         }
+        java.util.Optional<String> part = model.network().limitation();
+        if (part.isPresent()) {
+            return Journey.unanswered(stops, "the model was opened in part: " + part.get()); // its last row is not the model's output
+        }
         float[] out = acts.getLast().values()[0];
         boolean reconstruction = out.length == model.inputSize();
         return new Journey(stops, out, reconstruction ? -1 : Evaluation.argmax(out), reconstruction);

@@ -58,6 +58,7 @@ final class InspectCommand implements Callable<Integer> {
         out.put("layers", layers);
         out.put("total_params", model.parameterCount());
         out.put("total_dense_macs", model.layers().stream().mapToLong(LayerInfo::denseMacs).sum());
+        model.network().limitation().ifPresent(why -> out.put("opened_in_part", why));
         if (data != null) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("file", data.source());
@@ -85,6 +86,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         s.append(String.format(Locale.ROOT, "total: %,d parameters, %,d dense MACs per inference", model.parameterCount(),
                 model.layers().stream().mapToLong(LayerInfo::denseMacs).sum()));
+        model.network().limitation().ifPresent(why -> s.append(System.lineSeparator()).append("opened in part: ").append(why));
         if (data != null) {
             s.append(String.format(Locale.ROOT, "%ndata: %s, %,d rows x %d columns, %d classes, %s: %s", data.source(), data.size(),
                     data.columns(), data.classCount(), data.scaling(), problem == null ? "fits the model" : "DOES NOT FIT"));

@@ -78,7 +78,10 @@ final class JourneyCommand implements Callable<Integer> {
             layers.add(row);
         }
         out.put("layers", layers);
-        if (j.reconstruction()) {
+        if (!j.answered()) {
+            out.put("prediction", null);
+            out.put("no_answer", j.noAnswer());
+        } else if (j.reconstruction()) {
             out.put("prediction", null);
             out.put("reconstruction", j.output());
         } else {
@@ -94,7 +97,9 @@ final class JourneyCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "%-14s (%8.3f, %8.3f)  region %-12s %3.0f%%  moved most along %s%n", st.layer().name(),
                     st.x(), st.y(), st.regionName(), 100 * st.certainty(), String.join(", ", st.movedMost())));
         }
-        if (j.reconstruction()) {
+        if (!j.answered()) {
+            s.append("no answer: ").append(j.noAnswer());
+        } else if (j.reconstruction()) {
             s.append("output: a reconstruction of the input (").append(j.output().length).append(" values)");
         } else {
             s.append("answer: ").append(data.classNames().size() > j.prediction() ? data.classNames().get(j.prediction()) : "#" + j.prediction())

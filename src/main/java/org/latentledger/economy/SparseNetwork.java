@@ -38,6 +38,10 @@ public final class SparseNetwork {
 
     public SparseNetwork(LoadedModel model) {
         this.model = model;
+        java.util.Optional<String> part = model.network().limitation();
+        if (part.isPresent()) {
+            throw new UnsupportedOperationException("The ledger compares the model's own answers, and this model was opened in part: " + part.get());
+        }
         stages = switch (model.network()) {
             case SequentialNetwork seq -> Dl4jStages.of(seq.network(), model.layers());
             case OnnxNetwork onnx -> OnnxStages.of(onnx, model.layers());

@@ -68,7 +68,7 @@ public final class ModelLoader {
     private static LoadedModel onnx(String name, String source, byte[] bytes, Path dir) throws ModelLoadException {
         Nd4jRuntime.configure();
         OnnxGraph graph = OnnxGraph.parse(bytes, dir, source);
-        return new LoadedModel(name, source, Hashing.sha256(bytes), "ONNX", new OnnxNetwork(graph, source));
+        return new LoadedModel(name, source, Hashing.sha256(bytes), "ONNX", OnnxNetwork.open(graph, source));
     }
 
     public static LoadedModel load(ResourceRoot root, String relative) throws ModelLoadException {

@@ -35,6 +35,15 @@ public sealed interface Network extends AutoCloseable permits SequentialNetwork,
 
     long parameterCount();
 
+    /**
+     * Why only part of the model could be opened (an operator no framework here runs), as the rest
+     * of "the model was opened in part: ..." ("it stops before node ..."); empty for a whole model.
+     * A partial model has rows to map but no answer.
+     */
+    default java.util.Optional<String> limitation() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

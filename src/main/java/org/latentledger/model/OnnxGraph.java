@@ -107,6 +107,41 @@ final class OnnxGraph {
         buildRows();
     }
 
+    /**
+     * The graph up to node number {@code stop}: without that node and every node that reads, directly or not,
+     * what it computes, its output the last remaining node's (in the file's order, which ONNX
+     * requires to be topological). Null when nothing that computes on the data is left.
+     */
+    OnnxGraph before(int stop, String source) throws ModelLoadException {
+        Set<String> tainted = new HashSet<>();
+        Onnx.GraphProto.Builder g = model.getGraph().toBuilder().clearNode().clearOutput();
+        String last = null;
+        for (int i = 0; i < model.getGraph().getNodeCount(); i++) {
+            Onnx.NodeProto n = model.getGraph().getNode(i);
+            if (i == stop || n.getInputList().stream().anyMatch(tainted::contains)) {
+                tainted.addAll(n.getOutputList());
+                continue;
+            }
+            g.addNode(n);
+            if (!NOT_DATA.contains(n.getOpType()) && n.getOutputCount() > 0) {
+                last = n.getOutput(0);
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        // the weights only the cut-away nodes read go too, so the part's parameters are its own
+        Set<String> read = new HashSet<>();
+        g.getNodeList().forEach(n -> read.addAll(n.getInputList()));
+        List<Onnx.TensorProto> kept = g.getInitializerList().stream().filter(t -> read.contains(t.getName())).toList();
+        List<Onnx.ValueInfoProto> inputs = g.getInputList().stream()
+                .filter(v -> read.contains(v.getName()) || !weights.containsKey(v.getName())).toList();
+        g.clearInitializer().addAllInitializer(kept).clearInput().addAllInput(inputs);
+        g.addOutput(Onnx.ValueInfoProto.newBuilder().setName(last));
+        OnnxGraph cut = new OnnxGraph(model.toBuilder().setGraph(g).build(), source);
+        return cut.rows.isEmpty() ? null : cut;
+    }
+
     /** Parses an ONNX file; {@code dir} is where its external data lies (null: none allowed). */
     static OnnxGraph parse(byte[] bytes, Path dir, String source) throws ModelLoadException {
         Onnx.ModelProto m;

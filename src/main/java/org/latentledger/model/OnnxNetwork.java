@@ -42,9 +42,62 @@ public final class OnnxNetwork implements Network {
     private final Map<Integer, OrtSession> rests = new HashMap<>();
     private final Map<Integer, OrtSession> rowSessions = new HashMap<>();
     private final List<long[]> shapes;
+    /** Null for the whole graph; else why it was opened in part ("it stops before node ..."). */
+    private final String stoppedBefore;
+
+    /**
+     * Opens the graph; where ONNX Runtime lacks an operator, the part before the first node that
+     * needs it (so its map and journey can still be shown), or a refusal naming the node when
+     * nothing computes before it.
+     */
+    static OnnxNetwork open(OnnxGraph graph, String source) throws ModelLoadException {
+        String stopped = null;
+        while (true) {
+            try {
+                return new OnnxNetwork(graph, source, stopped);
+            } catch (ModelLoadException e) {
+                int node = e.getCause() instanceof OrtException ort ? unregisteredNode(graph, ort) : -1;
+                OnnxGraph cut = node < 0 ? null : graph.before(node, source);
+                if (cut == null) {
+                    throw e;
+                }
+                OnnxGraph.Node n = graph.nodes.get(node);
+                String here = "node '" + n.label() + "' (operator " + n.op() + ", which ONNX Runtime does not implement)";
+                stopped = "it stops before " + here + ", so the layers after it, its answer, steering and the "
+                        + "ledger are not available; export the model without that operator to see them";
+                graph = cut; // should the part lack another operator, the next turn stops before that one
+            }
+        }
+    }
+
+    /** The index of the first node whose operator ONNX Runtime said it lacks, or -1. */
+    private static int unregisteredNode(OnnxGraph graph, OrtException e) {
+        String op = lackingOperator(e);
+        for (int i = 0; op != null && i < graph.nodes.size(); i++) {
+            if (graph.nodes.get(i).op().equals(op)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String lackingOperator(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher r = java.util.regex.Pattern.compile("No Op registered for (\\S+)").matcher(m);
+        if (r.find()) {
+            return r.group(1);
+        }
+        java.util.regex.Matcher f = java.util.regex.Pattern.compile("(?:[\\w.]+:)?(\\w+)\\(-?\\d+\\) is not a registered function/op").matcher(m);
+        return f.find() ? f.group(1) : null;
+    }
 
     OnnxNetwork(OnnxGraph graph, String source) throws ModelLoadException {
+        this(graph, source, null);
+    }
+
+    private OnnxNetwork(OnnxGraph graph, String source, String stoppedBefore) throws ModelLoadException {
         this.graph = graph;
+        this.stoppedBefore = stoppedBefore;
         long[] d = graph.inputDims;
         if (d.length < 2 || Arrays.stream(d, 1, d.length).anyMatch(x -> x <= 0)) {
             throw new ModelLoadException(source, "an ONNX model whose input has a fixed shape after the batch (e.g. [batch, 784] or "
@@ -71,7 +124,7 @@ public final class OnnxNetwork implements Network {
             long[] in = inputShapeOf(row, shapes, previous);
             long params = row.nodes().stream().flatMap(n -> n.inputs().stream()).distinct().map(graph::weight)
                     .filter(java.util.Objects::nonNull).mapToLong(t -> t.values().length).sum();
-            layers.add(new LayerInfo(i, row.main().label(), OnnxCost.type(row, i == graph.rows.size() - 1), shape(in), shape(out), units,
+            layers.add(new LayerInfo(i, row.main().label(), OnnxCost.type(row, i == graph.rows.size() - 1 && stoppedBefore == null), shape(in), shape(out), units,
                     params, row.activation(), OnnxCost.denseMacs(graph, row, in, out)));
             previous = out;
         }
@@ -146,9 +199,8 @@ public final class OnnxNetwork implements Network {
 
     /** Why ONNX Runtime refused the graph, naming the node and its operator where it says which. */
     static String refusal(OnnxGraph graph, Exception e) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("No Op registered for (\\S+)").matcher(String.valueOf(e.getMessage()));
-        if (m.find()) {
-            String op = m.group(1);
+        String op = lackingOperator(e);
+        if (op != null) {
             for (OnnxGraph.Node n : graph.nodes) {
                 if (n.op().equals(op)) {
                     return "node '" + n.label() + "' uses the operator " + op + ", which ONNX Runtime does not implement "
@@ -163,6 +215,17 @@ public final class OnnxNetwork implements Network {
         String m = String.valueOf(e.getMessage()).replaceFirst("^Error code - \\S+ - message: ", ""); // ONNX Runtime's own prefix
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public java.util.Optional<String> limitation() {
+        return java.util.Optional.ofNullable(stoppedBefore);
+    }
+
+    private void requireWhole() {
+        if (stoppedBefore != null) {
+            throw new UnsupportedOperationException("This ONNX model was opened in part: " + stoppedBefore);
+        }
     }
 
     OnnxGraph graph() {
@@ -200,6 +263,7 @@ public final class OnnxNetwork implements Network {
 
     @Override
     public INDArray output(INDArray batch) {
+        requireWhole();
         List<INDArray> parts = new ArrayList<>();
         for (INDArray chunk : chunks(batch)) {
             parts.add(run(session, graph.input, chunk, List.of(graph.output)).get(0));
@@ -209,6 +273,7 @@ public final class OnnxNetwork implements Network {
 
     @Override
     public INDArray forwardFrom(int layer, INDArray activation) {
+        requireWhole();
         if (layer == layers.size() - 1) {
             return activation;
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentledger.work.Progress;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -99,15 +100,55 @@ class OnnxNetworkTest {
     }
 
     @Test
-    void anOperatorOnnxRuntimeLacksIsNamedWithItsNode() throws Exception {
+    void aModelStopsBeforeAnOperatorOnnxRuntimeLacksAndSaysSo() throws Exception {
         onnx.Onnx.ModelProto m = onnx.Onnx.ModelProto.parseFrom(OnnxTestModels.mlp());
         onnx.Onnx.GraphProto.Builder g = m.getGraph().toBuilder();
         g.setNode(1, g.getNode(1).toBuilder().setOpType("Gelux"));
         Path f = dir.resolve("custom.onnx");
         Files.write(f, m.toBuilder().setGraph(g).build().toByteArray());
+        try (LoadedModel part = ModelLoader.load(f)) {
+            String why = part.network().limitation().orElseThrow();
+            assertTrue(why.contains("stops before node 'relu1' (operator Gelux, which ONNX Runtime does not implement)"), why);
+            assertEquals(List.of("fc1"), part.layers().stream().map(LayerInfo::name).toList(), "the rows before it, and none after");
+            float[][] x = {{-1, 0, 0, 1}};
+            // z1 = W1 x + b1 = (1.5, -1.5, -1): the Gemm's own output, its Relu cut away with the rest
+            assertArrayEquals(new float[] {1.5f, -1.5f, -1}, ActivationRecorder.record(part, x, Progress.NONE).getFirst().values()[0], 1e-5f);
+            UnsupportedOperationException noAnswer = assertThrows(UnsupportedOperationException.class,
+                    () -> ActivationRecorder.predict(part, x));
+            assertTrue(noAnswer.getMessage().contains("Gelux"), noAnswer.getMessage());
+            UnsupportedOperationException noLedger = assertThrows(UnsupportedOperationException.class,
+                    () -> new org.latentledger.economy.SparseNetwork(part));
+            assertTrue(noLedger.getMessage().contains("opened in part"), noLedger.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> part.network().forwardFrom(0, Nd4j.create(new float[][] {{1, 0, 0}})),
+                    "no steering: the rest of the model is not there");
+            assertEquals(12 + 3, part.network().parameterCount(), "the part's own weights: fc2's are not counted");
+            assertEquals("Dense", part.layers().getFirst().type(), "its last row is not the model's output");
+        }
+    }
+
+    @Test
+    void anOperatorOfAnotherDomainIsFoundToo() throws Exception {
+        onnx.Onnx.ModelProto m = onnx.Onnx.ModelProto.parseFrom(OnnxTestModels.mlp());
+        onnx.Onnx.GraphProto.Builder g = m.getGraph().toBuilder();
+        g.setNode(1, g.getNode(1).toBuilder().setOpType("Mystery").setDomain("com.example"));
+        Path f = dir.resolve("domain.onnx");
+        Files.write(f, m.toBuilder().setGraph(g).addOpsetImport(onnx.Onnx.OperatorSetIdProto.newBuilder().setDomain("com.example").setVersion(1))
+                .build().toByteArray());
+        try (LoadedModel part = ModelLoader.load(f)) {
+            assertTrue(part.network().limitation().orElseThrow().contains("node 'relu1' (operator Mystery"), part.network().limitation().get());
+        }
+    }
+
+    @Test
+    void anOperatorLackedByTheFirstNodeLeavesNothingAndIsNamed() throws Exception {
+        onnx.Onnx.ModelProto m = onnx.Onnx.ModelProto.parseFrom(OnnxTestModels.mlp());
+        onnx.Onnx.GraphProto.Builder g = m.getGraph().toBuilder();
+        g.setNode(0, g.getNode(0).toBuilder().setOpType("Gemmx"));
+        Path f = dir.resolve("first.onnx");
+        Files.write(f, m.toBuilder().setGraph(g).build().toByteArray());
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(f));
-        assertTrue(e.getMessage().contains("node 'relu1' uses the operator Gelux"), e.getMessage());
-        assertTrue(e.getMessage().contains("custom.onnx"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'fc1' uses the operator Gemmx"), e.getMessage());
+        assertTrue(e.getMessage().contains("first.onnx"), e.getMessage());
     }
 
     @Test

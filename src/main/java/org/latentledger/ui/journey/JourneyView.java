@@ -325,6 +325,13 @@ public final class JourneyView extends BorderPane {
             chip.setOnMouseClicked(e -> vm.currentLayerProperty().set(layer));
             route.getChildren().addAll(chip, new Label("→"));
         }
+        if (!j.answered()) {
+            Label end = new Label("no answer: the model was opened in part");
+            end.setTooltip(new javafx.scene.control.Tooltip(j.noAnswer()));
+            end.getStyleClass().add("ll-chip-answer");
+            route.getChildren().add(end);
+            return;
+        }
         Dataset d = vm.data();
         float[] p = org.latentledger.model.Outputs.probabilities(j.output()); // as the output chart shows it
         String answer = j.reconstruction() ? "decoded image"
@@ -337,7 +344,7 @@ public final class JourneyView extends BorderPane {
 
     private void refreshOutput() {
         Journey j = vm.journeyProperty().get();
-        if (j == null) {
+        if (j == null || !j.answered()) {
             output.showProbabilities(null, null, List.of());
             return;
         }

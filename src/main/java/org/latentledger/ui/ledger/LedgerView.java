@@ -179,8 +179,12 @@ public final class LedgerView extends VBox {
         table.getColumns().add(col("Arithmetic pJ", c -> String.format(Locale.ROOT, "%,.0f", vm.energyProperty().get().arithmeticPj(c.effectiveMacs())), 100));
         table.getColumns().add(col("Memory pJ", c -> String.format(Locale.ROOT, "%,.0f", vm.energyProperty().get().memoryPj(c.weightsRead())), 100));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Open a layer-by-layer model and data"));
-        Tooltip.install(table, new Tooltip("* estimated: convolutions run through DL4J; their effective cost scales with input density"));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(vm.messageProperty().isEmpty())
+                .then("Open a model and data").otherwise("No ledger for this model: see the message above"));
+        table.setPlaceholder(empty);
+        Tooltip.install(table, new Tooltip("* estimated: a depthwise, separable, 1D or 3D convolution, run through DL4J; "
+                + "its effective cost is its dense cost scaled by its input's density"));
     }
 
     private static boolean total(LayerCost c) {

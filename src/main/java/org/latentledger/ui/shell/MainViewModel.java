@@ -233,6 +233,10 @@ public final class MainViewModel {
         if (previous != null && previous != next.model()) {
             previous.close();
         }
+        if (next.model() != null && next.model().network().limitation().isPresent()) {
+            problem.set(new Problem(next.model().name() + " was opened in part", next.model().source(),
+                    capitalised(next.model().network().limitation().get()) + ".", ""));
+        }
         if (next.mismatch() != null) {
             problem.set(new Problem("The open data does not fit " + next.model().name(), next.data().source(),
                     next.mismatch() + ". Open data that fits (File > Open data).", ""));
@@ -283,6 +287,10 @@ public final class MainViewModel {
 
     public void clearProblem() {
         problem.set(null);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Shows a failure of something the user asked for (an export, a lesson) the way load failures are shown. */

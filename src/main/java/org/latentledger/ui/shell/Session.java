@@ -43,8 +43,8 @@ record Session(LoadedModel model, Sources.ModelSource modelSource, ModelCard car
      * (a classifier of these labels); else null.
      */
     int[] predictions() {
-        if (model == null || data == null || data.classCount() == 0) {
-            return null;
+        if (model == null || data == null || data.classCount() == 0 || model.network().limitation().isPresent()) {
+            return null; // a model opened in part has no answers: its last row is not its output
         }
         org.latentledger.model.LayerActivations out = activations.getLast();
         if (out.width() != data.classCount()) {
