@@ -1,12 +1,16 @@
 package org.latentledger.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -90,8 +94,37 @@ public final class GraphNetwork implements Network {
 
     @Override
     public INDArray forwardFrom(int layer, INDArray activation) {
-        throw new UnsupportedOperationException("steering needs a layer-by-layer network (MultiLayerNetwork); "
-                + "this is a ComputationGraph, whose branches cannot be resumed from one vertex");
+        throw new UnsupportedOperationException("a ComputationGraph cannot be resumed from one vertex alone: "
+                + "its branches also read vertices from before it (steering gives the query too)");
+    }
+
+    /**
+     * Every vertex's activation for the query, vertex {@code layer}'s replaced, then the vertices
+     * after it in topological order recomputed from their inputs: a branch or residual that crosses
+     * the vertex brings the query's own values.
+     */
+    @Override
+    public INDArray forwardFrom(int layer, INDArray activation, INDArray batch) {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        Map<String, INDArray> acts = new HashMap<>(graph.feedForward(new INDArray[] {batch}, false));
+        acts.put(conf.getNetworkInputs().getFirst(), batch);
+        acts.put(vertices.get(layer), activation);
+        for (int i = layer + 1; i < vertices.size(); i++) {
+            String name = vertices.get(i);
+            GraphVertex v = graph.getVertex(name);
+            INDArray[] ins = conf.getVertexInputs().get(name).stream().map(acts::get).toArray(INDArray[]::new);
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+            if (v instanceof LayerVertex lv) {
+                // a layer vertex's doForward reads an input field only the graph's own pass sets
+                INDArray x = lv.getLayerPreProcessor() == null ? ins[0] : lv.getLayerPreProcessor().preProcess(ins[0], (int) batch.size(0), mgr);
+                lv.getLayer().setInputMiniBatchSize((int) batch.size(0));
+                acts.put(name, lv.getLayer().activate(x, false, mgr).dup());
+            } else {
+                v.setInputs(ins);
+                acts.put(name, v.doForward(false, mgr).dup());
+            }
+        }
+        return acts.get(conf.getNetworkOutputs().getFirst());
     }
 
     @Override

@@ -27,6 +27,16 @@ public sealed interface Network extends AutoCloseable permits SequentialNetwork,
      */
     INDArray forwardFrom(int layer, INDArray activation);
 
+    /**
+     * Steering's resumption: the output when row {@code layer}'s activation is replaced by {@code
+     * activation} and every other tensor is what {@code batch} (the query) computes. Where nothing
+     * after the row reads anything from before it, that is {@link #forwardFrom}; a graph whose
+     * branch or residual crosses the row overrides this.
+     */
+    default INDArray forwardFrom(int layer, INDArray activation, INDArray batch) {
+        return forwardFrom(layer, activation);
+    }
+
     /** The network's (first) output for one batch. */
     INDArray output(INDArray batch);
 

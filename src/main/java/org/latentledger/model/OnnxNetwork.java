@@ -26,8 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Every row's tensor is made a graph output, so one run returns the activations of every row;
  * ONNX Runtime infers their shapes, and one probe run on zeros gives them to the layer table.
  * Resuming from a row (steering) runs the rest of the graph as a model of its own, whose input is
- * that row's tensor; where a branch crosses the cut (a residual Add reads an earlier tensor) it
- * cannot, and says so.
+ * that row's tensor; where a branch crosses the cut (a residual Add reads an earlier tensor), the
+ * whole graph runs with that row's tensor made an input, everything else computed from the query.
  */
 public final class OnnxNetwork implements Network {
 
@@ -41,6 +41,7 @@ public final class OnnxNetwork implements Network {
     private final List<LayerInfo> layers = new ArrayList<>();
     private final Map<Integer, OrtSession> rests = new HashMap<>();
     private final Map<Integer, OrtSession> rowSessions = new HashMap<>();
+    private final Map<Integer, OrtSession> replaced = new HashMap<>();
     private final List<long[]> shapes;
     /** Null for the whole graph; else why it was opened in part ("it stops before node ..."). */
     private final String stoppedBefore;
@@ -281,6 +282,61 @@ public final class OnnxNetwork implements Network {
         return run(rest, graph.rows.get(layer).output(), activation, List.of(graph.output)).get(0);
     }
 
+    @Override
+    public INDArray forwardFrom(int layer, INDArray activation, INDArray batch) {
+        requireWhole();
+        if (layer == layers.size() - 1) {
+            return activation;
+        }
+        if (crossing(layer).isEmpty()) {
+            return forwardFrom(layer, activation);
+        }
+        OrtSession s = replaced.computeIfAbsent(layer, this::withRowReplaced);
+        return run(s, Map.of(graph.input, batch, graph.rows.get(layer).output(), activation), List.of(graph.output)).get(0);
+    }
+
+    /** The tensors from before row {@code layer} (the row's own excepted) that nodes after it read. */
+    private Set<String> crossing(int layer) {
+        OnnxGraph.Row row = graph.rows.get(layer);
+        Set<String> before = new HashSet<>(Set.of(graph.input));
+        int cut = graph.nodes.indexOf(row.nodes().get(row.nodes().size() - 1));
+        for (int i = 0; i <= cut; i++) {
+            before.addAll(graph.nodes.get(i).outputs());
+        }
+        Set<String> needed = new LinkedHashSet<>();
+        for (int i = cut + 1; i < graph.nodes.size(); i++) {
+            for (String in : graph.nodes.get(i).inputs()) {
+                if (before.contains(in) && !in.equals(row.output())) {
+                    needed.add(in);
+                }
+            }
+        }
+        return needed;
+    }
+
+    /**
+     * The whole graph with row {@code layer}'s tensor made an input: the node that computed it is
+     * gone, every other tensor (what crosses the row included) is computed from the query.
+     */
+    private OrtSession withRowReplaced(int layer) {
+        OnnxGraph.Row row = graph.rows.get(layer);
+        Onnx.GraphProto.Builder g = graph.model.getGraph().toBuilder().clearNode().clearOutput();
+        for (Onnx.NodeProto n : graph.model.getGraph().getNodeList()) {
+            if (!n.getOutputList().contains(row.output())) {
+                g.addNode(n);
+            }
+        }
+        g.addInput(Onnx.ValueInfoProto.newBuilder().setName(row.output()).setType(Onnx.TypeProto.newBuilder()
+                .setTensorType(Onnx.TypeProto.Tensor.newBuilder().setElemType(Onnx.TensorProto.DataType.FLOAT.getNumber()))));
+        g.addOutput(Onnx.ValueInfoProto.newBuilder().setName(graph.output));
+        try {
+            return ENV.createSession(graph.model.toBuilder().setGraph(g).build().toByteArray(), options());
+        } catch (OrtException e) {
+            throw new UnsupportedOperationException("steering from " + row.main().label() + " cannot run the graph with that row replaced: "
+                    + firstLine(e), e);
+        }
+    }
+
     /** The part of the graph after row {@code layer}, as a model whose only input is that row's tensor. */
     private OrtSession restFrom(int layer) {
         OnnxGraph.Row row = graph.rows.get(layer);
@@ -423,9 +479,21 @@ public final class OnnxNetwork implements Network {
     }
 
     private static List<INDArray> run(OrtSession s, String inputName, INDArray x, List<String> names) {
-        INDArray c = x.castTo(DataType.FLOAT).dup('c');
-        try (OnnxTensor t = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(c.data().asFloat()), c.shape());
-             OrtSession.Result r = s.run(Map.of(inputName, t), new LinkedHashSet<>(names))) {
+        return run(s, Map.of(inputName, x), names);
+    }
+
+    private static List<INDArray> run(OrtSession s, Map<String, INDArray> inputs, List<String> names) {
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            for (Map.Entry<String, INDArray> in : inputs.entrySet()) {
+                INDArray c = in.getValue().castTo(DataType.FLOAT).dup('c');
+                feed.put(in.getKey(), OnnxTensor.createTensor(ENV, FloatBuffer.wrap(c.data().asFloat()), c.shape()));
+            }
+        } catch (OrtException e) {
+            feed.values().forEach(OnnxTensor::close);
+            throw new IllegalStateException("ONNX Runtime failed: " + firstLine(e), e);
+        }
+        try (OrtSession.Result r = s.run(feed, new LinkedHashSet<>(names))) {
             List<INDArray> out = new ArrayList<>(names.size());
             for (String name : names) {
                 OnnxValue v = r.get(name).orElseThrow();
@@ -438,6 +506,8 @@ public final class OnnxNetwork implements Network {
             return out;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed: " + firstLine(e), e);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
         }
     }
 
@@ -459,6 +529,9 @@ public final class OnnxNetwork implements Network {
                 s.close();
             }
             for (OrtSession s : rowSessions.values()) {
+                s.close();
+            }
+            for (OrtSession s : replaced.values()) {
                 s.close();
             }
         } catch (OrtException e) {

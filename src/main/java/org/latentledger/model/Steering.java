@@ -44,7 +44,7 @@ public final class Steering {
                         + model.layers().get(layer).name() + " (" + units + " units)");
             }
         }
-        INDArray out = net.forwardFrom(layer, a);
+        INDArray out = net.forwardFrom(layer, a, batch); // what crosses the layer (a residual) comes from the query
         return out.castTo(DataType.FLOAT).reshape(out.length()).toFloatVector();
     }
 

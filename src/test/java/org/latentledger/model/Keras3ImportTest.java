@@ -80,6 +80,18 @@ class Keras3ImportTest {
             assertClose(matrix(e.getAsJsonArray("outputs")), ActivationRecorder.predict(m, x), 1e-5);
             List<LayerActivations> acts = ActivationRecorder.record(m, x, Progress.NONE);
             assertClose(matrix(e.getAsJsonArray("join")), acts.get(m.layer("join").index()).values(), 1e-5);
+            // Steering across the residual: moving join by d moves skip = join + trunk by the same d, so
+            // steering join by d (trunk from the query) and skip by d give the same answer; by 0, the ordinary one.
+            double[] d = {1, -2, 0.5, 0, 0, 3, -1, 0.25};
+            double norm = java.util.Arrays.stream(d).map(v -> v * v).sum();
+            double[] unit = java.util.Arrays.stream(d).map(v -> v / Math.sqrt(norm)).toArray();
+            float[] fromJoin = Steering.steer(m, x[0], m.layer("join").index(), unit, Math.sqrt(norm));
+            float[] fromSkip = Steering.steer(m, x[0], m.layer("skip").index(), unit, Math.sqrt(norm));
+            assertClose(new float[][] {fromSkip}, new float[][] {fromJoin}, 1e-5);
+            assertClose(new float[][] {matrix(e.getAsJsonArray("outputs"))[0]},
+                    new float[][] {Steering.steer(m, x[0], m.layer("left").index(), unit, 0)}, 1e-5);
+            float[] ordinary = matrix(e.getAsJsonArray("outputs"))[0];
+            assertTrue(Math.abs(fromJoin[0] - ordinary[0]) > 1e-3, "the steered answer moved: " + fromJoin[0] + " vs " + ordinary[0]);
         }
     }
 

@@ -82,7 +82,7 @@ class OnnxNetworkTest {
     }
 
     @Test
-    void aResidualAddIsARowAndSteeringAcrossItSaysWhy() throws Exception {
+    void aResidualAddIsARowAndSteeringAcrossItTakesTheSkipFromTheQuery() throws Exception {
         try (LoadedModel m = open("residual", OnnxTestModels.residual())) {
             assertEquals(List.of("Dense", "Add", "Output"), m.layers().stream().map(LayerInfo::type).toList());
             assertEquals(0, m.layers().get(1).denseMacs(), "a merge costs no MACs");
@@ -94,6 +94,11 @@ class OnnxNetworkTest {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     () -> m.network().forwardFrom(0, acts.get(0)));
             assertTrue(e.getMessage().contains("input"), e.getMessage());
+            // Steering resumes with the query: h' = h + (1, 0, 0) = (2, 4, 0), s' = h' + x = (3, 6, 3), out = V s' = (12, -3).
+            INDArray moved = acts.get(0).dup().addi(Nd4j.createFromArray(new float[][] {{1, 0, 0}}));
+            assertArrayEquals(new float[] {12, -3}, m.network().forwardFrom(0, moved, x).data().asFloat(), 1e-6f);
+            assertArrayEquals(new float[] {11, -4}, m.network().forwardFrom(0, acts.get(0), x).data().asFloat(), 1e-6f,
+                    "unmoved, the ordinary output");
             assertArrayEquals(new float[] {11, -4}, m.network().forwardFrom(1, acts.get(1)).data().asFloat(), 1e-6f,
                     "after the merge the rest runs alone");
         }
