@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ConvolutionUtils;
@@ -36,8 +37,7 @@ final class Dl4jStages {
                         ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn()));
             } else {
                 long weights = layer.getParam("W") == null ? 0 : layer.getParam("W").length();
-                // Only the plain convolution's geometry is read here; its subclasses (depthwise, separable, 1D, 3D) are estimated.
-                ConvolutionLayer plain = conf.getClass() == ConvolutionLayer.class ? (ConvolutionLayer) conf : null;
+                ConvolutionLayer plain = countable(conf);
                 stages.add(new Stage.Library(table.get(i), from, layer, pre, plain, conf instanceof ConvolutionLayer, weights));
             }
         }
@@ -57,7 +57,15 @@ final class Dl4jStages {
         return out;
     }
 
-    /** The geometry of a plain convolution from its configuration and the shapes of its input and output (batch 1). */
+    /**
+     * The convolutions counted exactly: plain and depthwise (a grouped convolution, one group per
+     * input channel). Separable, transposed, 1D and 3D ones are estimated (dense x input density).
+     */
+    static ConvolutionLayer countable(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        return conf.getClass() == ConvolutionLayer.class || conf.getClass() == DepthwiseConvolution2D.class ? (ConvolutionLayer) conf : null;
+    }
+
+    /** The geometry of a plain or depthwise convolution from its configuration and the shapes of its input and output (batch 1). */
     static ConvGeometry geometry(ConvolutionLayer c, long[] x, long[] y) {
         boolean last = c.getCnn2dDataFormat() == CNN2DFormat.NHWC;
         int ch = last ? 3 : 1;
@@ -69,6 +77,7 @@ final class Dl4jStages {
                 ? ConvolutionUtils.getSameModeTopLeftPadding(out, in, c.getKernelSize(), c.getStride(), c.getDilation())
                 : c.getPadding();
         return new ConvGeometry((int) x[ch], in[0], in[1], (int) y[ch], out[0], out[1], c.getKernelSize()[0], c.getKernelSize()[1],
-                c.getStride()[0], c.getStride()[1], pad[0], pad[1], c.getDilation()[0], c.getDilation()[1], 1, last);
+                c.getStride()[0], c.getStride()[1], pad[0], pad[1], c.getDilation()[0], c.getDilation()[1],
+                c instanceof DepthwiseConvolution2D ? (int) x[ch] : 1, last);
     }
 }

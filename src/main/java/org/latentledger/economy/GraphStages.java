@@ -40,7 +40,7 @@ final class GraphStages {
                             ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn()));
                 } else {
                     long weights = layer.getParam("W") == null ? 0 : layer.getParam("W").length();
-                    ConvolutionLayer plain = conf.getClass() == ConvolutionLayer.class ? (ConvolutionLayer) conf : null;
+                    ConvolutionLayer plain = Dl4jStages.countable(conf);
                     stages.add(new Stage.Library(table.get(i), from, layer, pre, plain, conf instanceof ConvolutionLayer, weights));
                 }
             } else {

@@ -12,12 +12,18 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -118,15 +124,43 @@ public final class LayerTable {
 
     private static LayerInfo describe(int index, String name, Layer layer, InputType in, InputType out, long params) {
         return new LayerInfo(index, name, type(layer), in == null ? "-" : shape(in), shape(out), out.arrayElementsPerExample(),
-                params, activation(layer), denseMacs(layer, out));
+                params, activation(layer), denseMacs(layer, in, out));
     }
 
-    static long denseMacs(Layer layer, InputType out) {
-        if (layer instanceof ConvolutionLayer conv && out instanceof InputType.InputTypeConvolutional o) {
+    /**
+     * Multiply-accumulates of one dense pass. A plain convolution: every output value meets C_in x
+     * kH x kW weights; a depthwise one only its own input channel's kH x kW; a separable one that
+     * and then a 1x1 convolution over the C_in x multiplier depthwise channels; a transposed one
+     * spreads every input value over kH x kW x C_out outputs; 1D and 3D alike in their dimensions.
+     */
+    static long denseMacs(Layer layer, InputType in, InputType out) {
+        if (layer instanceof ConvolutionLayer conv) {
             int[] k = conv.getKernelSize();
-            return o.getHeight() * o.getWidth() * o.getChannels() * k[0] * k[1] * conv.getNIn();
+            long nIn = conv.getNIn();
+            if (layer instanceof Convolution3D && out instanceof InputType.InputTypeConvolutional3D o) {
+                return o.getDepth() * o.getHeight() * o.getWidth() * o.getChannels() * k[0] * k[1] * k[2] * nIn;
+            }
+            if (layer instanceof Convolution1DLayer && out instanceof InputType.InputTypeRecurrent r) {
+                return Math.max(0, r.getTimeSeriesLength()) * r.getSize() * k[0] * nIn;
+            }
+            if (!(out instanceof InputType.InputTypeConvolutional o)) {
+                return 0;
+            }
+            long positions = o.getHeight() * o.getWidth();
+            if (layer instanceof DepthwiseConvolution2D) {
+                return positions * o.getChannels() * k[0] * k[1];
+            }
+            if (layer instanceof SeparableConvolution2D sep) {
+                long depthwise = nIn * sep.getDepthMultiplier();
+                return positions * (depthwise * k[0] * k[1] + o.getChannels() * depthwise);
+            }
+            if (layer instanceof Deconvolution2D && in instanceof InputType.InputTypeConvolutional i) {
+                return i.getHeight() * i.getWidth() * i.getChannels() * k[0] * k[1] * o.getChannels();
+            }
+            return positions * o.getChannels() * k[0] * k[1] * nIn;
         }
-        if (layer instanceof FeedForwardLayer ff && !(layer instanceof ConvolutionLayer) && !(layer instanceof DropoutLayer)) {
+        // batch normalisation at inference is a per-unit scale and shift: 0 MACs, as in an ONNX graph
+        if (layer instanceof FeedForwardLayer ff && !(layer instanceof DropoutLayer) && !(layer instanceof BatchNormalization)) {
             return ff.getNIn() * ff.getNOut();
         }
         return 0;
@@ -145,7 +179,14 @@ public final class LayerTable {
             return "Dense";
         }
         if (layer instanceof ConvolutionLayer) {
-            return "Conv2D";
+            return switch (layer) {
+                case DepthwiseConvolution2D d -> "DepthwiseConv2D";
+                case SeparableConvolution2D d -> "SeparableConv2D";
+                case Deconvolution2D d -> "Deconv2D";
+                case Convolution1DLayer d -> "Conv1D";
+                case Convolution3D d -> "Conv3D";
+                default -> "Conv2D";
+            };
         }
         if (layer instanceof SubsamplingLayer s) {
             return s.getPoolingType() == null ? "Pool" : capitalise(s.getPoolingType().name()) + "Pool";
@@ -154,8 +195,9 @@ public final class LayerTable {
     }
 
     private static String activation(Layer layer) {
-        // DropoutLayer inherits an activation field (sigmoid unless set) that its forward pass never applies.
-        if (layer instanceof DropoutLayer) {
+        // DropoutLayer and BatchNormalization inherit an activation field (sigmoid unless set) that their
+        // forward passes never apply (Keras3ImportTest matches NumPy without one).
+        if (layer instanceof DropoutLayer || layer instanceof BatchNormalization) {
             return "-";
         }
         if (layer instanceof ActivationLayer a && a.getActivationFn() != null) {

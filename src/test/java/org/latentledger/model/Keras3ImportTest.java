@@ -44,6 +44,8 @@ class Keras3ImportTest {
             assertEquals(List.of("hidden", "norm", "dropout", "squash", "out"), m.layers().stream().map(LayerInfo::name).toList());
             assertEquals(10 * 16, m.layer("hidden").denseMacs());
             assertEquals("-", m.layer("dropout").activation());
+            assertEquals("-", m.layer("norm").activation(), "no sigmoid: the outputs below match NumPy without one");
+            assertEquals(0, m.layer("norm").denseMacs());
             JsonObject e = expected.getAsJsonObject("mlp.keras");
             float[][] x = matrix(e.getAsJsonArray("inputs"));
             assertClose(matrix(e.getAsJsonArray("outputs")), ActivationRecorder.predict(m, x), 1e-5);
