@@ -89,4 +89,30 @@ class OnnxLedgerTest {
         assertEquals(18, p.costs().get(0).effectiveMacs());
         assertEquals(false, p.costs().get(0).estimate(), "a plain convolution is counted, not estimated");
     }
+
+    @Test
+    void twoBranchesJoinedByConcatAreRowsAndTheJoinCostsNothing() throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("branches", ".onnx");
+        try {
+            java.nio.file.Files.write(f, org.latentledger.model.OnnxTestModels.branches());
+            try (LoadedModel m = ModelLoader.load(f)) {
+                assertEquals(List.of("left", "right", "join", "head"), m.layers().stream().map(org.latentledger.model.LayerInfo::name).toList());
+                assertEquals(List.of("leakyrelu", "tanh", "-", "sigmoid"), m.layers().stream().map(org.latentledger.model.LayerInfo::activation).toList());
+                assertEquals(List.of(4L, 4L, 0L, 4L), m.layers().stream().map(org.latentledger.model.LayerInfo::denseMacs).toList());
+                float[] x = {1, 2};
+                double y = 1 / (1 + Math.exp(-(1 - 0.2 + Math.tanh(1.5) + Math.tanh(-1))));
+                SparseNetwork net = new SparseNetwork(m);
+                Pass dense = net.run(x, new SparsityPolicy.Dense());
+                assertEquals(y, dense.output()[0], 1e-6);
+                assertArrayEquals(new float[] {1, -0.2f, (float) Math.tanh(1.5), (float) Math.tanh(-1)}, dense.activations().get(2), 1e-6f);
+                Pass natural = net.run(x, new SparsityPolicy.NaturalZeros());
+                assertArrayEquals(dense.output(), natural.output(), 1e-6f, "natural zeros change nothing");
+                assertEquals(0, natural.costs().get(2).effectiveMacs(), "a merge costs no MACs");
+                // The head reads the join's four non-zero values: 4 MACs; the branches their two inputs each.
+                assertEquals(List.of(4L, 4L, 0L, 4L), natural.costs().subList(0, 4).stream().map(LayerCost::effectiveMacs).toList());
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
+    }
 }

@@ -115,4 +115,31 @@ public final class OnnxTestModels {
         g.addOutput(value("output", -1, 2));
         return model(g);
     }
+
+    /**
+     * Two branches joined: 2 inputs -> Gemm A -> LeakyRelu(0.1) and Gemm B -> Tanh, Concat, Gemm C
+     * (1x4, all ones) -> Sigmoid. For x = (1, 2): A x = (1, -2), leaky (1, -0.2); B x = (1.5, -1),
+     * tanh (0.905148, -0.761594); y = sigmoid(0.943554).
+     */
+    public static byte[] branches() {
+        Onnx.GraphProto.Builder g = Onnx.GraphProto.newBuilder().setName("branches");
+        g.addInitializer(tensor("A", new long[] {2, 2}, 1, 0, 0, -1));
+        g.addInitializer(tensor("a", new long[] {2}, 0, 0));
+        g.addInitializer(tensor("B", new long[] {2, 2}, 0.5f, 0.5f, 1, -1));
+        g.addInitializer(tensor("bb", new long[] {2}, 0, 0));
+        g.addInitializer(tensor("C", new long[] {1, 4}, 1, 1, 1, 1));
+        g.addInitializer(tensor("c", new long[] {1}, 0));
+        g.addNode(node("left", "Gemm", List.of("input", "A", "a"), "za", integer("transB", 1)));
+        g.addNode(Onnx.NodeProto.newBuilder().setName("leaky").setOpType("LeakyRelu").addInput("za").addOutput("l")
+                .addAttribute(Onnx.AttributeProto.newBuilder().setName("alpha").setType(Onnx.AttributeProto.AttributeType.FLOAT).setF(0.1f))
+                .build());
+        g.addNode(node("right", "Gemm", List.of("input", "B", "bb"), "zb", integer("transB", 1)));
+        g.addNode(node("tanh", "Tanh", List.of("zb"), "t"));
+        g.addNode(node("join", "Concat", List.of("l", "t"), "j", integer("axis", 1)));
+        g.addNode(node("head", "Gemm", List.of("j", "C", "c"), "z", integer("transB", 1)));
+        g.addNode(node("squash", "Sigmoid", List.of("z"), "output"));
+        g.addInput(value("input", -1, 2));
+        g.addOutput(value("output", -1, 1));
+        return model(g);
+    }
 }
