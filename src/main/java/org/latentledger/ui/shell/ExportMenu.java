@@ -29,6 +29,7 @@ final class ExportMenu {
 
     private final MainViewModel vm;
     private final MainView view;
+    private final ExportFolder folder = ExportFolder.user();
 
     ExportMenu(MainViewModel vm, MainView view) {
         this.vm = vm;
@@ -104,7 +105,11 @@ final class ExportMenu {
         } else {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder for the journey's PNG frames");
+            chooser.setInitialDirectory(folder.initial().toFile());
             File f = chooser.showDialog(view.getScene().getWindow());
+            if (f != null) {
+                folder.remember(f.toPath());
+            }
             target = f == null ? null : f.toPath();
         }
         if (target == null) {
@@ -178,7 +183,11 @@ final class ExportMenu {
         chooser.setTitle(title);
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(filter);
+        chooser.setInitialDirectory(folder.initial().toFile());
         File f = chooser.showSaveDialog(view.getScene().getWindow());
+        if (f != null) {
+            folder.remember(f.toPath());
+        }
         return f == null ? null : f.toPath();
     }
 
