@@ -33,16 +33,22 @@ public record Journey(List<Stop> stops, float[] output, int prediction, boolean 
     }
 
     /**
-     * @param x, y        position on the layer's map: the distance-weighted mean of the positions of
-     *                    its k nearest data points in the layer's activation space
+     * @param x, y        position on the layer's map: on a PCA map its own coordinates on PC1 and PC2,
+     *                    else the distance-weighted mean of the positions of its k nearest data
+     *                    points in the layer's activation space
      * @param region      index of the region most of those neighbours are in
      * @param certainty   share of the neighbours in that region
      * @param axes        coordinate (a - mean) . u on each of the layer's axes, by axis name
      * @param standing    the same in standard deviations of the data along the axis
      * @param movedMost   axes whose standing changed most since the previous layer, largest first
      * @param neighbours  the nearest data points, nearest first
+     * @param placedBy    {@link #BY_TRANSFORM} on a PCA map, else {@link #BY_NEIGHBOURS}
      */
     public record Stop(LayerInfo layer, float x, float y, int region, String regionName, double certainty,
-                       Map<String, Double> axes, Map<String, Double> standing, List<String> movedMost, int[] neighbours) {
+                       Map<String, Double> axes, Map<String, Double> standing, List<String> movedMost, int[] neighbours,
+                       String placedBy) {
+
+        public static final String BY_TRANSFORM = "pca transform";
+        public static final String BY_NEIGHBOURS = "nearest points";
     }
 }

@@ -12,10 +12,12 @@ import org.latentledger.model.LoadedModel;
 import org.latentledger.work.Progress;
 
 /**
- * Sends one input through the network and places it on every layer's map. t-SNE and UMAP have
- * no transform for new points, so a query is placed by its k nearest data points in the layer's
- * own activation space: the mean of their map positions weighted by 1 / distance (a data point
- * itself therefore lands exactly on its own position).
+ * Sends one input through the network and places it on every layer's map. A PCA map has a
+ * transform: the query lands at its own coordinates on the layer's first principal axes, which are
+ * the map's (checked on data points before it is used). t-SNE and UMAP have no transform for new
+ * points, so a query is placed by its k nearest data points in the layer's own activation space:
+ * the mean of their map positions weighted by 1 / distance (a data point itself therefore lands
+ * exactly on its own position). Its region, either way, is the one most of those neighbours are in.
  */
 public final class JourneyPlanner {
 
@@ -74,6 +76,12 @@ public final class JourneyPlanner {
                 region = r;
             }
         }
+        double[] exact = pcaTransform(atlas, q);
+        if (exact != null) {
+            wx = exact[0];
+            wy = exact[1];
+            wsum = 1;
+        }
         Map<String, Double> coords = new LinkedHashMap<>();
         Map<String, Double> standing = new LinkedHashMap<>();
         for (int a = 0; a < atlas.axes().size(); a++) {
@@ -87,7 +95,41 @@ public final class JourneyPlanner {
         moved.sort(Comparator.comparingDouble((String k) -> -Math.abs(standing.get(k) - (before == null ? 0 : before.getOrDefault(k, 0.0)))));
         return new Journey.Stop(atlas.layer(), (float) (wx / wsum), (float) (wy / wsum), region,
                 atlas.regions().regions().get(region).name(), (double) votes[region] / nn.length, coords, standing,
-                moved.subList(0, Math.min(2, moved.size())), idx);
+                moved.subList(0, Math.min(2, moved.size())), idx, exact != null ? Journey.Stop.BY_TRANSFORM : Journey.Stop.BY_NEIGHBOURS);
+    }
+
+    /**
+     * The query's position on a PCA map by the PCA transform: its coordinates on the atlas's PC1
+     * and PC2, provided those axes give the map's own positions of data points (the same fit), else
+     * null (the neighbours place it).
+     */
+    static double[] pcaTransform(LayerAtlas atlas, float[] q) {
+        if (atlas.spec() == null || atlas.spec().method() != org.latentledger.projection.Method.PCA) {
+            return null;
+        }
+        Axis pc1 = null;
+        Axis pc2 = null;
+        for (Axis a : atlas.axes()) {
+            pc1 = a.name().equals("PC1") ? a : pc1;
+            pc2 = a.name().equals("PC2") ? a : pc2;
+        }
+        boolean flat = atlas.map().dimensions() < 2;
+        if (pc1 == null || pc2 == null && !flat) {
+            return null;
+        }
+        float[] mx = atlas.map().axis(0);
+        float[] my = flat ? null : atlas.map().axis(1);
+        int n = atlas.points().length;
+        for (int j : new int[] {0, n / 3, n / 2, n - 1}) {
+            if (!close(pc1.coordinate(atlas.points()[j]), mx[j]) || !flat && !close(pc2.coordinate(atlas.points()[j]), my[j])) {
+                return null;
+            }
+        }
+        return new double[] {pc1.coordinate(q), flat ? 0 : pc2.coordinate(q)};
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-3 * (1 + Math.abs(b));
     }
 
     /** The k data points nearest to q (Euclidean), nearest first. */

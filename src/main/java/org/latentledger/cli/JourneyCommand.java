@@ -75,6 +75,7 @@ final class JourneyCommand implements Callable<Integer> {
             row.put("certainty", s.certainty());
             row.put("axes", s.axes());
             row.put("moved_most", s.movedMost());
+            row.put("placed_by", s.placedBy());
             layers.add(row);
         }
         out.put("layers", layers);

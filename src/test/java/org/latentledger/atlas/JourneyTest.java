@@ -52,6 +52,23 @@ class JourneyTest {
     }
 
     @Test
+    void onAPcaMapANewQueryLandsAtItsOwnPrincipalCoordinates() {
+        assertEquals(org.latentledger.projection.Method.PCA, atlases.getFirst().spec().method());
+        float[] q = JourneyPlanner.interpolate(digits.features()[3], digits.features()[1200], 0.5); // no data point
+        List<LayerActivations> qa = ActivationRecorder.record(mlp, new float[][] {q}, Progress.NONE);
+        Journey j = JourneyPlanner.travel(mlp, atlases, q);
+        for (int l = 0; l < 4; l++) {
+            // Recounted: a fresh PCA of the layer's points, and the query's (a - mean) . u on its first two components.
+            org.latentledger.projection.PcaModel pca = org.latentledger.projection.PcaProjector.fit(atlases.get(l).points(), 2, Progress.NONE);
+            float[] a = qa.get(atlases.get(l).layer().index()).values()[0];
+            Journey.Stop s = j.stops().get(l);
+            assertEquals(Journey.Stop.BY_TRANSFORM, s.placedBy(), "layer " + l);
+            assertEquals(pca.coordinate(a, 0), s.x(), 1e-3 * (1 + Math.abs(s.x())), "x on layer " + l);
+            assertEquals(pca.coordinate(a, 1), s.y(), 1e-3 * (1 + Math.abs(s.y())), "y on layer " + l);
+        }
+    }
+
+    @Test
     void routesOfWellClassifiedPointsEndInTheirLabelsRegion() {
         float[][] out = acts.getLast().values();
         int agree = 0;

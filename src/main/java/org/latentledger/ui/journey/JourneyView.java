@@ -232,7 +232,8 @@ public final class JourneyView extends BorderPane {
         });
         Label alphaValue = new Label();
         alphaValue.textProperty().bind(alpha.valueProperty().asString(Locale.ROOT, "alpha = %+.2f sd"));
-        Button reset = new Button("0");
+        Button reset = new Button("Reset");
+        reset.setTooltip(new Tooltip("alpha back to 0: the original output"));
         reset.setOnAction(e -> alpha.setValue(0));
         Label note = new Label();
         note.getStyleClass().add("ll-muted");
@@ -242,7 +243,17 @@ public final class JourneyView extends BorderPane {
         steerTitle.getStyleClass().add("ll-section");
         steerTitle.setWrapText(true);
         Node decodedBox = DecodedPanel.of(vm.decodedProperty());
-        VBox box = new VBox(8, output, decodedBox, steerTitle, new HBox(8, label("Layer"), layer), new HBox(8, label("Axis"), axis),
+        // The choices fill the panel's width: a layer or axis name must not run under the arrow.
+        for (ChoiceBox<?> c : List.of(layer, axis)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(c, javafx.scene.layout.Priority.ALWAYS);
+        }
+        Label layerLabel = label("Layer");
+        Label axisLabel = label("Axis");
+        layerLabel.setMinWidth(44);
+        axisLabel.setMinWidth(44);
+        HBox.setHgrow(alpha, javafx.scene.layout.Priority.ALWAYS);
+        VBox box = new VBox(8, output, decodedBox, steerTitle, new HBox(8, layerLabel, layer), new HBox(8, axisLabel, axis),
                 phraseAxisControls(), new HBox(8, alpha, reset), alphaValue, note);
         box.setPrefWidth(340);
         box.setMinWidth(340);

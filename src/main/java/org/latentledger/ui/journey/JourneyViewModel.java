@@ -217,9 +217,12 @@ public final class JourneyViewModel {
         trails.add(j);
         journey.set(j);
         Method shown = maps.getFirst().spec().method();
-        String how = shown == Method.PCA ? "PCA maps: the query is placed by its "
-                : shown.label() + " has no transform: the query is placed by its ";
-        placement.set(how + JourneyPlanner.NEIGHBOURS + " nearest data points in each layer's own space (weighted by 1 / distance).");
+        boolean transformed = j.stops().stream().allMatch(s -> s.placedBy().equals(Journey.Stop.BY_TRANSFORM));
+        placement.set(shown == Method.PCA && transformed
+                ? "PCA maps: the query is placed by the PCA transform (its own coordinates on each layer's PC1 and PC2); its region is "
+                        + "the one most of its " + JourneyPlanner.NEIGHBOURS + " nearest data points are in."
+                : (shown == Method.PCA ? "PCA maps: " : shown.label() + " has no transform: ") + "the query is placed by its "
+                        + JourneyPlanner.NEIGHBOURS + " nearest data points in each layer's own space (weighted by 1 / distance).");
         steer();
     }
 

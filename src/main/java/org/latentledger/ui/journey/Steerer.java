@@ -122,8 +122,8 @@ final class Steerer {
         return network.tryUse(net -> {
             try {
                 steered.set(Steering.steer(net, query, at.layer().index(), u.direction(), a));
-                note.set(String.format(Locale.ROOT, "Layer %s: a + %.2f x %s, then the rest of the network.", at.layer().name(), a,
-                        u.name()));
+                note.set(String.format(Locale.ROOT, "Layer %s: a %s %.2f x %s, then the rest of the network.", at.layer().name(),
+                        a < 0 ? "-" : "+", Math.abs(a), u.name()));
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 steered.set(null);
                 note.set(e.getMessage());
