@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "export-gif", mixinStandardHelpOptions = true,
         description = {"Renders a query's journey headless as an animated GIF: one frame per layer (the journey page with that "
-                + "layer's map large), or a sweep of the interpolation t or the steering alpha. Writes FILE.gif.json beside it."})
+                + "layer's map large), or a sweep of the interpolation t or the steering alpha; each frame the maps and route alone, or the "
+                + "whole page (--frame-area). Writes FILE.gif.json beside it."})
 final class ExportGifCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "GIF file to write.")
@@ -27,6 +28,11 @@ final class ExportGifCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "24", description = "Frames of a sweep (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--frame-area", defaultValue = "maps", completionCandidates = Vocabulary.FrameAreas.class,
+            description = "${COMPLETION-CANDIDATES}: the mini-maps, large map and route alone, or the whole journey page with its "
+                    + "controls (default: ${DEFAULT-VALUE}).")
+    org.latentledger.view.FrameArea area;
+
     @Option(names = "--frames", description = "Also write the frames as numbered PNGs into this folder.")
     Path frames;
 
@@ -38,7 +44,7 @@ final class ExportGifCommand implements Callable<Integer> {
         if (steps < 2 || steps > 500) {
             throw new picocli.CommandLine.ParameterException(window.mixee.commandLine(), "--steps must be between 2 and 500, got " + steps);
         }
-        Screenshots.Animation a = Screenshots.captureJourney(window.request(ExportTarget.JOURNEY, null), sweep, steps);
+        Screenshots.Animation a = Screenshots.captureJourney(window.request(ExportTarget.JOURNEY, null), sweep, steps, area);
         long t0 = System.nanoTime();
         AnimatedGif.write(a.frames(), a.frameMillis(), out);
         double encode = (System.nanoTime() - t0) / 1e9;

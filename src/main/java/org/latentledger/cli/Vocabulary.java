@@ -49,6 +49,7 @@ final class Vocabulary {
         word(cli, ConvView.class, ConvView::parse);
         word(cli, QuerySource.class, QuerySource::parse);
         word(cli, Sweep.class, Sweep::parse);
+        word(cli, org.latentledger.view.FrameArea.class, org.latentledger.view.FrameArea::parse);
         word(cli, ExportTarget.class, ExportTarget::parse);
         word(cli, PolicyKind.class, PolicyKind::parse);
         word(cli, SparsityPolicy.class, SparsityPolicy::parse);
@@ -112,6 +113,12 @@ final class Vocabulary {
     static final class Sweeps extends Names {
         Sweeps() {
             super(of(Sweep.class));
+        }
+    }
+
+    static final class FrameAreas extends Names {
+        FrameAreas() {
+            super(of(org.latentledger.view.FrameArea.class));
         }
     }
 

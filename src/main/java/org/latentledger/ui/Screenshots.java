@@ -53,7 +53,7 @@ public final class Screenshots {
      * The journey's frames headless: one per layer ({@code layers}), or {@code steps} of a sweep
      * ({@code interpolation}, {@code steering}).
      */
-    public static Animation captureJourney(ShotRequest r, Sweep sweep, int steps) throws Exception {
+    public static Animation captureJourney(ShotRequest r, Sweep sweep, int steps, org.latentledger.view.FrameArea area) throws Exception {
         return ShotWindow.with(r, (stage, vm) -> {
             HeadlessFx.onFx(() -> {
                 prepareSweep(vm, sweep, r.shown().query());
@@ -61,9 +61,9 @@ public final class Screenshots {
             });
             long t0 = System.nanoTime();
             double scale = r.look().scale();
-            List<BufferedImage> frames = HeadlessFx.onFx(() -> ShotWindow.view(stage).exporter().frames(sweep, steps, scale));
+            List<BufferedImage> frames = HeadlessFx.onFx(() -> ShotWindow.view(stage).exporter().frames(sweep, steps, scale, area));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Provenance p = HeadlessFx.onFx(() -> vm.provenance(ExportTarget.JOURNEY).withImage("journey-gif:" + sweep.cliName(), scale,
+            Provenance p = HeadlessFx.onFx(() -> vm.provenance(ExportTarget.JOURNEY).withImage("journey-gif:" + sweep.cliName() + ":" + area.cliName(), scale,
                     frames.getFirst().getWidth(), frames.getFirst().getHeight()));
             return new Animation(frames, sweep == Sweep.LAYERS ? Exporter.FRAME_MS : Exporter.SWEEP_FRAME_MS, seconds, p,
                     ShotWindow.problem(vm));

@@ -3,6 +3,7 @@ package org.latentledger.ui.export;
 import org.latentledger.view.Sweep;
 import org.latentledger.view.QuerySource;
 import org.latentledger.view.ExportTarget;
+import org.latentledger.view.FrameArea;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -177,7 +178,7 @@ public final class Exporter {
      * interpolation t from 0 to 1, or along the steering alpha from -2 to +2 spreads of the axis.
      * The journey is left as it was found.
      */
-    public List<BufferedImage> frames(Sweep sweep, int steps, double scale) {
+    public List<BufferedImage> frames(Sweep sweep, int steps, double scale, FrameArea area) {
         window.show(ExportTarget.JOURNEY);
         Node node = window.panel(ExportTarget.JOURNEY);
         Sweeper s = sweeper(sweep, steps);
@@ -185,7 +186,7 @@ public final class Exporter {
         try {
             for (int k = 0; k < s.count(); k++) {
                 s.set(k);
-                frames.add(NodeImages.render(node, scale));
+                frames.add(frame(node, area, scale));
             }
         } finally {
             s.restore();
@@ -198,7 +199,7 @@ public final class Exporter {
      * progress ({@code progress} gets k and n after each frame); {@code done} gets the frames,
      * or null when {@code stop} said so.
      */
-    public void framesStepwise(Sweep sweep, int steps, double scale, java.util.function.BiConsumer<Integer, Integer> progress,
+    public void framesStepwise(Sweep sweep, int steps, double scale, FrameArea area, java.util.function.BiConsumer<Integer, Integer> progress,
                                java.util.function.BooleanSupplier stop, java.util.function.Consumer<List<BufferedImage>> done) {
         window.show(ExportTarget.JOURNEY);
         Node node = window.panel(ExportTarget.JOURNEY);
@@ -214,7 +215,7 @@ public final class Exporter {
                 }
                 int k = frames.size();
                 s.set(k);
-                frames.add(NodeImages.render(node, scale));
+                frames.add(frame(node, area, scale));
                 progress.accept(k + 1, s.count());
                 if (frames.size() < s.count()) {
                     javafx.application.Platform.runLater(next[0]);
@@ -230,26 +231,61 @@ public final class Exporter {
         javafx.application.Platform.runLater(next[0]);
     }
 
-    /** The frames as one looping GIF with a sidecar (view {@code journey-gif:<sweep>}). */
-    public void gif(List<BufferedImage> frames, Sweep sweep, double scale, Path file) throws IOException {
-        writeGif(frames, sweep, scale, file, provenance.apply(ExportTarget.JOURNEY), org.latentledger.work.Progress.NONE);
+    /**
+     * One frame: the whole page, or its mini-maps (all of them, also those scrolled out of view),
+     * large map and route stacked, on the page's own background.
+     */
+    private static BufferedImage frame(Node page, FrameArea area, double scale) {
+        BufferedImage whole = NodeImages.render(page, scale);
+        if (area == FrameArea.PAGE) {
+            return whole;
+        }
+        List<BufferedImage> parts = new ArrayList<>();
+        for (String id : List.of("journey-minis", "journey-map", "route")) {
+            Node n = page.lookup("#" + id);
+            if (n != null && n.isVisible()) {
+                parts.add(NodeImages.render(n, scale));
+            }
+        }
+        if (parts.isEmpty()) {
+            return whole;
+        }
+        int gap = (int) Math.round(8 * scale);
+        int w = parts.stream().mapToInt(BufferedImage::getWidth).max().orElse(1) + 2 * gap;
+        int h = parts.stream().mapToInt(BufferedImage::getHeight).sum() + gap * (parts.size() + 1);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(whole.getRGB(0, whole.getHeight() - 1), true)); // the page's background
+        g.fillRect(0, 0, w, h);
+        int y = gap;
+        for (BufferedImage p : parts) {
+            g.drawImage(p, gap, y, null);
+            y += p.getHeight() + gap;
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** The frames as one looping GIF with a sidecar (view {@code journey-gif:<sweep>:<area>}). */
+    public void gif(List<BufferedImage> frames, Sweep sweep, FrameArea area, double scale, Path file) throws IOException {
+        writeGif(frames, sweep, area, scale, file, provenance.apply(ExportTarget.JOURNEY), org.latentledger.work.Progress.NONE);
     }
 
     /** Writes a GIF and its sidecar; safe off the FX thread (the provenance is taken before). */
-    public static void writeGif(List<BufferedImage> frames, Sweep sweep, double scale, Path file, Provenance p,
+    public static void writeGif(List<BufferedImage> frames, Sweep sweep, FrameArea area, double scale, Path file, Provenance p,
                                 org.latentledger.work.Progress progress) throws IOException {
         AnimatedGif.write(frames, java.util.Collections.nCopies(frames.size(), sweep == Sweep.LAYERS ? FRAME_MS : SWEEP_FRAME_MS), file,
                 progress);
         BufferedImage first = frames.getFirst();
-        p.withImage("journey-gif:" + name(sweep), scale, first.getWidth(), first.getHeight()).writeBeside(file);
+        p.withImage("journey-gif:" + name(sweep) + ":" + area.cliName(), scale, first.getWidth(), first.getHeight()).writeBeside(file);
     }
 
     /** Writes numbered PNGs into a folder with one sidecar for the sequence ({@code frames.json}); safe off the FX thread. */
-    public static List<Path> writeFrames(List<BufferedImage> frames, Sweep sweep, double scale, Path folder, Provenance p)
+    public static List<Path> writeFrames(List<BufferedImage> frames, Sweep sweep, FrameArea area, double scale, Path folder, Provenance p)
             throws IOException {
         List<Path> files = FrameSequence.write(frames, folder, "journey-" + name(sweep));
         BufferedImage first = frames.getFirst();
-        p.withImage("journey-frames:" + name(sweep), scale, first.getWidth(), first.getHeight()).writeBeside(folder.resolve("frames"));
+        p.withImage("journey-frames:" + name(sweep) + ":" + area.cliName(), scale, first.getWidth(), first.getHeight()).writeBeside(folder.resolve("frames"));
         return files;
     }
 

@@ -52,6 +52,8 @@ public final class JourneyView extends BorderPane {
         this.queryControls = new QueryControls(vm, sourcePane);
         getStyleClass().add("ll-journey");
         setTop(queryBar());
+        minis.setId("journey-minis");
+        main.setId("journey-map");
         VBox centre = new VBox(8, miniMaps(), playBar(), main, routeBox());
         VBox.setVgrow(main, Priority.ALWAYS);
         setCenter(centre);

@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
+import org.latentledger.view.FrameArea;
 import javafx.stage.FileChooser;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.ui.export.Exporter;
@@ -30,6 +31,8 @@ final class ExportMenu {
     private final MainViewModel vm;
     private final MainView view;
     private final ExportFolder folder = ExportFolder.user();
+    /** Journey animations show the maps and route alone unless the whole page is asked for. */
+    private final javafx.scene.control.CheckMenuItem wholePage = new javafx.scene.control.CheckMenuItem("Animations show the whole page");
 
     ExportMenu(MainViewModel vm, MainView view) {
         this.vm = vm;
@@ -61,11 +64,12 @@ final class ExportMenu {
         Menu sweepFrames = new Menu("Sweep as PNG frames");
         sweepFrames.getItems().addAll(item("Interpolation A -> B ...", null, () -> animation(Sweep.INTERPOLATION, false)),
                 item("Steering along the axis ...", null, () -> animation(Sweep.STEERING, false)));
+        wholePage.setSelected(false);
         MenuItem ledgerCsv = item("Ledger as CSV ...", null, () -> csv("ledger", "ledger.csv"));
         MenuItem frontierCsv = item("Frontier as CSV ...", null, () -> csv("frontier", "frontier.csv"));
         MenuItem tsv = item("Map as Embedding-Projector TSV ...", null, this::tsv);
         MenuItem copy = item("Copy image of the current panel", shiftKey(KeyCode.C), this::copy);
-        return new Menu("Export", null, current, images, scale, new SeparatorMenuItem(), gif, frames, sweeps, sweepFrames,
+        return new Menu("Export", null, current, images, scale, new SeparatorMenuItem(), gif, frames, sweeps, sweepFrames, wholePage,
                 new SeparatorMenuItem(), ledgerCsv, frontierCsv, tsv, new SeparatorMenuItem(), copy);
     }
 
@@ -118,15 +122,16 @@ final class ExportMenu {
         // Frames are rendered on the FX thread (the journey computes there), one per turn so the
         // window shows progress; 1x keeps a GIF small. Writing them is a job: progress and cancel.
         double s = gif ? 1 : scale();
-        run("Could not export the journey", () -> view.exporter().framesStepwise(sweep, SWEEP_STEPS, s,
+        FrameArea area = wholePage.isSelected() ? FrameArea.PAGE : FrameArea.MAPS;
+        run("Could not export the journey", () -> view.exporter().framesStepwise(sweep, SWEEP_STEPS, s, area,
                 (k, n) -> vm.say("Rendering frame " + k + " of " + n + " ..."), () -> false, frames -> {
                     org.latentledger.export.Provenance p = view.exporter().provenance(ExportTarget.JOURNEY);
                     vm.jobs().run(org.latentledger.ui.jobs.Lane.EXPORT, gif ? "Writing " + target.getFileName() : "Writing the frames", (progress, partial) -> {
                         if (gif) {
-                            Exporter.writeGif(frames, sweep, s, target, p, progress);
+                            Exporter.writeGif(frames, sweep, area, s, target, p, progress);
                             return target.getFileName() + " (" + frames.size() + " frames)";
                         }
-                        return Exporter.writeFrames(frames, sweep, s, target, p).size() + " frames into " + target;
+                        return Exporter.writeFrames(frames, sweep, area, s, target, p).size() + " frames into " + target;
                     }, null, written -> vm.say("Wrote " + written), error -> vm.report("Could not write the journey", error));
                 }));
     }

@@ -1,6 +1,7 @@
 package org.latentledger.ui.export;
 
 import org.latentledger.view.Page;
+import org.latentledger.view.FrameArea;
 import org.latentledger.view.Sweep;
 import org.latentledger.view.ExportTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,13 +139,22 @@ class ExportWindowTest {
         // The journey: one GIF frame per layer.
         robot.interact(() -> vm.navigate(Page.JOURNEY));
         await(ex::journeyReady, 120);
-        List<BufferedImage> frames = onFx(() -> ex.frames(Sweep.LAYERS, 0, 1));
+        List<BufferedImage> frames = onFx(() -> ex.frames(Sweep.LAYERS, 0, 1, FrameArea.MAPS));
+        List<BufferedImage> pages = onFx(() -> ex.frames(Sweep.LAYERS, 0, 1, FrameArea.PAGE));
+        // The maps-and-route frame holds the large map and route but not the controls: smaller than the page, and
+        // as tall as the three parts it stacks.
+        double mapHeight = onFx(() -> view.lookup("#journey-map").getLayoutBounds().getHeight());
+        double routeHeight = onFx(() -> view.lookup("#route").getLayoutBounds().getHeight());
+        double minisHeight = onFx(() -> view.lookup("#journey-minis").getLayoutBounds().getHeight());
+        assertEquals(Math.round(mapHeight) + Math.round(routeHeight) + Math.round(minisHeight) + 4 * 8, frames.get(0).getHeight(), 3.0);
+        assertTrue(frames.get(0).getHeight() < pages.get(0).getHeight(), frames.get(0).getHeight() + " vs " + pages.get(0).getHeight());
+        assertEquals(pages.size(), frames.size());
         int layers = onFx(() -> vm.journey().atlasesProperty().get().size());
         assertEquals(4, layers);
         assertEquals(layers, frames.size());
         Path gif = dir.resolve("journey.gif");
         onFx(() -> {
-            ex.gif(frames, Sweep.LAYERS, 1, gif);
+            ex.gif(frames, Sweep.LAYERS, FrameArea.MAPS, 1, gif);
             return null;
         });
         assertEquals(layers, AnimatedGif.frameCount(gif));
