@@ -40,6 +40,10 @@ public final class LatentLedgerApp extends Application {
         }
     }
 
+    /** The smallest window the app allows (the window, not the screen: decorations come on top). */
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 600;
+
     @Override
     public void start(Stage stage) {
         MainViewModel vm = new MainViewModel(ResourceRoot.classpath(), new org.latentledger.ui.jobs.BackgroundJobRunner(AppExecutor.shared()),
@@ -49,6 +53,9 @@ public final class LatentLedgerApp extends Application {
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");
         stage.setScene(scene);
+        // Below this the plots lose their axes and the controls their text; every page is laid out for 1024 x 640.
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setOnHidden(e -> {
             if (!stage.isFullScreen()) {
                 PREFS.putDouble("window.width", scene.getWidth());

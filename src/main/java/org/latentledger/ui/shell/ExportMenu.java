@@ -90,7 +90,7 @@ final class ExportMenu {
         }
         run("Could not export the " + t, () -> {
             var img = view.exporter().png(t, scale(), file);
-            vm.say(String.format(Locale.ROOT, "Wrote %s (%d x %d) and its provenance %s.json", file.getFileName(), img.getWidth(),
+            wrote(file, String.format(Locale.ROOT, "Wrote %s (%d x %d) and its provenance %s.json", file.getFileName(), img.getWidth(),
                     img.getHeight(), file.getFileName()));
         });
     }
@@ -132,7 +132,7 @@ final class ExportMenu {
                             return target.getFileName() + " (" + frames.size() + " frames)";
                         }
                         return Exporter.writeFrames(frames, sweep, area, s, target, p).size() + " frames into " + target;
-                    }, null, written -> vm.say("Wrote " + written), error -> vm.report("Could not write the journey", error));
+                    }, null, written -> wrote(target, "Wrote " + written), error -> vm.report("Could not write the journey", error));
                 }));
     }
 
@@ -148,7 +148,7 @@ final class ExportMenu {
             } else {
                 view.exporter().frontierCsv(file);
             }
-            vm.say("Wrote " + file.getFileName());
+            wrote(file, "Wrote " + file.getFileName());
         });
     }
 
@@ -159,7 +159,39 @@ final class ExportMenu {
         }
         run("Could not export the map", () -> {
             Path meta = view.exporter().mapTsv(file);
-            vm.say("Wrote " + file.getFileName() + " and " + meta.getFileName());
+            wrote(file, "Wrote " + file.getFileName() + " and " + meta.getFileName());
+        });
+    }
+
+    /**
+     * Says where an export went: in the status bar, and in a notification with a button that opens
+     * its folder in the desktop's file manager (the folder itself for frames).
+     */
+    private void wrote(Path written, String message) {
+        vm.say(message);
+        if (view.getScene() == null || view.getScene().getWindow() == null || !view.getScene().getWindow().isShowing()) {
+            return;
+        }
+        Path folder = java.nio.file.Files.isDirectory(written) ? written : written.toAbsolutePath().getParent();
+        org.controlsfx.control.Notifications.create().owner(view.getScene().getWindow()).title("Exported").text(message)
+                .hideAfter(javafx.util.Duration.seconds(6))
+                .action(new org.controlsfx.control.action.Action("Open folder", e -> openFolder(folder)))
+                .show();
+    }
+
+    private void openFolder(Path folder) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                // On Linux AWT's Desktop would load a second GTK beside JavaFX's: ask the desktop directly.
+                if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+                    new ProcessBuilder("xdg-open", folder.toString()).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                } else {
+                    java.awt.Desktop.getDesktop().open(folder.toFile());
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> vm.say("Could not open " + folder + ": " + e.getMessage()));
+            }
         });
     }
 

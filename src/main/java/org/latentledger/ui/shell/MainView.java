@@ -162,7 +162,12 @@ public final class MainView extends BorderPane {
     /** Full screen on or off (F11); leaving full screen with Esc also ends a presentation. */
     void setFullScreen(boolean on) {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage && stage.isFullScreen() != on) {
-            stage.setFullScreenExitHint(vm.appearance().presentationProperty().get() ? "Presentation: F5 or Esc to leave" : "");
+            // JavaFX's own hint is a large overlay in the middle of the screen, over the maps and the Play
+            // controls: the status bar says it instead.
+            stage.setFullScreenExitHint("");
+            if (on) {
+                vm.say(vm.appearance().presentationProperty().get() ? "Presentation: F5 or Esc to leave" : "Full screen: F11 or Esc to leave");
+            }
             stage.setFullScreen(on);
             stage.fullScreenProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
