@@ -67,8 +67,11 @@ final class QueryControls {
         listen(vm.pointProperty(), (o, a, v) -> index.getValueFactory().setValue(v.intValue()));
         Label what = new Label();
         what.getStyleClass().add("ll-muted");
+        // The hint is a tooltip: in a narrow window it was the label that got cut ("(or click a point on the ...").
+        what.setTooltip(new javafx.scene.control.Tooltip("Or click a point on the map to make it the query"));
+        what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable describe = () -> what.setText(vm.data() == null || vm.pointProperty().get() >= size() ? ""
-                : "label " + vm.data().labelName(vm.pointProperty().get()) + "  (or click a point on the map)");
+                : "label " + vm.data().labelName(vm.pointProperty().get()));
         listen(vm.pointProperty(), (o, a, v) -> describe.run());
         describe.run();
         TextField find = new TextField();
