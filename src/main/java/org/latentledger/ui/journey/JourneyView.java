@@ -257,8 +257,11 @@ public final class JourneyView extends BorderPane {
         HBox.setHgrow(alpha, javafx.scene.layout.Priority.ALWAYS);
         VBox box = new VBox(8, output, decodedBox, steerTitle, new HBox(8, layerLabel, layer), new HBox(8, axisLabel, axis),
                 phraseAxisControls(), new HBox(8, alpha, reset), alphaValue, note);
+        // The scroll pane fits it to its width: a fixed minimum wider than the viewport (once its scroll
+        // bar shows) clipped the decoded images at the right edge.
         box.setPrefWidth(340);
-        box.setMinWidth(340);
+        box.setMinWidth(280);
+        box.setPadding(new Insets(0, 4, 0, 0));
         box.setId("steering");
         return box;
     }
