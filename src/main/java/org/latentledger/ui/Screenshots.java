@@ -10,6 +10,7 @@ import org.latentledger.ui.export.NodeImages;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.tour.Lesson;
+import org.latentledger.ui.tour.LessonPreview;
 import org.latentledger.ui.tour.LessonReader;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Sweep;
@@ -131,6 +132,59 @@ public final class Screenshots {
                 return null;
             });
             return new Result(image, p, ShotWindow.problem(vm));
+        });
+    }
+
+    /** A lesson as the {@code lesson} command finds it: its title, where it was read from, and its steps' titles. */
+    public record LessonInfo(String title, String source, List<String> steps) {
+    }
+
+    /** One step of a lesson played headless: its number (1-based), title, picture and provenance (null without pictures), seconds taken. */
+    public record LessonStep(int step, int steps, String title, BufferedImage image, Provenance provenance, double seconds) {
+    }
+
+    /** Receives each step of a lesson played headless, the one that did not finish too. */
+    @FunctionalInterface
+    public interface LessonSteps {
+        void step(LessonStep step) throws Exception;
+    }
+
+    /** How far a lesson played headless got: {@code failure} is null when every step finished, else names the step and why. */
+    public record LessonOutcome(int finished, int steps, String failure) {
+    }
+
+    /** The shipped lessons' names (their files without .json), in order. */
+    public static List<String> shippedLessons(org.latentledger.data.ResourceRoot root) throws java.io.IOException {
+        return LessonReader.shippedNames(root);
+    }
+
+    /** A shipped lesson by name, or a lesson file; refused with the shipped lessons' names, or with what is wrong in the file. */
+    public static LessonInfo lesson(org.latentledger.data.ResourceRoot root, String ref) throws java.io.IOException {
+        Lesson l = LessonReader.find(root, ref);
+        return new LessonInfo(l.title(), l.source(), l.steps().stream().map(Lesson.Step::title).toList());
+    }
+
+    /**
+     * Plays a lesson (a shipped one's name, or a lesson file) from its first step to its last on
+     * the real window headless, as Next shows each step; the window opens on the lesson's first
+     * sample, looks as the request says, and makes the journey's layer maps by the request's
+     * {@code layerMaps} (null: as the lesson says). Each step may take the request's timeout.
+     *
+     * @param pictures render each step (the whole window, at the request's scale) with its provenance
+     */
+    public static LessonOutcome playLesson(ShotRequest r, String ref, boolean pictures, LessonSteps sink) throws Exception {
+        Lesson lesson = LessonReader.find(r.open().files(), ref);
+        org.latentledger.model.SampleModel first = lesson.steps().stream().flatMap(s -> s.actions().stream())
+                .filter(a -> a instanceof org.latentledger.ui.tour.LessonAction.Open).map(a -> (org.latentledger.ui.tour.LessonAction.Open) a)
+                .findFirst().filter(o -> o.sample() != null).flatMap(o -> org.latentledger.model.SampleModel.find(o.sample()))
+                .orElse(r.open().sample());
+        ShotRequest opening = r.with(ShotRequest.Open.sample(r.open().files(), first));
+        var settings = new LessonPreview.Settings(r.shown().layerMaps(), pictures ? r.look().scale() : 0, r.timeout());
+        return ShotWindow.with(opening, (stage, vm) -> {
+            LessonPreview.Outcome o = LessonPreview.play(ShotWindow.view(stage), vm, lesson, settings,
+                    shot -> sink.step(new LessonStep(shot.step(), lesson.steps().size(), shot.title(), shot.image(), shot.provenance(),
+                            shot.seconds())));
+            return new LessonOutcome(o.finished(), o.steps(), o.failure());
         });
     }
 

@@ -47,6 +47,66 @@ public final class LessonReader {
         return lessons;
     }
 
+    /** The shipped lessons' names, in the index's order: their file names without {@code .json} ("where-meaning-lives"). */
+    public static List<String> shippedNames(ResourceRoot root) throws IOException {
+        String index = new String(root.read(INDEX), StandardCharsets.UTF_8);
+        List<String> names = new ArrayList<>();
+        try {
+            for (JsonElement e : JsonParser.parseString(index).getAsJsonArray()) {
+                names.add(e.getAsString().replaceFirst("\\.json$", ""));
+            }
+        } catch (IllegalStateException | JsonParseException | UnsupportedOperationException ex) {
+            throw new DataFormatException(root.describe(INDEX), "a JSON array of lesson file names", ex.getMessage());
+        }
+        return names;
+    }
+
+    /**
+     * A lesson file, or else a shipped lesson by its name (with or without {@code .json}, any
+     * case). Anything else is refused with what was looked for and the shipped lessons' names;
+     * a file that cannot be read says why.
+     */
+    public static Lesson find(ResourceRoot root, String ref) throws IOException {
+        Path file;
+        try {
+            file = Path.of(ref);
+        } catch (java.nio.file.InvalidPathException e) {
+            file = null;
+        }
+        if (file != null && Files.isRegularFile(file)) {
+            return readFile(file);
+        }
+        List<String> names = shippedNames(root);
+        String name = ref.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.json$", "");
+        if (names.contains(name)) {
+            String shipped = "assets/lessons/" + name + ".json";
+            return parse(new String(root.read(shipped), StandardCharsets.UTF_8), root.describe(shipped));
+        }
+        String known = String.join(", ", names);
+        if (file != null && Files.isDirectory(file)) {
+            throw new DataFormatException(ref, "a lesson file (JSON) or a shipped lesson's name (" + known + ")", "a folder");
+        }
+        if (ref.contains("/") || ref.contains(java.io.File.separator) || ref.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            throw new DataFormatException(ref, "a lesson file (JSON) or a shipped lesson's name (" + known + ")", "no such file");
+        }
+        throw new IllegalArgumentException("no shipped lesson is named '" + ref + "' and there is no file by that name; the shipped lessons are "
+                + known + " (or give the path of a lesson file)");
+    }
+
+    private static Lesson readFile(Path file) throws IOException {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFormatException(file.toString(), "a lesson file in UTF-8 (JSON)", "bytes that are not UTF-8 text");
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "a file this user may not read"
+                    : e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName() : e.getMessage();
+            throw new DataFormatException(file.toString(), "a readable lesson file (JSON)", why, e);
+        }
+        return parse(json, file.toString());
+    }
+
     public static Lesson read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
