@@ -103,15 +103,19 @@ final class LessonCommand implements Callable<Integer> {
                         + (Files.exists(shots) && !Files.isDirectory(shots) ? "a file" : e.getClass().getSimpleName() + " " + e.getMessage()), e);
             }
         }
-        System.out.printf(Locale.ROOT, "Lesson \"%s\" (%d steps, %s), journey maps: %s%n", info.title(), info.steps().size(), info.source(),
+        out().printf(Locale.ROOT, "Lesson \"%s\" (%d steps, %s), journey maps: %s%n", info.title(), info.steps().size(), info.source(),
                 journeyMaps == null ? "as the lesson says" : journeyMaps.label());
         Screenshots.LessonOutcome outcome = Screenshots.playLesson(request, lesson, shots != null, this::step);
         if (outcome.failure() != null) {
-            System.err.printf(Locale.ROOT, "error: lesson \"%s\" did not finish: %s%n", info.title(), outcome.failure());
+            spec.commandLine().getErr().printf(Locale.ROOT, "error: lesson \"%s\" did not finish: %s%n", info.title(), outcome.failure());
             return 2;
         }
-        System.out.printf(Locale.ROOT, "All %d steps finished%s%n", outcome.steps(), shots == null ? "." : "; the pictures are in " + shots);
+        out().printf(Locale.ROOT, "All %d steps finished%s%n", outcome.steps(), shots == null ? "." : "; the pictures are in " + shots);
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 
     private void step(Screenshots.LessonStep s) throws IOException {
@@ -124,7 +128,7 @@ final class LessonCommand implements Callable<Integer> {
             }
             written = "  " + out;
         }
-        System.out.printf(Locale.ROOT, "  %2d/%d  %-44s %6.1f s%s%n", s.step(), s.steps(), s.title(), s.seconds(), written);
+        out().printf(Locale.ROOT, "  %2d/%d  %-44s %6.1f s%s%n", s.step(), s.steps(), s.title(), s.seconds(), written);
     }
 
     /** A step's file: its number and title, {@code 04-one-querys-journey.png}. */

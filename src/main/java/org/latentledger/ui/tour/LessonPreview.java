@@ -135,7 +135,7 @@ public final class LessonPreview {
         return HeadlessFx.onFx(() -> {
             String message = player.messageProperty().get();
             if (!message.isEmpty()) {
-                return message;
+                return message.replaceFirst("^Step \\d+ ", ""); // the step is named by the caller
             }
             var problem = vm.problemProperty().get();
             if (problem != null) {

@@ -117,7 +117,7 @@ public final class LessonReader {
             root = JsonParser.parseString(json).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
             throw new DataFormatException(source, "a lesson: a JSON object with \"title\" and \"steps\"", "not a JSON object ("
-                    + e.getMessage() + ")");
+                    + whereMalformed(e) + ")");
         }
         String title = text(root, "title", source, "the lesson");
         String summary = root.has("summary") ? root.get("summary").getAsString() : "";
@@ -140,6 +140,16 @@ public final class LessonReader {
             out.add(new Lesson.Step(text(s, "title", source, where), text(s, "text", source, where), actions));
         }
         return new Lesson(title, summary, out, source);
+    }
+
+    /** Gson's message without its class names and advice: "malformed JSON at line 1 column 6". */
+    private static String whereMalformed(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(m);
+        if (e instanceof JsonParseException && at.find()) {
+            return "malformed JSON at line " + at.group(1) + " column " + at.group(2);
+        }
+        return m.lines().findFirst().orElse(m);
     }
 
     private static LessonAction action(JsonElement e, String source, String where) throws DataFormatException {
