@@ -28,6 +28,11 @@ import picocli.CommandLine.Parameters;
                 + "(FILE.png.json). Teachers preview a lesson, or a lesson file they wrote, with it.",
                 "The lessons are JSON files of steps and actions (docs/decisions/0009-lessons-replay.md; the shipped ones are in "
                         + "assets/lessons/)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent-ledger lesson where-meaning-lives --shots preview/",
+                "  latent-ledger lesson autumn-leaves --journey-maps umap --shots preview/",
+                "  latent-ledger lesson my-lesson.json --presentation --width 1280 --height 720",
+                "  latent-ledger lesson my-lesson.json --journey-maps tsne"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every step finished",
                 "1:bad input: an unknown lesson name, a lesson file that cannot be read or has a mistake (named)",
