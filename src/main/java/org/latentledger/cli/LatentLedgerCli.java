@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = {"Latent Ledger: a neural network's latent space and its activation economy.",
                 "Without a command, opens the window on the bundled digits model."},
         subcommands = {OpenCommand.class, InspectCommand.class, ProjectCommand.class, JourneyCommand.class, LedgerCommand.class,
-                FrontierCommand.class, EconomizeCommand.class, DecodeCommand.class, ActivationsCommand.class, TrainSamplesCommand.class, ShotCommand.class, ExportGifCommand.class, ScreenshotsCommand.class,
+                FrontierCommand.class, EconomizeCommand.class, DecodeCommand.class, ActivationsCommand.class, TrainSamplesCommand.class, ShotCommand.class, LessonCommand.class, ExportGifCommand.class, ScreenshotsCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LatentLedgerCli implements Runnable {
 

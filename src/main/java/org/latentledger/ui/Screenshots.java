@@ -10,12 +10,13 @@ import org.latentledger.ui.export.NodeImages;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.tour.Lesson;
+import org.latentledger.ui.tour.LessonPreview;
 import org.latentledger.ui.tour.LessonReader;
 import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Sweep;
 
 /**
- * The narrow entry point through which the headless {@code shot}, {@code export-gif} and
+ * The narrow entry point through which the headless {@code shot}, {@code export-gif}, {@code lesson} and
  * {@code screenshots} commands reach the UI: it opens the real main window headless (no display
  * needed) as a {@link ShotRequest} says, waits until it has settled, and returns what it drew
  * rendered at the requested scale, with the provenance of what was drawn. No JavaFX type crosses
@@ -132,6 +133,76 @@ public final class Screenshots {
             });
             return new Result(image, p, ShotWindow.problem(vm));
         });
+    }
+
+    /** A lesson as the {@code lesson} command finds it: its title, where it was read from, and its steps' titles. */
+    public record LessonInfo(String title, String source, List<String> steps) {
+    }
+
+    /** One step of a lesson played headless: its number (1-based), title, picture and provenance (null without pictures), seconds taken. */
+    public record LessonStep(int step, int steps, String title, BufferedImage image, Provenance provenance, double seconds) {
+    }
+
+    /** Receives each step of a lesson played headless, the one that did not finish too. */
+    @FunctionalInterface
+    public interface LessonSteps {
+        void step(LessonStep step) throws Exception;
+    }
+
+    /** How far a lesson played headless got: {@code failure} is null when every step finished, else names the step and why. */
+    public record LessonOutcome(int finished, int steps, String failure) {
+    }
+
+    /** The shipped lessons' names (their files without .json), in order. */
+    public static List<String> shippedLessons(org.latentledger.data.ResourceRoot root) throws java.io.IOException {
+        return LessonReader.shippedNames(root);
+    }
+
+    /** A shipped lesson by name, or a lesson file; refused with the shipped lessons' names, or with what is wrong in the file. */
+    public static LessonInfo lesson(org.latentledger.data.ResourceRoot root, String ref) throws java.io.IOException {
+        Lesson l = LessonReader.find(root, ref);
+        return new LessonInfo(l.title(), l.source(), l.steps().stream().map(Lesson.Step::title).toList());
+    }
+
+    /**
+     * Plays a lesson (a shipped one's name, or a lesson file) from its first step to its last on
+     * the real window headless, as Next shows each step; the window opens on the lesson's first
+     * sample, looks as the request says, and makes the journey's layer maps by the request's
+     * {@code layerMaps} (null: as the lesson says). Each step may take the request's timeout.
+     *
+     * @param pictures render each step (the whole window, at the request's scale) with its provenance
+     */
+    public static LessonOutcome playLesson(ShotRequest r, String ref, boolean pictures, LessonSteps sink) throws Exception {
+        Lesson lesson = LessonReader.find(r.open().files(), ref);
+        // The window opens on the lesson's first sample, so that the step opening it finds it open.
+        int opens = 0;
+        String sample = null;
+        search:
+        for (int k = 0; k < lesson.steps().size(); k++) {
+            for (var a : lesson.steps().get(k).actions()) {
+                if (a instanceof org.latentledger.ui.tour.LessonAction.Open o) {
+                    opens = k;
+                    sample = o.sample();
+                    break search;
+                }
+            }
+        }
+        org.latentledger.model.SampleModel first = sample == null ? r.open().sample()
+                : org.latentledger.model.SampleModel.find(sample).orElse(r.open().sample());
+        ShotRequest opening = r.with(ShotRequest.Open.sample(r.open().files(), first));
+        var settings = new LessonPreview.Settings(r.shown().layerMaps(), pictures ? r.look().scale() : 0, r.timeout());
+        int n = lesson.steps().size();
+        try {
+            return ShotWindow.with(opening, (stage, vm) -> {
+                LessonPreview.Outcome o = LessonPreview.play(ShotWindow.view(stage), vm, lesson, settings,
+                        shot -> sink.step(new LessonStep(shot.step(), n, shot.title(), shot.image(), shot.provenance(), shot.seconds())));
+                return new LessonOutcome(o.finished(), o.steps(), o.failure());
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Only opening the window waits outside the steps: it opens what a step of the lesson opens.
+            return new LessonOutcome(0, n, String.format(java.util.Locale.ROOT, "step %d of %d (%s): opening %s for it: %s", opens + 1, n,
+                    lesson.steps().get(opens).title(), first.fileName(), e.getMessage()));
+        }
     }
 
     /** Renders on the machine's display (GTK, with 3D where the graphics allow); call before the first capture. */

@@ -43,9 +43,24 @@ public final class LessonPlayer {
     private javafx.beans.value.ChangeListener<Boolean> waiting;
     private Node highlighted;
     private int generation;
+    private Method journeyMaps;
 
     public LessonPlayer(LessonWindow window) {
         this.window = window;
+    }
+
+    /**
+     * Makes the journey's layer maps by this method whatever the lesson's {@code method} actions
+     * say (they still choose the map page's), or, with null, as the lesson says. A teacher previews
+     * a lesson with t-SNE or UMAP journey maps this way ({@code lesson --journey-maps}).
+     */
+    public void setJourneyMaps(Method method) {
+        journeyMaps = method;
+    }
+
+    /** The journey maps' method a lesson is held to, or null when the lesson chooses. */
+    public Method journeyMaps() {
+        return journeyMaps;
     }
 
     /** Starts a lesson at its first step. */
@@ -104,6 +119,10 @@ public final class LessonPlayer {
         step.set(k);
         text.set(LessonFacts.pending(steps.get(k).text()));
         working.set(true);
+        if (journeyMaps != null) {
+            // Before the step's actions, so the journey's maps are made once, by this method.
+            window.journeyModel().methodProperty().set(journeyMaps);
+        }
         runNext(generation);
     }
 
@@ -219,7 +238,7 @@ public final class LessonPlayer {
                 MapSpec next = s.withMethod(m.method()).withDims(m.dims() == null ? s.dims() : m.dims())
                         .withSeed(m.seed() == null ? s.seed() : m.seed());
                 window.mapModel().settingsProperty().set(next);
-                j.methodProperty().set(m.method());
+                j.methodProperty().set(journeyMaps != null ? journeyMaps : m.method());
                 return () -> j.atlasesProperty().get().isEmpty() || journeyReady();
             }
             case LessonAction.MapOptions o -> {

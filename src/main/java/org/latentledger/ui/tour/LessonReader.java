@@ -47,6 +47,66 @@ public final class LessonReader {
         return lessons;
     }
 
+    /** The shipped lessons' names, in the index's order: their file names without {@code .json} ("where-meaning-lives"). */
+    public static List<String> shippedNames(ResourceRoot root) throws IOException {
+        String index = new String(root.read(INDEX), StandardCharsets.UTF_8);
+        List<String> names = new ArrayList<>();
+        try {
+            for (JsonElement e : JsonParser.parseString(index).getAsJsonArray()) {
+                names.add(e.getAsString().replaceFirst("\\.json$", ""));
+            }
+        } catch (IllegalStateException | JsonParseException | UnsupportedOperationException ex) {
+            throw new DataFormatException(root.describe(INDEX), "a JSON array of lesson file names", ex.getMessage());
+        }
+        return names;
+    }
+
+    /**
+     * A lesson file, or else a shipped lesson by its name (with or without {@code .json}, any
+     * case). Anything else is refused with what was looked for and the shipped lessons' names;
+     * a file that cannot be read says why.
+     */
+    public static Lesson find(ResourceRoot root, String ref) throws IOException {
+        Path file;
+        try {
+            file = Path.of(ref);
+        } catch (java.nio.file.InvalidPathException e) {
+            file = null;
+        }
+        if (file != null && Files.isRegularFile(file)) {
+            return readFile(file);
+        }
+        List<String> names = shippedNames(root);
+        String name = ref.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.json$", "");
+        if (names.contains(name)) {
+            String shipped = "assets/lessons/" + name + ".json";
+            return parse(new String(root.read(shipped), StandardCharsets.UTF_8), root.describe(shipped));
+        }
+        String known = String.join(", ", names);
+        if (file != null && Files.isDirectory(file)) {
+            throw new DataFormatException(ref, "a lesson file (JSON) or a shipped lesson's name (" + known + ")", "a folder");
+        }
+        if (ref.contains("/") || ref.contains(java.io.File.separator) || ref.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            throw new DataFormatException(ref, "a lesson file (JSON) or a shipped lesson's name (" + known + ")", "no such file");
+        }
+        throw new IllegalArgumentException("no shipped lesson is named '" + ref + "' and there is no file by that name; the shipped lessons are "
+                + known + " (or give the path of a lesson file)");
+    }
+
+    private static Lesson readFile(Path file) throws IOException {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFormatException(file.toString(), "a lesson file in UTF-8 (JSON)", "bytes that are not UTF-8 text");
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "a file this user may not read"
+                    : e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName() : e.getMessage();
+            throw new DataFormatException(file.toString(), "a readable lesson file (JSON)", why, e);
+        }
+        return parse(json, file.toString());
+    }
+
     public static Lesson read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
@@ -57,7 +117,7 @@ public final class LessonReader {
             root = JsonParser.parseString(json).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
             throw new DataFormatException(source, "a lesson: a JSON object with \"title\" and \"steps\"", "not a JSON object ("
-                    + e.getMessage() + ")");
+                    + whereMalformed(e) + ")");
         }
         String title = text(root, "title", source, "the lesson");
         String summary = root.has("summary") ? root.get("summary").getAsString() : "";
@@ -80,6 +140,16 @@ public final class LessonReader {
             out.add(new Lesson.Step(text(s, "title", source, where), text(s, "text", source, where), actions));
         }
         return new Lesson(title, summary, out, source);
+    }
+
+    /** Gson's message without its class names and advice: "malformed JSON at line 1 column 6". */
+    private static String whereMalformed(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(m);
+        if (e instanceof JsonParseException && at.find()) {
+            return "malformed JSON at line " + at.group(1) + " column " + at.group(2);
+        }
+        return m.lines().findFirst().orElse(m);
     }
 
     private static LessonAction action(JsonElement e, String source, String where) throws DataFormatException {

@@ -3,31 +3,49 @@ package org.latentledger.ui.tour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentledger.ui.FxTesting.await;
 import static org.latentledger.ui.FxTesting.onFx;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.latentledger.atlas.MapSpec;
 import org.latentledger.data.ResourceRoot;
+import org.latentledger.projection.Method;
 import org.latentledger.ui.HeadlessWindow;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
 import org.testfx.api.FxRobot;
 
-/** Every shipped lesson plays from its first step to its last on the real window, headless, without an error. */
+/**
+ * Every shipped lesson plays from its first step to its last on the real window, headless, without
+ * an error: step by step as Next and Back show it with the journey's maps as the lesson makes them
+ * (PCA), then as {@code lesson NAME --journey-maps M} plays it ({@link LessonPreview}) with t-SNE
+ * and with UMAP journey maps, every map shown made by the method asked for.
+ *
+ * <p>For time on two cores, each lesson is played with the three methods one after another, so
+ * its model stays open; the projection cache is fresh, so every layout is computed; no pictures
+ * are rendered (the command's own test renders some); and the neighbourhoods are small (t-SNE
+ * perplexity 5, UMAP 5 neighbours: settings a user may choose, run by the same code as the
+ * defaults).
+ */
 class LessonsPlayTest {
 
     @RegisterExtension
     final HeadlessWindow window = HeadlessWindow.empty();
 
     @Test
-    void everyShippedLessonPlaysStartToEnd(FxRobot robot) throws Exception {
+    void everyShippedLessonPlaysStartToEndWithEachLayerMapMethod(FxRobot robot) throws Exception {
         MainViewModel vm = window.viewModel();
         MainView view = window.view();
+        robot.interact(() -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withParameters(5, 5, 0.1)));
         List<Lesson> lessons = LessonReader.shipped(ResourceRoot.classpath());
         assertTrue(lessons.size() >= 2, "at least the two lessons the issue asks for");
+        List<String> journeysShown = new ArrayList<>();
         for (Lesson lesson : lessons) {
             robot.interact(() -> view.startLesson(lesson));
             LessonPlayer player = view.lessons();
@@ -66,7 +84,36 @@ class LessonsPlayTest {
             }
             robot.interact(view::closeLesson);
             assertTrue(onFx(() -> view.lookupAll("." + LessonPlayer.HIGHLIGHT).isEmpty()), "closing clears the highlight");
+            for (Method method : List.of(Method.TSNE, Method.UMAP)) {
+                if (playsWithJourneyMaps(vm, view, lesson, method)) {
+                    journeysShown.add(lesson.title() + " (" + method.cliName() + ")");
+                }
+            }
         }
+        // Not vacuous: the lessons that show the journey (at least two) showed it with each method.
+        assertTrue(journeysShown.size() >= 4, journeysShown.toString());
+    }
+
+    /** Plays the lesson as the {@code lesson} command does; true if it showed journey maps (all of them by the method). */
+    private static boolean playsWithJourneyMaps(MainViewModel vm, MainView view, Lesson lesson, Method method) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        boolean[] shown = {false};
+        LessonPreview.Outcome outcome = LessonPreview.play(view, vm, lesson, new LessonPreview.Settings(method, 0, Duration.ofMinutes(5)),
+                shot -> {
+                    MapSpec maps = onFx(() -> vm.journey().layerMapsSpec());
+                    if (maps != null) {
+                        shown[0] = true;
+                        if (maps.method() != method) {
+                            wrong.add("step " + shot.step() + ": " + maps.method());
+                        }
+                    }
+                });
+        String where = lesson.title() + " with " + method.cliName() + " journey maps";
+        assertNull(outcome.failure(), where);
+        assertEquals(lesson.steps().size(), outcome.finished(), where);
+        assertEquals(List.of(), wrong, where + ": journey maps made by another method");
+        assertNull(onFx(() -> view.lessons().journeyMaps()), "the preview leaves the player as it found it");
+        return shown[0];
     }
 
     @Test
