@@ -67,6 +67,10 @@ public final class Exporter {
 
     /** The panel rendered at the scale (its page is brought to the front first). */
     public BufferedImage image(ExportTarget target, double scale) {
+        if (target == ExportTarget.MAP3D && !org.latentledger.ui.map.Map3DView.supported()) {
+            // A picture of the message is no 3D view: the export fails with it instead.
+            throw new IllegalStateException(org.latentledger.ui.map.Map3DView.UNSUPPORTED);
+        }
         window.show(target);
         Node node = window.panel(target);
         if (node == null) {
