@@ -24,8 +24,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The map's controls, in two rows: how to project (method, dimensions, its parameters, seed,
- * pause) and how to look (colour, regions, axes, search, fit).
+ * The map's controls, in three rows that keep their height whatever the method: what to project
+ * and how (layer, method, dimensions), the method's parameters (engine, perplexity or neighbours
+ * and min-dist, seed, pause while it runs; a short line for PCA, which has none), and how to look
+ * (colour, regions, axes, search, fit). Changing the method never moves the plot.
  */
 public final class MapToolbar {
 
@@ -68,12 +70,16 @@ public final class MapToolbar {
             vm.settingsProperty().set(new MapSpec(m, engine.getValue(), dims.getValue().startsWith("3") ? 3 : 2, perplexity.getValue(),
                     neighbours.getValue(), minDist.getValue(), seed.getValue(), now.convView()));
         };
+        Label pcaNote = new Label("PCA has no parameters: linear, instant, the same every time");
+        pcaNote.getStyleClass().add("ll-muted");
         Runnable visibility = () -> {
             Method m = method.getValue();
             show(tsne, m == Method.TSNE);
             show(umap, m == Method.UMAP);
-            show(seedBox, m != Method.PCA);
+            show(pcaNote, m == Method.PCA);
             show(engineBox, m != Method.PCA);
+            // Kept in the row (only hidden) for PCA: the row's height is the spinners' for every method.
+            seedBox.setVisible(m != Method.PCA);
         };
         visibility.run();
         // Settings changed elsewhere (a lesson, a screenshot request) show in the controls.
@@ -109,12 +115,10 @@ public final class MapToolbar {
         convBox.visibleProperty().bind(vm.convolutionalProperty());
         convBox.managedProperty().bind(convBox.visibleProperty());
 
-        // Wraps instead of squeezing its labels when the window is narrow.
-        javafx.scene.layout.FlowPane first = new javafx.scene.layout.FlowPane(10, 6);
         HBox lead = new HBox(6, leading);
         lead.setAlignment(Pos.CENTER_LEFT);
-        first.getChildren().addAll(lead, labelled("Method", method), engineBox, dims, tsne, umap, seedBox, pause, convBox);
-        first.setAlignment(Pos.CENTER_LEFT);
+        HBox first = row(lead, labelled("Method", method), dims);
+        HBox params = row(pcaNote, engineBox, tsne, umap, seedBox, pause, convBox);
 
         ChoiceBox<ColourMode> colour = new ChoiceBox<>(FXCollections.observableArrayList(ColourMode.values()));
         colour.valueProperty().bindBidirectional(vm.colourProperty());
@@ -141,11 +145,24 @@ public final class MapToolbar {
         selection.textProperty().bind(vm.selectionInfoProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox second = new HBox(10, labelled("Colour", colour), regions, axes, sep(), search, found, grow, selection, fitButton);
-        second.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, first, second);
+        search.setMinWidth(90);
+        for (Region keep : new Region[] {regions, axes, fitButton, found}) {
+            // These never shrink to "...": the search field and the selection line give way first.
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        selection.setMinWidth(0);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        HBox second = row(labelled("Colour", colour), regions, axes, sep(), search, found, grow, selection, fitButton);
+        VBox box = new VBox(6, first, params, second);
         box.getStyleClass().add("ll-toolbar");
         return box;
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox h = new HBox(10, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.setMinHeight(Region.USE_PREF_SIZE);
+        return h;
     }
 
     private static HBox labelled(String text, Node control) {
