@@ -67,10 +67,6 @@ public final class Exporter {
 
     /** The panel rendered at the scale (its page is brought to the front first). */
     public BufferedImage image(ExportTarget target, double scale) {
-        if (target == ExportTarget.MAP3D && !org.latentledger.ui.map.Map3DView.supported()) {
-            // A picture of the message is no 3D view: the export fails with it instead.
-            throw new IllegalStateException(org.latentledger.ui.map.Map3DView.UNSUPPORTED);
-        }
         window.show(target);
         Node node = window.panel(target);
         if (node == null) {
@@ -79,6 +75,10 @@ public final class Exporter {
         if (!node.isVisible()) {
             throw new IllegalStateException(target == ExportTarget.MAP3D ? "the 3D view is not shown: choose 3D in the map's toolbar first"
                     : "the " + target + " is not shown now");
+        }
+        if (target == ExportTarget.MAP3D && !org.latentledger.ui.map.Map3DView.supported()) {
+            // A picture of the message is no 3D view: the export fails with it instead.
+            throw new IllegalStateException(org.latentledger.ui.map.Map3DView.UNSUPPORTED);
         }
         return NodeImages.render(node, scale);
     }
