@@ -80,7 +80,12 @@ final class MapLabels {
     }
 
     static Layout of(MapScene s, MapFrame f, Measure m) {
-        List<Box> taken = new ArrayList<>();
+        return of(s, f, m, List.of());
+    }
+
+    /** @param keepClear boxes already drawn over the points (the journey's query and its label) that no label may cover */
+    static Layout of(MapScene s, MapFrame f, Measure m, List<Box> keepClear) {
+        List<Box> taken = new ArrayList<>(keepClear);
         List<AxisLabel> axes = new ArrayList<>();
         int axesOut = 0;
         for (MapScene.ArrowMark a : s.arrows()) {

@@ -128,9 +128,9 @@ final class MapPainter {
      * Regions (outlines and labels) and axes (arrows and labels), with every label placed by
      * {@link MapLabels} so none overlaps another or is cut at the plot's edge.
      */
-    void overlays(GraphicsContext g, MapScene s, MapFrame f) {
+    void overlays(GraphicsContext g, MapScene s, MapFrame f, java.util.List<MapLabels.Box> keepClear) {
         hulls(g, s, f);
-        MapLabels.Layout layout = MapLabels.of(s, f, measure());
+        MapLabels.Layout layout = MapLabels.of(s, f, measure(), keepClear);
         double arc = 8;
         g.setFont(st.bold(12));
         g.setTextAlign(TextAlignment.CENTER);

@@ -54,6 +54,21 @@ class RegionLabelsTest {
     }
 
     @Test
+    void regionLabelsKeepClearOfTheQuerysMarkAndLabel() {
+        List<MapScene.RegionMark> regions = crowd(12);
+        MapFrame f = MapFrame.fit(new float[] {0, 100}, new float[] {0, 100}, 50, 30, 650, 430);
+        // The journey's query drawn in the middle of the crowd, its label beside it.
+        MapLabels.Box cross = new MapLabels.Box("", f.sx(10), f.sy(10), 22, 22);
+        MapLabels.Box query = new MapLabels.Box("query: noun.category3 (40%)", f.sx(10) + 120, f.sy(10), 200, 20);
+        MapLabels.Layout layout = MapLabels.of(scene(regions, List.of()), f, MEASURE, List.of(cross, query));
+        assertFalse(layout.regions().isEmpty());
+        List<MapLabels.Box> all = new ArrayList<>(layout.all());
+        all.add(cross);
+        all.add(query);
+        assertApartAndInside(all, f);
+    }
+
+    @Test
     void aNameTooLongForThePlotIsShortenedAndKeepsItsShare() {
         MapFrame f = MapFrame.fit(new float[] {0, 10}, new float[] {0, 10}, 10, 10, 130, 130);
         MapScene.RegionMark r = new MapScene.RegionMark("Ankle boot (second group)", 0.95, 100, 1, 5, List.of());
