@@ -55,10 +55,7 @@ final class MapLabels {
                    ToDoubleFunction<String> noteWidth, double noteHeight) {
     }
 
-    /**
-     * An axis label and where its arrow ends ({@code tipX}, {@code tipY}); {@code leftAligned} when
-     * its text reads away from the tip to the right.
-     */
+    /** An axis label's box; {@code leftAligned} when it sits right of its arrow's tip (else left of it). */
     record AxisLabel(Box box, boolean leftAligned) {
     }
 
