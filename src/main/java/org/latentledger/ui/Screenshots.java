@@ -42,6 +42,10 @@ public final class Screenshots {
     public static Result captureMainWindow(ShotRequest r) throws Exception {
         return ShotWindow.with(r, (stage, vm) -> {
             ExportTarget target = r.shown().target();
+            if (target == ExportTarget.WINDOW && r.shown().dims() == 3 && r.shown().shownPage() == org.latentledger.view.Page.MAP
+                    && !HeadlessFx.supports3D()) {
+                throw new IllegalStateException(org.latentledger.ui.map.Map3DView.UNSUPPORTED);
+            }
             double scale = r.look().scale();
             BufferedImage image = HeadlessFx.onFx(() -> target == ExportTarget.WINDOW ? NodeImages.render(stage.getScene().getRoot(), scale)
                     : ShotWindow.view(stage).exporter().image(target, scale));

@@ -47,7 +47,8 @@ final class ShotWindow {
             model.map().showAxesProperty().set(shown.axes());
             model.journey().methodProperty().set(shown.journeyMaps());
             stage.show();
-            // Presentation mode without full screen: the headless screen is the size asked for.
+            // Presentation mode without full screen: the headless screen is larger than the size asked for.
+            view(stage).presentInWindow();
             model.appearance().presentationProperty().set(r.look().presentation());
             if (r.open().modelFile() == null) {
                 model.openSample(r.open().sample());

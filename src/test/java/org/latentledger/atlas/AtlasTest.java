@@ -81,6 +81,25 @@ class AtlasTest {
     }
 
     @Test
+    void aRepeatedNameSaysWhichGroupAndAWeakMajorityIsNamedMixed() {
+        // Three blobs of 50: cats, cats, and 28 dogs mixed with 22 owls (56%, under the clear majority of 60%).
+        float[][] x = blobs(50, 2);
+        int[] labels = new int[150];
+        for (int i = 0; i < 150; i++) {
+            labels[i] = i < 100 ? 0 : i < 128 ? 1 : 2;
+        }
+        Regions r = Regions.of(x, labels, List.of("cat", "dog", "owl"), 3, 3, Progress.NONE);
+        Region first = r.regions().get(r.assignment()[0]);
+        Region second = r.regions().get(r.assignment()[60]);
+        Region mixed = r.regions().get(r.assignment()[140]);
+        assertEquals(50, first.size());
+        assertEquals(java.util.Set.of("cat", "cat (second group)"), java.util.Set.of(first.name(), second.name()));
+        assertEquals("mixed dog + owl", mixed.name(), "28 dogs and 22 owls: no clear majority");
+        assertEquals(28 / 50.0, mixed.purity(), 1e-12, "the share shown is still the most common class's");
+        assertEquals(1, mixed.majorityClass());
+    }
+
+    @Test
     void conceptAxisAndPrincipalAxesByTheirDefinitions() {
         float[][] x = blobs(40, 3);
         Regions r = Regions.of(x, new int[120], List.of(), 3, 1, Progress.NONE);

@@ -80,8 +80,9 @@ class JourneyTest {
             Journey j = JourneyPlanner.travel(mlp, atlases, digits.features()[i]);
             counted++;
             // The last hidden layer's region should be the digit's own.
-            String region = j.stops().get(2).regionName().replaceAll(" \\(\\d+\\)$", "");
-            if (region.equals(digits.labelName(i))) {
+            // "7 (second group)" is a 7's region; so is "mixed 7 + 1", where 7s are the most common.
+            String region = j.stops().get(2).regionName().replaceAll(" \\([a-z]+ group\\)$", "");
+            if (region.equals(digits.labelName(i)) || region.startsWith("mixed " + digits.labelName(i) + " + ")) {
                 agree++;
             }
             assertEquals(digits.labels()[i], j.prediction());

@@ -60,6 +60,22 @@ class ScreenshotsTest {
     }
 
     @Test
+    void presentationIsShotAtTheSizeAskedForAnd3DThatCannotBeDrawnFails(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("presentation.png");
+        shot(p, "--width", "1280", "--height", "720", "--presentation");
+        BufferedImage a = ImageIO.read(p.toFile());
+        assertEquals(1280, a.getWidth(), "presentation mode keeps --width");
+        assertEquals(720, a.getHeight(), "presentation mode keeps --height");
+
+        // Headless there is no 3D: a picture of the message is not the 3D view, so the shot fails with it.
+        Path m = dir.resolve("map3d.png");
+        Result r = runFor("shot", "--out", m.toString(), "--view", "map3d");
+        assertTrue(r.status() != 0, "a 3D shot with no 3D must fail:\n" + r.log());
+        assertTrue(r.log().contains("3D needs hardware-accelerated graphics"), r.log());
+        assertTrue(!Files.exists(m), "no PNG of the message is written");
+    }
+
+    @Test
     void exportGifWritesOneFramePerLayer(@TempDir Path dir) throws Exception {
         Path gif = dir.resolve("journey.gif");
         run("export-gif", "--model", "digits-mlp", "--data", "digits", "--query", "5", "--out", gif.toString());
@@ -95,8 +111,17 @@ class ScreenshotsTest {
         run(args.toArray(String[]::new));
     }
 
-    /** Runs a command in its own JVM, as a user does. */
+    private record Result(int status, String log) {
+    }
+
+    /** Runs a command in its own JVM, as a user does, and asserts it succeeded. */
     private static void run(String... args) throws Exception {
+        Result r = runFor(args);
+        assertEquals(0, r.status(), args[0] + " failed:\n" + r.log());
+    }
+
+    /** Runs a command in its own JVM, as a user does: its exit status and what it printed. */
+    private static Result runFor(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
@@ -104,7 +129,7 @@ class ScreenshotsTest {
         Path log = Files.createTempFile("shot", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), args[0] + " did not finish");
-        assertEquals(0, p.exitValue(), args[0] + " failed:\n" + Files.readString(log));
+        return new Result(p.exitValue(), Files.readString(log));
     }
 
     static int sharpJumpsWithinPixelPairs(BufferedImage img) {

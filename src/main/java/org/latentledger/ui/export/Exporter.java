@@ -77,6 +77,10 @@ public final class Exporter {
             throw new IllegalStateException(target == ExportTarget.MAP3D ? "the 3D view is not shown: choose 3D in the map's toolbar first"
                     : "the " + target + " is not shown now");
         }
+        if (target == ExportTarget.MAP3D && !org.latentledger.ui.map.Map3DView.supported()) {
+            // A picture of the message is no 3D view: the export fails with it instead.
+            throw new IllegalStateException(org.latentledger.ui.map.Map3DView.UNSUPPORTED);
+        }
         return NodeImages.render(node, scale);
     }
 

@@ -36,11 +36,14 @@ public final class Map3DView extends StackPane {
     private double lastY;
     private int triangles;
 
+    /** What the view says (and an export of it fails with) where 3D cannot be drawn. */
+    public static final String UNSUPPORTED = "3D needs hardware-accelerated graphics, which this display does not offer "
+            + "(JavaFX reports SCENE3D as unsupported). Use the 2D map, or run on a desktop with a GPU.";
+
     public Map3DView() {
         getStyleClass().add("ll-map3d");
         if (!supported()) {
-            Label l = new Label("3D needs hardware-accelerated graphics, which this display does not offer "
-                    + "(JavaFX reports SCENE3D as unsupported). Use the 2D map, or run on a desktop with a GPU.");
+            Label l = new Label(UNSUPPORTED);
             l.setWrapText(true);
             l.setMaxWidth(460);
             getChildren().add(l);

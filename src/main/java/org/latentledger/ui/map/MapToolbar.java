@@ -24,8 +24,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The map's controls, in two rows: how to project (method, dimensions, its parameters, seed,
- * pause) and how to look (colour, regions, axes, search, fit).
+ * The map's controls, in two rows that keep their layout whatever the method: what to project and
+ * how (layer, method, dimensions, the method's parameters: engine, perplexity or neighbours and
+ * min-dist, seed; a short line for PCA, which has none; fit), and how to look (colour, regions,
+ * axes, search, and in one place the selection or, while t-SNE or UMAP runs, Pause). Each row wraps where the window is narrow, but a method's
+ * missing controls are hidden, never removed, so changing the method never moves the plot.
  */
 public final class MapToolbar {
 
@@ -46,13 +49,16 @@ public final class MapToolbar {
                 + "(exact t-SNE: memory grows with the square of the points; UMAP: no progress, cannot be stopped)"));
         ChoiceBox<String> dims = new ChoiceBox<>(FXCollections.observableArrayList("2D", "3D"));
         dims.setValue(vm.settingsProperty().get().dims() + "D");
+        method.getStyleClass().add("ll-method");
+        dims.getStyleClass().add("ll-dims");
         Spinner<Double> perplexity = new Spinner<>(5.0, 100.0, vm.settingsProperty().get().perplexity(), 5.0);
         Spinner<Integer> neighbours = new Spinner<>(2, 100, vm.settingsProperty().get().neighbours());
         Spinner<Double> minDist = new Spinner<>(0.0, 1.0, vm.settingsProperty().get().minDist(), 0.05);
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.settingsProperty().get().seed());
         for (Spinner<?> s : new Spinner<?>[] {perplexity, neighbours, minDist, seed}) {
             s.setEditable(true);
-            s.setPrefWidth(s == seed ? 96 : 76);
+            // Sized in em by the CSS: presentation type gets wider boxes, not clipped numbers.
+            s.getStyleClass().add(s == seed ? "ll-seed" : "ll-param");
         }
         perplexity.setTooltip(new Tooltip("t-SNE perplexity: the effective number of neighbours each point keeps"));
         neighbours.setTooltip(new Tooltip("UMAP neighbours: the size of the local neighbourhood"));
@@ -68,12 +74,16 @@ public final class MapToolbar {
             vm.settingsProperty().set(new MapSpec(m, engine.getValue(), dims.getValue().startsWith("3") ? 3 : 2, perplexity.getValue(),
                     neighbours.getValue(), minDist.getValue(), seed.getValue(), now.convView()));
         };
+        Label pcaNote = new Label("PCA: linear, no parameters");
+        pcaNote.getStyleClass().add("ll-muted");
         Runnable visibility = () -> {
             Method m = method.getValue();
-            show(tsne, m == Method.TSNE);
-            show(umap, m == Method.UMAP);
-            show(seedBox, m != Method.PCA);
-            show(engineBox, m != Method.PCA);
+            // Only hidden, never taken out: the row keeps its width, so it wraps (or not) alike for every method.
+            tsne.setVisible(m == Method.TSNE);
+            umap.setVisible(m == Method.UMAP);
+            pcaNote.setVisible(m == Method.PCA);
+            engineBox.setVisible(m != Method.PCA);
+            seedBox.setVisible(m != Method.PCA);
         };
         visibility.run();
         // Settings changed elsewhere (a lesson, a screenshot request) show in the controls.
@@ -99,8 +109,8 @@ public final class MapToolbar {
         pause.selectedProperty().bindBidirectional(vm.jobs().pausedProperty());
         pause.textProperty().bind(javafx.beans.binding.Bindings.when(pause.selectedProperty()).then("Resume").otherwise("Pause"));
         pause.setTooltip(new Tooltip("Hold the animation of t-SNE or UMAP where it is"));
-        show(pause, false);
-        vm.convergingProperty().addListener((o, a, c) -> show(pause, c));
+        pause.setVisible(false);
+        vm.convergingProperty().addListener((o, a, c) -> pause.setVisible(c));
 
         ChoiceBox<ConvView> conv = new ChoiceBox<>(FXCollections.observableArrayList(ConvView.values()));
         conv.valueProperty().bindBidirectional(vm.convViewProperty());
@@ -109,12 +119,15 @@ public final class MapToolbar {
         convBox.visibleProperty().bind(vm.convolutionalProperty());
         convBox.managedProperty().bind(convBox.visibleProperty());
 
-        // Wraps instead of squeezing its labels when the window is narrow.
-        javafx.scene.layout.FlowPane first = new javafx.scene.layout.FlowPane(10, 6);
         HBox lead = new HBox(6, leading);
         lead.setAlignment(Pos.CENTER_LEFT);
-        first.getChildren().addAll(lead, labelled("Method", method), engineBox, dims, tsne, umap, seedBox, pause, convBox);
-        first.setAlignment(Pos.CENTER_LEFT);
+
+        // The method's own parameters share one place, as wide and tall as the widest of them.
+        javafx.scene.layout.StackPane own = new javafx.scene.layout.StackPane(pcaNote, tsne, umap);
+        own.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : own.getChildren()) {
+            javafx.scene.layout.StackPane.setAlignment(n, Pos.CENTER_LEFT);
+        }
 
         ChoiceBox<ColourMode> colour = new ChoiceBox<>(FXCollections.observableArrayList(ColourMode.values()));
         colour.valueProperty().bindBidirectional(vm.colourProperty());
@@ -129,23 +142,55 @@ public final class MapToolbar {
         search.setPromptText("Search label, name or #index");
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setPrefWidth(200);
-        Label found = new Label();
-        found.getStyleClass().add("ll-muted");
-        vm.matchesProperty().addListener((o, a, m) -> found.setText(vm.searchProperty().get().isBlank() ? "" : m.length + " found"));
+
         Button fitButton = new Button("Fit");
         fitButton.setTooltip(new Tooltip("Show the whole map (or double-click it). Wheel zooms, drag pans, "
                 + "Shift-drag selects a box, Alt-drag a lasso"));
         fitButton.setOnAction(e -> fit.run());
+        // One place for what the search found and what is selected (the selection when there is one).
         Label selection = new Label();
         selection.getStyleClass().add("ll-muted");
-        selection.textProperty().bind(vm.selectionInfoProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox second = new HBox(10, labelled("Colour", colour), regions, axes, sep(), search, found, grow, selection, fitButton);
-        second.setAlignment(Pos.CENTER_LEFT);
+        selection.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !vm.selectionInfoProperty().get().isEmpty()
+                ? vm.selectionInfoProperty().get() : vm.searchProperty().get().isBlank() ? "" : vm.matchesProperty().get().length + " found",
+                vm.selectionInfoProperty(), vm.searchProperty(), vm.matchesProperty()));
+        search.setMinWidth(90);
+        for (Region keep : new Region[] {regions, axes, fitButton}) {
+            // These never shrink to "...": the search field and the selection line give way first.
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        selection.setMinWidth(0);
+        search.setPrefWidth(170);
+        // A fixed width: a long selection is cut with its whole text in the tooltip, and never rewraps the row.
+        selection.setPrefWidth(150);
+        selection.setMaxWidth(150);
+        Tooltip selectionTip = new Tooltip();
+        selectionTip.textProperty().bind(selection.textProperty());
+        selection.setTooltip(selectionTip);
+        colour.getStyleClass().add("ll-colour");
+        Region second = row(labelled("Colour", colour), regions, axes, search, busyOrSelection(selection, pause));
+        // Method, its parameters, seed and pause in one row that wraps where the window is narrow; what one
+        // method lacks is hidden, not removed, so the row is as wide (and wraps the same) for every method.
+        Region first = row(lead, labelled("Method", method), dims, fitButton, own, engineBox, seedBox, convBox);
         VBox box = new VBox(6, first, second);
         box.getStyleClass().add("ll-toolbar");
         return box;
+    }
+
+    /** Pause while t-SNE or UMAP runs, else what is selected or found: one place, so neither moves the row. */
+    private static Region busyOrSelection(Label selection, ToggleButton pause) {
+        javafx.scene.layout.StackPane p = new javafx.scene.layout.StackPane(selection, pause);
+        javafx.scene.layout.StackPane.setAlignment(selection, Pos.CENTER_LEFT);
+        javafx.scene.layout.StackPane.setAlignment(pause, Pos.CENTER_LEFT);
+        selection.visibleProperty().bind(pause.visibleProperty().not());
+        return p;
+    }
+
+    /** A row that wraps where the window is too narrow for it, the same way whatever the method. */
+    private static Region row(Node... nodes) {
+        javafx.scene.layout.FlowPane f = new javafx.scene.layout.FlowPane(10, 6, nodes);
+        f.setAlignment(Pos.CENTER_LEFT);
+        f.setMinHeight(Region.USE_PREF_SIZE);
+        return f;
     }
 
     private static HBox labelled(String text, Node control) {

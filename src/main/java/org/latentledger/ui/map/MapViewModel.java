@@ -97,6 +97,12 @@ public final class MapViewModel {
             recompute();
         });
         convView.addListener((o, a, b) -> settings.set(settings.get().withConvView(b)));
+        // A map job that returns with neither result nor failure was stopped (Escape, Cancel).
+        jobs.finishedProperty().addListener(o -> {
+            if (converging.get() && !jobs.busy(Lane.MAP)) {
+                stopped();
+            }
+        });
         colour.addListener(o -> rebuild());
         showRegions.addListener(o -> rebuild());
         showAxes.addListener(o -> rebuild());
@@ -121,6 +127,8 @@ public final class MapViewModel {
         shownSpec.set(null);
         scene.set(null);
         note.set("");
+        converging.set(false);
+        unfinished = false;
         convolutional.set(in != null && in.activations().isConvolutional());
         if (in != null) {
             recompute();
@@ -150,9 +158,15 @@ public final class MapViewModel {
             return;
         }
         converging.set(spec.method().iterative());
+        unfinished = false;
         String what = "Mapping " + in.activations().layer().name() + " (" + spec.method().label()
                 + (spec.effectiveEngine() == org.latentledger.projection.Engine.SMILE ? " by Smile" : "") + ")";
         warning.set(check.verdict() == Feasibility.Verdict.WARN ? check.message() : "");
+        if (spec.method().iterative()) {
+            // The line under the map is about the map shown: while it moves, no numbers of the last one.
+            note.set(String.format(Locale.ROOT, "Layer %s: %s is converging; its trustworthiness and regions follow when it settles. "
+                    + "Esc stops it and shows the last finished map again.", in.activations().layer().name(), spec.method().label()));
+        }
         jobs.run(Lane.MAP, what, (progress, partial) -> mapper.map(in.activations(), in.data(), in.modelHash(), spec,
                 LayerMapper.Quality.MEASURED, progress, partial::accept), partial -> {
                     if (partial instanceof Projection p && input == in) {
@@ -174,11 +188,43 @@ public final class MapViewModel {
                         // The half-made layout goes; the last finished map is shown again.
                         projection.set(atlas.get().map());
                         shownSpec.set(atlas.get().spec());
+                        note.set(MapNote.of(in, atlas.get()));
                         rebuild();
+                    } else if (input == in) {
+                        note.set("");
                     }
                     jobs.report(what, error);
                 });
     }
+
+    /**
+     * The map job was stopped before it finished: the last finished map comes back with its
+     * settings, or, with none, the unfinished layout stays and says so.
+     */
+    private void stopped() {
+        converging.set(false);
+        warning.set("");
+        LayerAtlas last = atlas.get();
+        if (input != null && last != null) {
+            if (!last.spec().equals(settings.get())) {
+                settings.set(last.spec());
+            }
+            if (atlas.get() == last) {
+                projection.set(last.map());
+                shownSpec.set(last.spec());
+                note.set(MapNote.of(input, last));
+                rebuild();
+            }
+        } else if (input != null && projection.get() != null) {
+            unfinished = true;
+            note.set(String.format(Locale.ROOT, "Layer %s: stopped before the layout converged. This unfinished layout has no "
+                    + "trustworthiness or regions; choose the method again to start over.", input.activations().layer().name()));
+            rebuild();
+        }
+    }
+
+    /** True when the layout shown was stopped before it converged (and no finished map came back). */
+    private boolean unfinished;
 
     private void showAtlas(MapInput in, LayerAtlas a) {
         coordinates.clear();
@@ -206,8 +252,12 @@ public final class MapViewModel {
         boolean final_ = r != null && r.map() == p;
         Regions shownRegions = final_ && showRegions.get() ? r.regions() : null;
         List<Axis> arrows = final_ && showAxes.get() ? new ArrayList<>(axes) : List.of();
-        scene.set(MapSceneBuilder.build(input, p, colour.get(), shownRegions, regions, arrows,
-                a -> coordinates.computeIfAbsent(a, ax -> ax.coordinates(r.points()))));
+        MapScene built = MapSceneBuilder.build(input, p, colour.get(), shownRegions, regions, arrows,
+                a -> coordinates.computeIfAbsent(a, ax -> ax.coordinates(r.points())));
+        if (!final_) {
+            built = built.withTitle(built.title() + (unfinished ? " · stopped, not converged" : " · converging"));
+        }
+        scene.set(built);
     }
 
     /** Renames a region on the map (names are the user's; the cluster stays). */
@@ -282,11 +332,11 @@ public final class MapViewModel {
             coords.add(String.format(Locale.ROOT, "%s = %.3f", Axes.label(a), a.coordinate(r.points()[f])));
         }
         Neighbours.Neighbour[] nn = Neighbours.of(r.points(), f, 8, metric.get());
-        List<String> lines = new ArrayList<>();
+        List<PointDetails.Neighbour> lines = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
         for (Neighbours.Neighbour n : nn) {
-            String named = d.names().isEmpty() ? "" : d.rowName(n.index()) + "  ";
-            lines.add(String.format(Locale.ROOT, "#%d  %s%s  (%.3f)", n.index(), named, d.labelName(n.index()), n.distance()));
+            String named = d.names().isEmpty() ? "" : d.rowName(n.index());
+            lines.add(new PointDetails.Neighbour(n.index(), named, d.labelName(n.index()), n.distance()));
             idx.add(n.index());
         }
         int region = r.regions().assignment()[f];

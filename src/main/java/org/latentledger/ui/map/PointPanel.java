@@ -5,9 +5,13 @@ import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.List;
+import java.util.Locale;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentledger.atlas.Neighbours;
@@ -33,9 +37,7 @@ public final class PointPanel {
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         Label nnTitle = new Label("Nearest in the layer's own space");
         nnTitle.getStyleClass().add("ll-section");
-        ListView<String> nn = new ListView<>();
-        nn.setPlaceholder(new Label("-"));
-        nn.setPrefHeight(170);
+        TableView<PointDetails.Neighbour> nn = neighbourTable();
         nn.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             PointDetails d = vm.detailsProperty().get();
             if (d != null && i.intValue() >= 0 && i.intValue() < d.neighbourIndices().size()) {
@@ -43,7 +45,7 @@ public final class PointPanel {
                 javafx.application.Platform.runLater(() -> vm.focusProperty().set(next));
             }
         });
-        VBox.setVgrow(nn, Priority.ALWAYS);
+        nn.setMaxHeight(Region.USE_PREF_SIZE);
         thumb.setVisible(false);
         thumb.setManaged(false);
         vm.detailsProperty().addListener((o, a, d) -> {
@@ -74,6 +76,32 @@ public final class PointPanel {
         VBox box = new VBox(6, head, coordTitle, coords, nnHead, nn);
         box.setPadding(new Insets(8, 2, 2, 2));
         return box;
+    }
+
+    /** Index, label (and name, when rows have names) and distance, in compact rows under named columns. */
+    private static TableView<PointDetails.Neighbour> neighbourTable() {
+        TableView<PointDetails.Neighbour> t = new TableView<>();
+        t.setId("neighbours");
+        t.getStyleClass().add("ll-neighbours");
+        t.setPlaceholder(new Label("-"));
+        TableColumn<PointDetails.Neighbour, String> index = new TableColumn<>("Index");
+        index.setCellValueFactory(c -> new ReadOnlyStringWrapper("#" + c.getValue().index()));
+        TableColumn<PointDetails.Neighbour, String> label = new TableColumn<>("Label");
+        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name().isEmpty() || c.getValue().name().startsWith("#")
+                ? c.getValue().label() : c.getValue().name() + " · " + c.getValue().label()));
+        TableColumn<PointDetails.Neighbour, String> distance = new TableColumn<>("Distance");
+        distance.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.3f", c.getValue().distance())));
+        distance.setStyle("-fx-alignment: CENTER-RIGHT;");
+        index.setStyle("-fx-alignment: CENTER-RIGHT;");
+        t.getColumns().setAll(List.of(index, label, distance));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        index.setPrefWidth(70);
+        label.setPrefWidth(160);
+        distance.setPrefWidth(80);
+        t.setFixedCellSize(24);
+        // The header and eight rows, no more: compact, and the panel above keeps its room.
+        t.setPrefHeight(24 * 8 + 30);
+        return t;
     }
 
     private static void drawImage(Canvas c, float[] px, int h, int w) {

@@ -265,8 +265,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         g.rect(frame.left(), frame.top(), frame.right() - frame.left(), frame.bottom() - frame.top());
         g.clip();
         drawPoints(g, s, w, h);
-        painter.regions(g, s, frame);
-        painter.arrows(g, s, frame);
+        painter.overlays(g, s, frame, MapMarks.queryBoxes(style, query.get(), frame, compact.get()));
         MapMarks.highlights(g, style, screenX, screenY, matches.get(), selection.get(), focus.get());
         MapMarks.query(g, style, query.get(), frame, compact.get());
         drawDrag(g);

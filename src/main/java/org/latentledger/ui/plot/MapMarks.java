@@ -55,18 +55,54 @@ final class MapMarks {
         g.setLineWidth(3);
         g.strokeLine(x - r, y - r, x + r, y + r);
         g.strokeLine(x - r, y + r, x + r, y - r);
-        if (q.label() != null && !q.label().isEmpty() && !compact) {
+        MapLabels.Box box = queryLabel(style, q, frame, compact);
+        if (box != null) {
             g.setFont(style.bold(12));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            double tw = style.em(q.label().length() * 7.2 + 8);
             g.setFill(style.halo());
-            g.fillRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
+            g.fillRoundRect(box.left(), box.top(), box.w(), box.h(), 6, 6);
             g.setStroke(style.danger());
             g.setLineWidth(1);
-            g.strokeRoundRect(x + r + 4, y - style.em(10), tw, style.em(20), 6, 6);
+            g.strokeRoundRect(box.left(), box.top(), box.w(), box.h(), 6, 6);
             g.setFill(style.danger());
-            g.fillText(q.label(), x + r + 8, y);
+            g.fillText(box.text(), box.left() + style.em(4), box.y());
         }
+    }
+
+    /**
+     * Where the query's mark and label are drawn (the label right of the cross, or left of it
+     * where the plot ends, moved inside it): region labels keep clear of both. Empty without a query.
+     */
+    static java.util.List<MapLabels.Box> queryBoxes(PlotStyle style, MapCanvas.QueryMark q, MapFrame frame, boolean compact) {
+        if (q == null || frame == null) {
+            return java.util.List.of();
+        }
+        double r = style.mark(compact ? 6 : 9);
+        java.util.List<MapLabels.Box> out = new java.util.ArrayList<>();
+        out.add(new MapLabels.Box("", frame.sx(q.x()), frame.sy(q.y()), 2 * r + 4, 2 * r + 4));
+        MapLabels.Box label = queryLabel(style, q, frame, compact);
+        if (label != null) {
+            out.add(label);
+        }
+        return out;
+    }
+
+    private static MapLabels.Box queryLabel(PlotStyle style, MapCanvas.QueryMark q, MapFrame frame, boolean compact) {
+        if (q.label() == null || q.label().isEmpty() || compact) {
+            return null;
+        }
+        double x = frame.sx(q.x());
+        double y = frame.sy(q.y());
+        double r = style.mark(9);
+        double tw = MapPainter.width(q.label(), style.bold(12)) + style.em(8);
+        double h = style.em(20);
+        double left = x + r + 4;
+        if (left + tw > frame.right() - MapLabels.GAP) {
+            left = x - r - 4 - tw;
+        }
+        left = Math.max(frame.left() + MapLabels.GAP, Math.min(frame.right() - MapLabels.GAP - tw, left));
+        double cy = Math.max(frame.top() + MapLabels.GAP + h / 2, Math.min(frame.bottom() - MapLabels.GAP - h / 2, y));
+        return new MapLabels.Box(q.label(), left + tw / 2, cy, tw, h);
     }
 }

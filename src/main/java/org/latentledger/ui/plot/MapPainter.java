@@ -124,15 +124,63 @@ final class MapPainter {
         g.fillText(String.format(Locale.ROOT, "%.2f", min), x + 22, barBottom);
     }
 
-    void regions(GraphicsContext g, MapScene s, MapFrame f) {
+    /**
+     * Regions (outlines and labels) and axes (arrows and labels), with every label placed by
+     * {@link MapLabels} so none overlaps another or is cut at the plot's edge.
+     */
+    void overlays(GraphicsContext g, MapScene s, MapFrame f, java.util.List<MapLabels.Box> keepClear) {
+        hulls(g, s, f);
+        MapLabels.Layout layout = MapLabels.of(s, f, measure(), keepClear);
+        double arc = 8;
+        g.setFont(st.bold(12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (MapLabels.Box b : layout.regions()) {
+            g.setFill(st.halo());
+            g.fillRoundRect(b.left(), b.top(), b.w(), b.h(), arc, arc);
+            g.setFill(fg);
+            g.fillText(b.text(), b.x(), b.y());
+        }
+        arrows(g, s, f, layout.axes());
+        if (layout.note() != null) {
+            MapLabels.Box n = layout.note();
+            g.setFont(st.font(11));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(st.halo());
+            g.fillRect(n.left(), n.top(), n.w(), n.h());
+            g.setFill(st.muted());
+            g.fillText(n.text(), n.left() + 4, n.y());
+        }
+    }
+
+    /** Text measured in the fonts the labels are drawn in, with the padding of their boxes. */
+    MapLabels.Measure measure() {
+        javafx.scene.text.Font region = st.bold(12);
+        javafx.scene.text.Font axis = st.semiBold(12);
+        javafx.scene.text.Font note = st.font(11);
+        return new MapLabels.Measure(t -> width(t, region) + st.em(10), st.em(18), t -> width(t, axis) + st.em(8), st.em(16),
+                t -> width(t, note), st.em(16));
+    }
+
+    static double width(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return Math.ceil(t.getLayoutBounds().getWidth());
+    }
+
+    private void hulls(GraphicsContext g, MapScene s, MapFrame f) {
         g.setLineWidth(1.2);
         for (MapScene.RegionMark r : s.regions()) {
-            if (r.hullX().length >= 3) {
-                double[] xs = new double[r.hullX().length];
-                double[] ys = new double[r.hullY().length];
+            for (float[][] hull : r.hulls()) {
+                if (hull[0].length < 3) {
+                    continue;
+                }
+                double[] xs = new double[hull[0].length];
+                double[] ys = new double[hull[1].length];
                 for (int i = 0; i < xs.length; i++) {
-                    xs[i] = f.sx(r.hullX()[i]);
-                    ys[i] = f.sy(r.hullY()[i]);
+                    xs[i] = f.sx(hull[0][i]);
+                    ys[i] = f.sy(hull[1][i]);
                 }
                 g.setFill(Color.color(0.5, 0.5, 0.5, 0.06));
                 g.fillPolygon(xs, ys, xs.length);
@@ -142,44 +190,16 @@ final class MapPainter {
                 g.setLineDashes();
             }
         }
-        g.setFont(st.bold(12));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        java.util.List<LabelPlace> places = labelPlaces(s.regions(), f, t -> st.em(t.length() * 7.2) + 10, st.em(18));
-        double h = st.em(18);
-        for (LabelPlace p : places) {
-            g.setFill(st.halo());
-            g.fillRoundRect(p.x() - p.w() / 2, p.y() - h / 2, p.w(), h, 8, 8);
-            g.setFill(fg);
-            g.fillText(p.text(), p.x(), p.y());
-        }
-        int hidden = s.regions().size() - places.size();
-        if (hidden > 0) {
-            g.setFont(st.font(11));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.BOTTOM);
-            String note = String.format(Locale.ROOT, "%d of %d region labels left out where they would overlap: zoom in to see them",
-                    hidden, s.regions().size());
-            if (st.em(note.length() * 6.2) + 8 > f.right() - f.left() - 4) {
-                note = String.format(Locale.ROOT, "%d of %d labels left out (zoom in)", hidden, s.regions().size()); // a small plot
-            }
-            double nw = st.em(note.length() * 6.2) + 8;
-            g.setFill(st.halo());
-            g.fillRect(f.left() + 2, f.bottom() - st.em(17), nw, st.em(16));
-            g.setFill(st.muted());
-            g.fillText(note, f.left() + 6, f.bottom() - 2);
-        }
     }
 
-    void arrows(GraphicsContext g, MapScene s, MapFrame f) {
+    private void arrows(GraphicsContext g, MapScene s, MapFrame f, java.util.List<MapLabels.AxisLabel> labels) {
         g.setLineWidth(st.mark(2));
-        g.setFont(st.semiBold(12));
+        Color c = st.axis();
         for (MapScene.ArrowMark a : s.arrows()) {
             double x0 = f.sx(a.x0());
             double y0 = f.sy(a.y0());
             double x1 = f.sx(a.x1());
             double y1 = f.sy(a.y1());
-            Color c = st.axis();
             g.setStroke(c);
             g.strokeLine(x0, y0, x1, y1);
             double angle = Math.atan2(y1 - y0, x1 - x0);
@@ -187,72 +207,17 @@ final class MapPainter {
             g.setFill(c);
             g.fillPolygon(new double[] {x1, x1 - head * Math.cos(angle - 0.4), x1 - head * Math.cos(angle + 0.4)},
                     new double[] {y1, y1 - head * Math.sin(angle - 0.4), y1 - head * Math.sin(angle + 0.4)}, 3);
-            double w = st.em(a.label().length() * 7.0) + 6;
-            double lx = x1 + 6 * Math.cos(angle);
-            double ly = y1 + 6 * Math.sin(angle);
-            // Keep the label inside the plot: flip it to the other side of the tip when it would leave.
-            boolean right = Math.cos(angle) >= 0 ? lx + w < f.right() : lx - w < f.left();
-            g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.CENTER);
+        }
+        g.setFont(st.semiBold(12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (MapLabels.AxisLabel l : labels) {
+            MapLabels.Box b = l.box();
             g.setFill(st.halo());
-            g.fillRect(right ? lx - 2 : lx - w + 2, ly - st.em(8), w, st.em(16));
+            g.fillRect(b.left(), b.top(), b.w(), b.h());
             g.setFill(c);
-            g.fillText(a.label(), lx, ly);
+            g.fillText(b.text(), b.x(), b.y());
         }
-    }
-
-    /** A region's label where it is drawn: centre and width in screen pixels. */
-    record LabelPlace(String text, double x, double y, double w) {
-    }
-
-    /**
-     * Where the regions' labels go: largest regions first, each near its region's centre and
-     * inside the plot (moved in from an edge rather than cut); a label with no free place near its
-     * region is left out, never drawn over another (the plot says how many; zooming in makes room).
-     */
-    static java.util.List<LabelPlace> labelPlaces(java.util.List<MapScene.RegionMark> regions, MapFrame f,
-                                                 java.util.function.ToDoubleFunction<String> width, double h) {
-        java.util.List<MapScene.RegionMark> byImportance = new java.util.ArrayList<>(regions);
-        byImportance.sort((a, b) -> Integer.compare(b.size(), a.size()));
-        java.util.List<double[]> placed = new java.util.ArrayList<>();
-        java.util.List<LabelPlace> out = new java.util.ArrayList<>();
-        for (MapScene.RegionMark r : byImportance) {
-            String text = r.purity() > 0 ? String.format(Locale.ROOT, "%s %.0f%%", r.name(), 100 * r.purity()) : r.name();
-            double w = width.applyAsDouble(text);
-            double x = Math.max(f.left() + w / 2 + 2, Math.min(f.right() - w / 2 - 2, f.sx(r.cx())));
-            double wantedY = Math.max(f.top() + h / 2 + 2, Math.min(f.bottom() - h / 2 - 2, f.sy(r.cy())));
-            double y = free(placed, x, wantedY, w, h + 1, f);
-            if (!Double.isNaN(y)) {
-                out.add(new LabelPlace(text, x, y, w));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A y near the wanted one, inside the plot, where a label of width w covers no label placed
-     * before it; NaN when there is none.
-     */
-    private static double free(java.util.List<double[]> placed, double x, double wanted, double w, double lineHeight, MapFrame f) {
-        double[] offsets = {0, 1, -1, 2, -2};
-        for (double k : offsets) {
-            double y = wanted + k * (lineHeight + 1);
-            if (y - lineHeight / 2 < f.top() || y + lineHeight / 2 > f.bottom()) {
-                continue;
-            }
-            boolean clear = true;
-            for (double[] p : placed) {
-                if (Math.abs(p[0] - x) < (p[2] + w) / 2 + 2 && Math.abs(p[1] - y) < lineHeight) {
-                    clear = false;
-                    break;
-                }
-            }
-            if (clear) {
-                placed.add(new double[] {x, y, w});
-                return y;
-            }
-        }
-        return Double.NaN;
     }
 
     static String ellipsis(String s, int max) {

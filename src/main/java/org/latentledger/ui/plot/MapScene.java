@@ -51,8 +51,15 @@ public record MapScene(String title, String xTitle, String yTitle, float[] x, fl
                 names, notes, labels, thumbs, thumbShape, regions, arrows);
     }
 
-    /** A region drawn as a light outline (hull of its central points) and a label at its centre. */
-    public record RegionMark(String name, double purity, int size, float cx, float cy, float[] hullX, float[] hullY) {
+    /**
+     * A region drawn as light outlines (one per island of its points on the map: the hull of each
+     * island's central points, each {xs, ys}) and a label at the centre of its largest island.
+     */
+    public record RegionMark(String name, double purity, int size, float cx, float cy, List<float[][]> hulls) {
+
+        public RegionMark {
+            hulls = List.copyOf(hulls);
+        }
     }
 
     /** An axis drawn as a labelled arrow, in layout coordinates. */

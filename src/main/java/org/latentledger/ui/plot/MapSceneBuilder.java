@@ -21,9 +21,6 @@ import org.latentledger.projection.Projection;
 /** Turns a layout and the atlas of its layer into what the canvas draws. */
 public final class MapSceneBuilder {
 
-    /** Share of a region's points, nearest its centre, whose hull is drawn (outliers would swamp it). */
-    static final double HULL_SHARE = 0.8;
-
     private MapSceneBuilder() {
     }
 
@@ -134,19 +131,15 @@ public final class MapSceneBuilder {
 
     private static List<MapScene.RegionMark> regionMarks(Regions regions, List<Region> named, float[] x, float[] y) {
         List<MapScene.RegionMark> marks = new ArrayList<>();
+        double cell = Math.max(spread(x), spread(y)) / RegionHulls.CELLS;
         for (Region r : regions.regions()) {
             int[] members = members(regions, r.index());
             if (members.length == 0) {
                 continue;
             }
-            float cx = median(members, x);
-            float cy = median(members, y);
-            Integer[] order = Arrays.stream(members).boxed().toArray(Integer[]::new);
-            Arrays.sort(order, (a, b) -> Double.compare(Math.hypot(x[a] - cx, y[a] - cy), Math.hypot(x[b] - cx, y[b] - cy)));
-            int keep = Math.max(3, (int) Math.ceil(order.length * HULL_SHARE));
-            float[][] hull = ConvexHull.of(Arrays.copyOf(order, Math.min(keep, order.length)), x, y);
+            RegionHulls.Outline o = RegionHulls.of(members, x, y, cell > 0 ? cell : 1);
             String name = r.index() < named.size() ? named.get(r.index()).name() : r.name();
-            marks.add(new MapScene.RegionMark(name, r.purity(), members.length, cx, cy, hull[0], hull[1]));
+            marks.add(new MapScene.RegionMark(name, r.purity(), members.length, o.cx(), o.cy(), o.hulls()));
         }
         return marks;
     }

@@ -82,7 +82,9 @@ public final class MainView extends BorderPane {
         }
         vm.appearance().presentationProperty().addListener((o, a, on) -> {
             placeSide();
-            setFullScreen(on);
+            if (presentFullScreen) {
+                setFullScreen(on);
+            }
         });
         // A filter, not a handler: the tab header and buttons would otherwise take the arrows and Space first.
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -158,6 +160,16 @@ public final class MainView extends BorderPane {
             split.setDividerPositions(0.38);
         }
     }
+
+    /**
+     * Presentation mode stays in the window as it is sized instead of going full screen: the
+     * headless shots render a presentation at the size asked for, not the (larger) screen's.
+     */
+    public void presentInWindow() {
+        presentFullScreen = false;
+    }
+
+    private boolean presentFullScreen = true;
 
     /** Full screen on or off (F11); leaving full screen with Esc also ends a presentation. */
     void setFullScreen(boolean on) {

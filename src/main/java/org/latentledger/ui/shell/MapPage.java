@@ -27,8 +27,11 @@ final class MapPage {
         picker.setButtonCell(new ModelPanel.LayerCell());
         picker.valueProperty().bindBidirectional(vm.selectedLayerProperty());
         picker.setTooltip(new Tooltip("Layer whose activations the map shows (Ctrl+Up / Ctrl+Down)"));
-        picker.setPrefWidth(210);
+        // As wide as its longest layer (presentation type included), within reason: the row has the room.
+        picker.setMinWidth(150);
+        picker.setMaxWidth(420);
         Label layerLabel = new Label("Layer");
+        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
         layerLabel.setLabelFor(picker);
         MapViewModel mvm = vm.map();
         Region toolbar = MapToolbar.build(mvm, map::fit, layerLabel, picker);

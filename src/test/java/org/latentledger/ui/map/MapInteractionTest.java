@@ -63,6 +63,11 @@ class MapInteractionTest {
         await(() -> map.detailsProperty().get() != null, 10);
         PointDetails d = map.detailsProperty().get();
         assertEquals(8, d.neighbours().size());
+        javafx.scene.control.TableView<?> table = robot.from(stage.getScene().getRoot()).lookup("#neighbours")
+                .queryAs(javafx.scene.control.TableView.class);
+        assertEquals(List.of("Index", "Label", "Distance"), table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList());
+        assertEquals(8, table.getItems().size());
+        assertTrue(table.getFixedCellSize() > 0 && table.getFixedCellSize() <= 26, "compact rows: " + table.getFixedCellSize());
         assertEquals(3, d.coordinates().size(), "PC1..PC3");
         assertNotNull(d.image(), "digits are images: the panel shows the input");
 
@@ -98,6 +103,52 @@ class MapInteractionTest {
         robot.interact(() -> map.settingsProperty().set(tsne));
         await(() -> vm.isSettled() && map.atlasProperty().get().map().method().startsWith("t-SNE"), 60);
         assertArrayEquals(first, map.atlasProperty().get().map().axis(0));
+    }
+
+    @Test
+    void aStoppedTsneGoesBackToTheLastMapAndTheToolbarNeverMovesThePlot(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
+        await(vm::isSettled, 120);
+        MapViewModel map = vm.map();
+        MapCanvas c = canvas(robot);
+        double top = c.localToScene(0, 0).getY();
+        String pcaNote = map.noteProperty().get();
+        assertTrue(pcaNote.contains("PCA") && pcaNote.contains("Trustworthiness"), pcaNote);
+        javafx.scene.control.ToggleButton pause = robot.from(stage.getScene().getRoot()).lookup(".toggle-button")
+                .match(n -> "Pause".equals(((javafx.scene.control.ToggleButton) n).getText())).queryAs(javafx.scene.control.ToggleButton.class);
+        assertTrue(!pause.isVisible(), "no Pause while nothing runs");
+
+        // Held at its first partial layout, so it is still running when stopped.
+        robot.interact(() -> {
+            map.sceneProperty().addListener((o, a, now) -> {
+                if (now != null && now.title().contains("t-SNE") && map.convergingProperty().get()) {
+                    map.jobs().pausedProperty().set(true);
+                }
+            });
+            map.settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.TSNE).withSeed(5));
+        });
+        await(() -> map.sceneProperty().get() != null && map.sceneProperty().get().title().contains("t-SNE"), 60);
+        robot.interact(() -> { });
+        assertTrue(map.sceneProperty().get().title().endsWith("· converging"), map.sceneProperty().get().title());
+        assertTrue(!map.noteProperty().get().contains("Trustworthiness") && map.noteProperty().get().contains("converging"),
+                "no numbers of the last map under a moving one: " + map.noteProperty().get());
+        assertTrue(pause.isVisible());
+        assertEquals(top, c.localToScene(0, 0).getY(), 0.5, "the toolbar keeps its height for t-SNE");
+
+        robot.interact(vm::cancel);
+        await(() -> vm.isSettled() && map.sceneProperty().get() != null && map.sceneProperty().get().title().contains("PCA"), 60);
+        robot.interact(() -> { });
+        assertEquals(Method.PCA, map.settingsProperty().get().method(), "the controls say what is shown");
+        assertEquals(pcaNote, map.noteProperty().get());
+        assertTrue(!pause.isVisible(), "no Pause once stopped");
+        assertEquals(top, c.localToScene(0, 0).getY(), 0.5);
+
+        robot.interact(() -> map.settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.UMAP)));
+        robot.interact(() -> { });
+        assertEquals(top, c.localToScene(0, 0).getY(), 0.5, "nor for UMAP");
+        robot.interact(vm::cancel);
+        await(vm::isSettled, 60);
     }
 
     @Test
