@@ -2,7 +2,7 @@ package org.latentledger.ui.plot;
 
 /**
  * Maps layout coordinates to the plot area: the same scale on both axes (distances on the map
- * stay honest), fitted to the points, then zoomed by {@code zoom} around the data point
+ * stay honest), fitted to the points (the box as wide as the data needs), then zoomed by {@code zoom} around the data point
  * ({@code cx}, {@code cy}) shown at the plot's centre.
  */
 public record MapFrame(double left, double top, double right, double bottom, double cx, double cy, double scale) {
@@ -20,6 +20,14 @@ public record MapFrame(double left, double top, double right, double bottom, dou
         double spanX = Math.max(maxX - minX, 1e-9);
         double spanY = Math.max(maxY - minY, 1e-9);
         double scale = Math.min((right - left) / (spanX * 1.08), (bottom - top) / (spanY * 1.08));
+        // Where the height sets the scale, the box narrows to the data's own aspect (centred): a wide
+        // box would show x from -150 to 150 for data in -25..25.
+        double width = spanX * 1.08 * scale;
+        if (width < right - left) {
+            double middle = (left + right) / 2;
+            left = middle - width / 2;
+            right = middle + width / 2;
+        }
         return new MapFrame(left, top, right, bottom, (minX + maxX) / 2, (minY + maxY) / 2, scale);
     }
 
