@@ -12,8 +12,9 @@ import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * Agreement and accuracy against the share of the dense pass's cost (MACs, or energy with the
- * ledger's constants), one point per swept setting; the knee ringed, the current setting as a
- * dashed line; a click on a point chooses that setting.
+ * ledger's constants), one point per swept setting (averages over the sample); the knee ringed,
+ * the current setting as a dashed line at its share on the current query (one query's share can
+ * sit away from the average of the same setting); a click on a point chooses that setting.
  */
 public final class FrontierChart extends PlotCanvas {
 
@@ -107,8 +108,32 @@ public final class FrontierChart extends PlotCanvas {
 
     private String note = "";
 
+    /** The x axis spans the points and the current line (nice steps), not always 0-100%: a frontier bunched at 35-45% reads. */
+    private double xMin = 0;
+    private double xMax = 1;
+    private double xStep = 0.2;
+
     private double sx(double f) {
-        return L + f * (getWidth() - L - R);
+        return L + (f - xMin) / (xMax - xMin) * (getWidth() - L - R);
+    }
+
+    /** Fits the x range to the shares shown: from a whole step below the least to a whole step above the most. */
+    static double[] xRange(double lo, double hi) {
+        double[] steps = {0.01, 0.02, 0.05, 0.1, 0.2};
+        double step = 0.2;
+        for (double st : steps) {
+            if ((hi - lo) / st <= 6) {
+                step = st;
+                break;
+            }
+        }
+        double a = Math.max(0, Math.floor(lo / step + 1e-9) * step);
+        double b = Math.min(1, Math.ceil(hi / step - 1e-9) * step);
+        if (b - a < step) {
+            b = Math.min(1, a + step);
+            a = Math.max(0, b - step);
+        }
+        return new double[] {a, b, step};
     }
 
     private double sy(double v) {
@@ -119,8 +144,8 @@ public final class FrontierChart extends PlotCanvas {
     protected void paint(GraphicsContext g, double w, double h, PlotStyle st) {
         height = h;
         L = st.em(52);
-        R = st.em(130);
-        T = st.em(26);
+        R = st.em(16);
+        T = st.em(26 + 17 * legendRows(w, st) + 6);
         B = st.em(36);
         g.setFill(st.foreground());
         g.setFont(st.bold(13));
@@ -144,15 +169,31 @@ public final class FrontierChart extends PlotCanvas {
             }
         }
         yMin = Math.max(0, Math.floor((yMin - 0.02) * 10) / 10);
+        double lo = Double.isNaN(current) ? 1 : current;
+        double hi = Double.isNaN(current) ? 0 : current;
+        for (Frontier.Result r : original == null ? java.util.List.of(result) : java.util.List.of(result, original)) {
+            for (Frontier.Point p : r.points()) {
+                lo = Math.min(lo, cost.of(p));
+                hi = Math.max(hi, cost.of(p));
+            }
+        }
+        double[] xr = xRange(lo, hi);
+        xMin = xr[0];
+        xMax = xr[1];
+        xStep = xr[2];
         g.setStroke(st.grid());
         g.setLineWidth(1);
         g.setFont(st.font(11));
         g.setFill(st.foreground());
-        for (int i = 0; i <= 5; i++) {
-            double f = i / 5.0;
+        int ticks = (int) Math.round((xMax - xMin) / xStep);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i <= ticks; i++) {
+            double f = xMin + i * xStep;
             g.strokeLine(sx(f), T, sx(f), h - B);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * f), sx(f), h - B + 4);
+            g.fillText(String.format(Locale.ROOT, xStep < 0.1 && Math.abs(100 * f - Math.rint(100 * f)) > 1e-6 ? "%.1f%%" : "%.0f%%", 100 * f),
+                    sx(f), h - B + 4);
+        }
+        for (int i = 0; i <= 5; i++) {
             double v = yMin + (1 - yMin) * i / 5.0;
             g.strokeLine(L, sy(v), w - R, sy(v));
             g.setTextAlign(TextAlignment.RIGHT);
@@ -162,8 +203,8 @@ public final class FrontierChart extends PlotCanvas {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(axis(), (L + w - R) / 2, h - st.em(16));
-        // The original first and muted, beneath; then accuracy, dashed with open marks, so agreement
-        // (drawn over it) never hides it.
+        // The original first and muted, beneath; then accuracy (dashed, open squares), then agreement
+        // (solid, filled dots): where the two curves meet, both marks stay visible.
         if (original != null) {
             Color muted = st.muted();
             series(g, st, original, muted.deriveColor(0, 1, 1, 0.7), false);
@@ -179,8 +220,16 @@ public final class FrontierChart extends PlotCanvas {
             g.setLineDashes(4, 4);
             g.strokeLine(sx(current), T, sx(current), h - B);
             g.setLineDashes();
+            // The points are averages over the sample; this line is the current setting on this one query.
+            String label = "this query: " + share(current);
+            g.setFont(st.font(11));
+            g.setFill(st.foreground());
+            boolean left = sx(current) + org.latentledger.ui.plot.HoverText.width(label, st.font(11)) + 8 > w - R;
+            g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(label, sx(current) + (left ? -4 : 4), h - B - 2);
         }
-        legend(g, st, w - R + 12, T + 6);
+        legend(g, st, L, st.em(22), w - R);
     }
 
     /** A frontier's knee, ringed and labelled with its share of the MACs. */
@@ -197,7 +246,12 @@ public final class FrontierChart extends PlotCanvas {
         g.setFill(c);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.format(Locale.ROOT, "%s: %s of %s", label, share(cost.of(k)), cost), x + 10, sy(k.agreement()) + 8);
+        String text = String.format(Locale.ROOT, "%s: %s of %s", label, share(cost.of(k)), cost);
+        boolean left = x + 10 + org.latentledger.ui.plot.HoverText.width(text, g.getFont()) > getWidth() - 2;
+        // Right of and below the ring; where that would run off the chart, left of and above it (clear of the curves below).
+        g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.setTextBaseline(left ? VPos.BOTTOM : VPos.TOP);
+        g.fillText(text, left ? x - ring - 2 : x + 10, left ? sy(k.agreement()) - ring + 2 : sy(k.agreement()) + 8);
     }
 
     private void series(GraphicsContext g, PlotStyle st, Frontier.Result result, Color c, boolean agreement) {
@@ -226,26 +280,89 @@ public final class FrontierChart extends PlotCanvas {
             if (agreement) {
                 g.fillOval(x - dot, y - dot, 2 * dot, 2 * dot);
             } else {
-                double r = dot + st.mark(2);
+                double r = dot + st.mark(1);
                 g.setLineWidth(st.mark(1.5));
-                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+                g.strokeRect(x - r, y - r, 2 * r, 2 * r);
             }
         }
     }
 
-    private void legend(GraphicsContext g, PlotStyle st, double x, double y) {
+    /** How many rows the legend takes at this width (its entries wrap as {@link #legend} lays them). */
+    private int legendRows(double w, PlotStyle st) {
+        String[] names = {"agreement", "accuracy", "knee", "current (this query)", originalName + " (muted)"};
+        int n = original == null ? 4 : 5;
+        double x0 = st.em(52);
+        double x = x0;
+        int rows = 1;
+        for (int i = 0; i < n; i++) {
+            double step = st.em(26) + 6 + org.latentledger.ui.plot.HoverText.width(names[i], st.font(12));
+            if (x > x0 && x + step > w - st.em(16)) {
+                x = x0;
+                rows++;
+            }
+            x += step + st.em(14);
+        }
+        return rows;
+    }
+
+    /** One row under the title (wrapping if narrow): each entry drawn as it is drawn in the plot. */
+    private void legend(GraphicsContext g, PlotStyle st, double x0, double y0, double right) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(st.font(12));
-        String[] names = original == null ? new String[] {"agreement", "accuracy", "knee", "current"}
-                : new String[] {"agreement", "accuracy", "knee", "current", originalName};
-        Color[] colours = {st.accent(), st.secondary(), st.danger(), st.foreground(), st.muted(), Color.TRANSPARENT};
-        double line = st.em(20);
-        for (int i = 0; i < names.length; i++) {
-            g.setFill(colours[i]);
-            g.fillRect(x, y + i * line - st.em(5), st.em(12), st.em(10));
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("agreement", "accuracy", "knee", "current (this query)"));
+        if (original != null) {
+            names.add(originalName + " (muted)");
+        }
+        double line = st.em(17);
+        double sample = st.em(26);
+        double x = x0;
+        double y = y0 + line / 2;
+        for (int i = 0; i < names.size(); i++) {
+            double tw = org.latentledger.ui.plot.HoverText.width(names.get(i), st.font(12));
+            if (x > x0 && x + sample + 6 + tw > right) {
+                x = x0;
+                y += line;
+            }
+            double cx = x + sample / 2;
+            g.setLineWidth(st.mark(2));
+            switch (i) {
+                case 0 -> {
+                    g.setStroke(st.accent());
+                    g.setFill(st.accent());
+                    g.strokeLine(x, y, x + sample, y);
+                    double d = st.mark(3.5);
+                    g.fillOval(cx - d, y - d, 2 * d, 2 * d);
+                }
+                case 1 -> {
+                    g.setStroke(st.secondary());
+                    g.setLineDashes(6, 4);
+                    g.strokeLine(x, y, x + sample, y);
+                    g.setLineDashes();
+                    double d = st.mark(4);
+                    g.setLineWidth(st.mark(1.5));
+                    g.strokeRect(cx - d, y - d, 2 * d, 2 * d);
+                }
+                case 2 -> {
+                    g.setStroke(st.danger());
+                    double d = st.mark(6);
+                    g.strokeOval(cx - d, y - d, 2 * d, 2 * d);
+                }
+                case 3 -> {
+                    g.setStroke(st.foreground());
+                    g.setLineWidth(st.mark(1));
+                    g.setLineDashes(4, 4);
+                    g.strokeLine(cx, y - line / 2 + 2, cx, y + line / 2 - 2);
+                    g.setLineDashes();
+                }
+                default -> {
+                    g.setStroke(st.muted());
+                    g.strokeLine(x, y, x + sample, y);
+                }
+            }
             g.setFill(st.foreground());
-            g.fillText(names[i], x + st.em(18), y + i * line);
+            g.fillText(names.get(i), x + sample + 6, y);
+            x += sample + 6 + tw + st.em(14);
         }
     }
 
