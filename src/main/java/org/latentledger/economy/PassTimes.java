@@ -5,9 +5,10 @@ import java.util.Locale;
 
 /**
  * Wall times of the dense and the sparse pass of one input, measured interleaved (dense, sparse,
- * dense, ...) after a few warm-up runs, so that a loaded machine slows both alike; each as its
- * median with the 10th-90th percentile spread. When the two spreads overlap the difference
- * cannot be told from noise on this run, and is reported so (as {@code bench --economy} does).
+ * dense, ...) after a warm-up, so that a loaded machine slows both alike; each as its median
+ * with its interquartile range (25th-75th percentile: with 21 runs on a shared machine the 10th
+ * and 90th catch the machine's hiccups more than the passes). When the two ranges overlap the
+ * difference cannot be told from noise on this run, and is reported so.
  *
  * @param dense  the dense pass's times, microseconds, sorted
  * @param sparse the sparse pass's times, microseconds, sorted
@@ -15,7 +16,10 @@ import java.util.Locale;
 public record PassTimes(double[] dense, double[] sparse) {
 
     /** Rounds before the timed ones, so that both passes run compiled (the bench warms up longer; the ledger times on the UI thread). */
-    static final int WARM_UP = 5;
+    static final double LOW = 0.25;
+    static final double HIGH = 0.75;
+    static final int WARM_UP = 10;
+    static final long WARM_UP_NANOS = 40_000_000;
 
     public PassTimes {
         dense = dense.clone();
@@ -29,16 +33,21 @@ public record PassTimes(double[] dense, double[] sparse) {
         SparsityPolicy all = new SparsityPolicy.Dense();
         double[] d = new double[repeats];
         double[] s = new double[repeats];
-        for (int i = -WARM_UP; i < repeats; i++) {
+        // Warm-up: at least WARM_UP rounds, and more until WARM_UP_NANOS have passed (at most 4 times as
+        // many), so that the JIT has compiled both paths; a cold path would be timed as slow as it is cold.
+        long warmEnd = System.nanoTime() + WARM_UP_NANOS;
+        for (int w = 0; w < 4 * WARM_UP && (w < WARM_UP || System.nanoTime() < warmEnd); w++) {
+            net.run(input, all);
+            net.run(input, policy);
+        }
+        for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
             net.run(input, all);
             long t1 = System.nanoTime();
             net.run(input, policy);
             long t2 = System.nanoTime();
-            if (i >= 0) {
-                d[i] = (t1 - t0) / 1e3;
-                s[i] = (t2 - t1) / 1e3;
-            }
+            d[i] = (t1 - t0) / 1e3;
+            s[i] = (t2 - t1) / 1e3;
         }
         return new PassTimes(d, s);
     }
@@ -60,14 +69,14 @@ public record PassTimes(double[] dense, double[] sparse) {
         return denseMedian() / Math.max(1e-9, sparseMedian());
     }
 
-    /** The two 10th-90th percentile spreads overlap: this run cannot tell the passes apart. */
+    /** The two interquartile ranges overlap: this run cannot tell the passes apart. */
     public boolean withinNoise() {
-        return percentile(dense, 0.1) <= percentile(sparse, 0.9) && percentile(sparse, 0.1) <= percentile(dense, 0.9);
+        return percentile(dense, LOW) <= percentile(sparse, HIGH) && percentile(sparse, LOW) <= percentile(dense, HIGH);
     }
 
-    /** "617 µs (590-650)": the median and the 10th-90th percentile spread. */
+    /** "617 µs (590-650)": the median and the interquartile range. */
     public static String describe(double[] sorted) {
-        return String.format(Locale.ROOT, "%.0f µs (%.0f-%.0f)", percentile(sorted, 0.5), percentile(sorted, 0.1), percentile(sorted, 0.9));
+        return String.format(Locale.ROOT, "%.0f µs (%.0f-%.0f)", percentile(sorted, 0.5), percentile(sorted, LOW), percentile(sorted, HIGH));
     }
 
     /**

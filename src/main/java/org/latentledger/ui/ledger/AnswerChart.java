@@ -42,7 +42,20 @@ final class AnswerChart extends PlotCanvas {
         if (dense == null) {
             return;
         }
-        double top = st.em(20);
+        g.setFont(st.bold(11));
+        double dw = org.latentledger.ui.plot.HoverText.width("dense", st.bold(11));
+        double spw = org.latentledger.ui.plot.HoverText.width("sparse", st.bold(11));
+        double sw = st.em(9);
+        double col = Math.max(st.em(40), spw + sw + st.em(12));
+        double sx = w - st.em(4);
+        double dx = sx - col;
+        int fitsAlone = Math.max(4, (int) ((h - st.em(20) - 2) / st.em(15)));
+        String hiddenGuess = dense.length > fitsAlone ? String.format(Locale.ROOT, " (top %d of %d)", fitsAlone, dense.length) : "";
+        String titleText = "Answers" + (scores ? " (softmax)" : "");
+        // The column heads share the title's line where they fit beside it, else take a line of their own.
+        boolean ownLine = org.latentledger.ui.plot.HoverText.width(titleText + hiddenGuess, st.semiBold(12)) + st.em(8) > dx - dw - sw - 4;
+        double heads = ownLine ? st.em(18) : 0;
+        double top = st.em(20) + heads;
         int[] rows = shownRows(dense, sparse, Math.max(4, (int) ((h - top - 2) / st.em(15))));
         int n = rows.length;
         double rowH = Math.min(st.em(20), (h - top - 2) / n);
@@ -50,10 +63,8 @@ final class AnswerChart extends PlotCanvas {
         for (int k : rows) {
             longest = Math.max(longest, name(k).length());
         }
-        g.setFont(st.bold(11));
-        double col = Math.max(st.em(40), org.latentledger.ui.plot.HoverText.width("sparse", st.bold(11)) + st.em(22));
         double labelW = Math.min(w * 0.4, Math.max(st.em(70), st.em(6.4 * longest + 8)));
-        double barW = Math.max(10, w - labelW - 2 * col - st.em(4));
+        double barW = Math.max(10, dx - col - st.em(4) - labelW);
         int a = Evaluation.argmax(dense);
         int b = Evaluation.argmax(sparse);
         g.setFont(st.semiBold(12));
@@ -61,22 +72,17 @@ final class AnswerChart extends PlotCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String hidden = n < dense.length ? String.format(Locale.ROOT, " (top %d of %d)", n, dense.length) : "";
-        g.fillText("Answers" + (scores ? " (softmax)" : "") + hidden, 0, 0);
-        double dx = labelW + barW + st.em(4) + col;
-        double sx = dx + col;
+        g.fillText(titleText + hidden, 0, 0);
         // The column heads are the legend: a filled swatch for dense, an outline for sparse.
         g.setFont(st.bold(11));
         g.setTextAlign(TextAlignment.RIGHT);
-        double sw = st.em(9);
-        double dw = org.latentledger.ui.plot.HoverText.width("dense", st.bold(11));
-        double spw = org.latentledger.ui.plot.HoverText.width("sparse", st.bold(11));
-        g.fillText("dense", dx, st.em(2));
-        g.fillText("sparse", sx, st.em(2));
+        g.fillText("dense", dx, st.em(2) + heads);
+        g.fillText("sparse", sx, st.em(2) + heads);
         g.setFill(st.accent());
-        g.fillRect(dx - dw - sw - 4, st.em(4), sw, sw);
+        g.fillRect(dx - dw - sw - 4, st.em(4) + heads, sw, sw);
         g.setStroke(st.danger());
         g.setLineWidth(st.mark(1.5));
-        g.strokeRect(sx - spw - sw - 4, st.em(4), sw, sw);
+        g.strokeRect(sx - spw - sw - 4, st.em(4) + heads, sw, sw);
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < n; r++) {
             int k = rows[r];

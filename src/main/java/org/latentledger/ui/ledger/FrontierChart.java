@@ -52,6 +52,7 @@ public final class FrontierChart extends PlotCanvas {
     private String originalName = "";
     private double current = Double.NaN;
     private double yMin = 0;
+    private double legendTop;
     private Consumer<Frontier.Point> onChoose = p -> { };
 
     public FrontierChart(double width, double height) {
@@ -145,17 +146,23 @@ public final class FrontierChart extends PlotCanvas {
         height = h;
         L = st.em(52);
         R = st.em(16);
-        T = st.em(26 + 17 * legendRows(w, st) + 6);
-        B = st.em(36);
         g.setFill(st.foreground());
         g.setFont(st.bold(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        // One line where it fits, else two (what is plotted; how it was swept), never cut at the edge.
         String title = "Frontier: answers kept vs " + axis() + (note.isEmpty() ? "" : " (" + note + ")");
-        if (org.latentledger.ui.plot.HoverText.width(title, st.bold(13)) > w - L - 8) {
-            title = "Frontier" + (note.isEmpty() ? "" : " (" + note + ")"); // the axis says the rest
+        boolean two = !note.isEmpty() && org.latentledger.ui.plot.HoverText.width(title, st.bold(13)) > w - 8;
+        if (two) {
+            g.fillText("Frontier: answers kept vs " + axis(), 4, 4);
+            g.setFont(st.font(12));
+            g.fillText("(" + note + ")", 4, 4 + st.em(17));
+        } else {
+            g.fillText(title, 4, 4);
         }
-        g.fillText(title, L, 4);
+        double titleH = two ? st.em(17) : 0;
+        T = st.em(26 + 17 * legendRows(w, st) + 6) + titleH;
+        legendTop = st.em(22) + titleH;
         if (result == null) {
             g.setFont(st.font(12));
             g.setFill(st.muted());
@@ -229,7 +236,7 @@ public final class FrontierChart extends PlotCanvas {
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText(label, sx(current) + (left ? -4 : 4), h - B - 2);
         }
-        legend(g, st, L, st.em(22), w - R);
+        legend(g, st, L, legendTop, w - R);
     }
 
     /** A frontier's knee, ringed and labelled with its share of the MACs. */

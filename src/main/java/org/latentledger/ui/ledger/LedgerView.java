@@ -86,6 +86,7 @@ public final class LedgerView extends VBox {
         table.setId("costs");
         table.setFixedCellSize(26);
         table.setMaxHeight(Region.USE_PREF_SIZE);
+        table.setMinHeight(Region.USE_PREF_SIZE); // all rows, never a scroll bar of its own
         table.setPrefWidth(TABLE_WIDTH);
         table.setPrefHeight(6.3 * 26);
         table.skinProperty().addListener((o, a, skin) -> {
@@ -191,7 +192,7 @@ public final class LedgerView extends VBox {
         levelText.setMinWidth(Region.USE_PREF_SIZE);
         Label policyLabel = fixed("Policy");
         // The table's width follows the type size (presentation mode's larger type gets wider columns).
-        policyLabel.fontProperty().addListener((o, a, f) -> table.setPrefWidth(TABLE_WIDTH * f.getSize() / 13));
+        policyLabel.fontProperty().addListener((o, a, f) -> typeScale(f.getSize() / 13));
         HBox first = new HBox(10, policyLabel, kind, level, levelText, rankBox, original);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(8, fixed("Weights from"), memory, fixed("E_mac"), mac, fixed("E_read"), read, source);
@@ -205,6 +206,21 @@ public final class LedgerView extends VBox {
         memory.setMinWidth(Region.USE_PREF_SIZE);
         return new VBox(6, first, second);
     }
+
+    /** Sizes that follow the type (presentation mode's is about 1.5 times larger): table, answers, colour bar, frontier. */
+    private void typeScale(double k) {
+        typeScale = k;
+        fitTable();
+        table.setPrefWidth(TABLE_WIDTH * k);
+        answers.setPrefSize(330 * k, 178 * k);
+        answers.setMinSize(264 * k, 178 * k);
+        colourBar.setPrefWidth(70 * k);
+        colourBar.setMinWidth(70 * k);
+        frontier.setPrefHeight(232 * k);
+        frontier.setMinHeight(232 * k);
+    }
+
+    private double typeScale = 1;
 
     /** A label that keeps its whole text (a control's name beside it). */
     private static Label fixed(String text) {
@@ -301,13 +317,16 @@ public final class LedgerView extends VBox {
     /** As tall as its rows and its header (which grows when a title wraps): no blank rows, no scroll bar. */
     private void fitTable() {
         int n = table.getItems().size();
-        table.setPrefHeight(n == 0 ? 6.3 * 26 : n * 26 + headerHeight() + 4);
+        table.setPrefHeight(n == 0 ? 6.3 * 26 : n * 26 + headerHeight() + 10);
     }
 
     /** The table's header as laid out (two lines where a title wraps), or a two-line guess before the first layout. */
     private double headerHeight() {
         Node h = table.lookup(".column-header-background");
-        return h instanceof Region r && r.getHeight() > 0 ? r.getHeight() : 2.6 * 26;
+        // At least two lines of header type (0.92 em, see the ledger block of the CSS) with its padding,
+        // so that a snapshot taken before the wrapped header's first layout shows no scroll bar either.
+        double twoLines = 2 * 1.3 * 0.92 * 13 * typeScale + 12;
+        return Math.max(twoLines, h instanceof Region r ? r.getHeight() : 0);
     }
 
     private void redrawFrontier() {

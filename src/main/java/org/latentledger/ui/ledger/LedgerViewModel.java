@@ -242,21 +242,21 @@ public final class LedgerViewModel {
     }
 
     /**
-     * "Measured, median (10th-90th percentile) of 21 interleaved runs: dense 617 µs (590-650), sparse
-     * 420 µs (400-450): 1.5x faster." When the spreads overlap it says the difference is within noise.
+     * "Measured, median (interquartile range) of 21 interleaved runs: dense 617 µs (590-650), sparse
+     * 420 µs (400-450): 1.5x faster." When the ranges overlap it says the difference is within noise.
      */
     /** What the two timed passes are (the timing line's tooltip). */
     public static final String TIMING_NOTE = "Dense = our kernel over every row; sparse = only the live rows. Both run in turn on this query "
-            + "after a warm-up; the range is the 10th to 90th percentile of the runs.";
+            + "after a warm-up; the range is the 25th to 75th percentile of the runs.";
 
     static String timingText(PassTimes t, boolean samePass, String others) {
-        String times = String.format(Locale.ROOT, "Measured, median (p10-p90) of %d interleaved runs: dense %s, sparse %s", t.repeats(),
+        String times = String.format(Locale.ROOT, "Measured, median (interquartile range) of %d interleaved runs: dense %s, sparse %s", t.repeats(),
                 PassTimes.describe(t.dense()), PassTimes.describe(t.sparse()));
         String verdict;
         if (samePass) {
             verdict = "the same pass twice, so any difference is noise";
         } else if (t.withinNoise()) {
-            verdict = "within noise (the spreads overlap; " + PassTimes.ratio(t.speedUp()) + " of medians)";
+            verdict = "within noise (the ranges overlap; medians " + PassTimes.ratio(t.speedUp()) + ")";
         } else {
             double r = t.speedUp();
             verdict = r >= 1 ? PassTimes.ratio(r) + " faster" : PassTimes.ratio(1 / r) + " slower (" + PassTimes.ratio(r) + ")";
@@ -269,21 +269,23 @@ public final class LedgerViewModel {
      * Sneaker"), then the cosine and KL of the two outputs; each pass's probabilities are in the chart beside it.
      */
     public String verdictText() {
-        Ledger l = ledger.get();
+        return verdictText(ledger.get(), data == null ? java.util.List.of() : data.classNames());
+    }
+
+    static String verdictText(Ledger l, java.util.List<String> classNames) {
         if (l == null) {
             return "";
         }
         int a = org.latentledger.model.Evaluation.argmax(l.dense().output());
         int b = org.latentledger.model.Evaluation.argmax(l.sparse().output());
         String head = l.fidelity().sameTop1()
-                ? "Same answer: " + className(a)
-                : "DIFFERENT answer: dense " + className(a) + ", sparse " + className(b);
+                ? "Same answer: " + className(a, classNames)
+                : "DIFFERENT answer: dense " + className(a, classNames) + ", sparse " + className(b, classNames);
         return head + String.format(Locale.ROOT, "%ncosine %.4f, KL %s", l.fidelity().cosine(), kl(l.fidelity().kl()));
     }
 
     /** A class by its data set's name, or "class 3" where the data names none. */
-    String className(int k) {
-        java.util.List<String> names = data == null ? java.util.List.of() : data.classNames();
+    static String className(int k, java.util.List<String> names) {
         return k >= 0 && k < names.size() ? names.get(k) : "class " + k;
     }
 
