@@ -161,6 +161,8 @@ public final class FrontierChart extends PlotCanvas {
             g.fillText(title, 4, 4);
         }
         double titleH = two ? st.em(17) : 0;
+        // Room under the plot for the tick labels and, beneath them, the axis title (in the type's own size).
+        B = 4 + 2.5 * 1.25 * st.font(11).getSize() + 6;
         T = st.em(26 + 17 * legendRows(w, st) + 6) + titleH;
         legendTop = st.em(22) + titleH;
         if (result == null) {
@@ -209,7 +211,7 @@ public final class FrontierChart extends PlotCanvas {
             g.setTextBaseline(VPos.TOP);
         }
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(axis(), (L + w - R) / 2, h - st.em(16));
+        g.fillText(axis(), (L + w - R) / 2, h - B + 4 + 1.25 * st.font(11).getSize() + 2);
         // The original first and muted, beneath; then accuracy (dashed, open squares), then agreement
         // (solid, filled dots): where the two curves meet, both marks stay visible.
         if (original != null) {
@@ -255,10 +257,19 @@ public final class FrontierChart extends PlotCanvas {
         g.setTextBaseline(VPos.TOP);
         String text = String.format(Locale.ROOT, "%s: %s of %s", label, share(cost.of(k)), cost);
         boolean left = x + 10 + org.latentledger.ui.plot.HoverText.width(text, g.getFont()) > getWidth() - 2;
-        // Right of and below the ring; where that would run off the chart, left of and above it (clear of the curves below).
+        // Right of and below the ring; where that would run off the chart, under both of the knee's marks, ending
+        // at the ring (the curves rise to the knee from the left and below: the space under the knee is free).
         g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        g.setTextBaseline(left ? VPos.BOTTOM : VPos.TOP);
-        g.fillText(text, left ? x - ring - 2 : x + 10, left ? sy(k.agreement()) - ring + 2 : sy(k.agreement()) + 8);
+        g.setTextBaseline(VPos.TOP);
+        double under = Math.max(sy(k.agreement()), sy(k.accuracy())) + ring + 2;
+        double tx = left ? x + ring : x + 10;
+        double ty = left ? under : sy(k.agreement()) + 8;
+        // On a halo, so that a curve passing under it (the original's, beside an economical model's) never crosses the words.
+        double tw = org.latentledger.ui.plot.HoverText.width(text, g.getFont());
+        g.setFill(st.halo());
+        g.fillRect(left ? tx - tw - 2 : tx - 2, ty - 1, tw + 4, g.getFont().getSize() * 1.25 + 2);
+        g.setFill(c);
+        g.fillText(text, tx, ty);
     }
 
     private void series(GraphicsContext g, PlotStyle st, Frontier.Result result, Color c, boolean agreement) {
