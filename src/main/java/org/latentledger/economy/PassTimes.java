@@ -18,8 +18,10 @@ public record PassTimes(double[] dense, double[] sparse) {
     /** Rounds before the timed ones, so that both passes run compiled (the bench warms up longer; the ledger times on the UI thread). */
     static final double LOW = 0.25;
     static final double HIGH = 0.75;
-    static final int WARM_UP = 10;
+    static final int WARM_UP = 40;
     static final long WARM_UP_NANOS = 40_000_000;
+    static final long BUDGET_NANOS = 150_000_000;
+    static final int MIN_RUNS = 7;
 
     public PassTimes {
         dense = dense.clone();
@@ -28,28 +30,35 @@ public record PassTimes(double[] dense, double[] sparse) {
         Arrays.sort(sparse);
     }
 
-    /** Times both passes of {@code input}, {@code repeats} runs each, interleaved. */
+    /**
+     * Times both passes of {@code input}, {@code repeats} runs each, interleaved; a slow model (a
+     * CNN through DL4J on a loaded machine) stops after {@link #BUDGET_NANOS} with at least
+     * {@link #MIN_RUNS}, so the caller (the UI thread, once the slider settles) is not held long.
+     */
     public static PassTimes measure(SparseNetwork net, float[] input, SparsityPolicy policy, int repeats) {
         SparsityPolicy all = new SparsityPolicy.Dense();
-        double[] d = new double[repeats];
-        double[] s = new double[repeats];
-        // Warm-up: at least WARM_UP rounds, and more until WARM_UP_NANOS have passed (at most 4 times as
-        // many), so that the JIT has compiled both paths; a cold path would be timed as slow as it is cold.
+        // Warm-up: up to WARM_UP rounds within WARM_UP_NANOS (at least one), so that the JIT has
+        // compiled both paths; a cold path would be timed as slow as it is cold.
         long warmEnd = System.nanoTime() + WARM_UP_NANOS;
-        for (int w = 0; w < 4 * WARM_UP && (w < WARM_UP || System.nanoTime() < warmEnd); w++) {
+        for (int w = 0; w < WARM_UP && (w == 0 || System.nanoTime() < warmEnd); w++) {
             net.run(input, all);
             net.run(input, policy);
         }
-        for (int i = 0; i < repeats; i++) {
+        double[] d = new double[repeats];
+        double[] s = new double[repeats];
+        long end = System.nanoTime() + BUDGET_NANOS;
+        int n = 0;
+        while (n < repeats && (n < Math.min(MIN_RUNS, repeats) || System.nanoTime() < end)) {
             long t0 = System.nanoTime();
             net.run(input, all);
             long t1 = System.nanoTime();
             net.run(input, policy);
             long t2 = System.nanoTime();
-            d[i] = (t1 - t0) / 1e3;
-            s[i] = (t2 - t1) / 1e3;
+            d[n] = (t1 - t0) / 1e3;
+            s[n] = (t2 - t1) / 1e3;
+            n++;
         }
-        return new PassTimes(d, s);
+        return new PassTimes(Arrays.copyOf(d, n), Arrays.copyOf(s, n));
     }
 
     public int repeats() {

@@ -68,6 +68,12 @@ public final class HeatmapCanvas extends PlotCanvas {
             return;
         }
         label = st.em(LABEL);
+        // Wide enough for the longest "4953 of 9216 on" and layer name (a CNN's counts run longer than an MLP's).
+        for (int l = 0; l < layers.size(); l++) {
+            label = Math.max(label, 6 + org.latentledger.ui.plot.HoverText.width(String.format(Locale.ROOT, "%d of %d on",
+                    layers.get(l).length, layers.get(l).length), st.font(11)));
+            label = Math.max(label, 6 + org.latentledger.ui.plot.HoverText.width(names.get(l), st.font(11)));
+        }
         double top = st.em(TITLE);
         double minBlock = st.em(MIN_BLOCK);
         double gridW = w - label;

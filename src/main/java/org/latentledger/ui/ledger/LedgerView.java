@@ -34,7 +34,7 @@ import org.latentledger.economy.Ledger;
  */
 public final class LedgerView extends VBox {
 
-    /** The cost table's width: its columns' with two-line headers (the frontier fits beside it at 1280 wide). */
+    /** The cost table's width before its columns fit their cells (the frontier fits beside it at 1280 wide). */
     static final double TABLE_WIDTH = 650;
 
     private final LedgerViewModel vm;
@@ -192,7 +192,10 @@ public final class LedgerView extends VBox {
         levelText.setMinWidth(Region.USE_PREF_SIZE);
         Label policyLabel = fixed("Policy");
         // The table's width follows the type size (presentation mode's larger type gets wider columns).
-        policyLabel.fontProperty().addListener((o, a, f) -> typeScale(f.getSize() / 13));
+        policyLabel.fontProperty().addListener((o, a, f) -> {
+            cellFont = f;
+            typeScale(f.getSize() / 13);
+        });
         HBox first = new HBox(10, policyLabel, kind, level, levelText, rankBox, original);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox second = new HBox(8, fixed("Weights from"), memory, fixed("E_mac"), mac, fixed("E_read"), read, source);
@@ -211,7 +214,7 @@ public final class LedgerView extends VBox {
     private void typeScale(double k) {
         typeScale = k;
         fitTable();
-        table.setPrefWidth(TABLE_WIDTH * k);
+        fitColumns();
         answers.setPrefSize(330 * k, 178 * k);
         answers.setMinSize(264 * k, 178 * k);
         colourBar.setPrefWidth(70 * k);
@@ -257,6 +260,31 @@ public final class LedgerView extends VBox {
         return c.kind().isEmpty() && c.name().equals("total");
     }
 
+    private static final String BASE_WIDTH = "ll-base-width";
+
+    /**
+     * Each column as wide as its widest cell (a CNN's "9216 -> 2304" and "1,116,488" need more than an
+     * MLP's), at least its base width in the current type; the table as wide as its columns.
+     */
+    private void fitColumns() {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(cellFont);
+        double total = 0;
+        for (TableColumn<LayerCost, ?> c : table.getColumns()) {
+            double w = (double) c.getProperties().get(BASE_WIDTH) * typeScale;
+            for (LayerCost row : table.getItems()) {
+                probe.setText(String.valueOf(c.getCellData(row)));
+                w = Math.max(w, probe.getLayoutBounds().getWidth() + 16);
+            }
+            c.setPrefWidth(Math.ceil(w));
+            c.setMinWidth(Math.ceil(w));
+            total += Math.ceil(w);
+        }
+        table.setPrefWidth(total + 4);
+    }
+
+    private javafx.scene.text.Font cellFont = javafx.scene.text.Font.getDefault();
+
     /** A column whose header wraps onto two lines instead of truncating, and says more in a tooltip. */
     private static TableColumn<LayerCost, String> col(String title, String tip, Function<LayerCost, String> value, double width) {
         TableColumn<LayerCost, String> c = new TableColumn<>();
@@ -273,6 +301,7 @@ public final class LedgerView extends VBox {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
         c.setMinWidth(width * 0.8);
+        c.getProperties().put(BASE_WIDTH, width);
         c.setSortable(false);
         return c;
     }
@@ -300,6 +329,7 @@ public final class LedgerView extends VBox {
         rows.add(new LayerCost("total", "", 0, 0, 0, l.dense().denseMacs(), l.sparse().effectiveMacs(), l.dense().denseReads(),
                 l.sparse().weightsRead(), 0, false));
         table.getItems().setAll(rows);
+        fitColumns();
         EnergyModel e = vm.energyProperty().get();
         double memShare = e.memoryPj(l.sparse().weightsRead()) / Math.max(1e-9, l.sparse().energyPj(e));
         summary.setText(String.format(Locale.ROOT, "%.1f%% of the MACs, %.1f%% of the energy (%s; memory is %.0f%% of it)",
