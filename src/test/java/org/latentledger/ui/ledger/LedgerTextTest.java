@@ -80,4 +80,17 @@ class LedgerTextTest {
         assertTrue(dense.contains("the same pass twice"), dense);
         assertFalse(dense.matches(".*\\d\\.\\dx faster.*"), "no speed-up claimed for the dense policy: " + dense);
     }
+
+    @Test
+    void anOffUnitIsAHollowSquareNotAFaintFill() {
+        int w = 10;
+        int[] px = new int[w * w];
+        HeatmapCanvas.off(px, w, w, 1, 1, 8, 1, 0xff777777);
+        assertEquals(0xff777777, px[1 * w + 1], "its outline");
+        assertEquals(0xff777777, px[8 * w + 8], "its outline");
+        assertEquals(0, px[4 * w + 4], "its inside is the background, unlike any active cell");
+        int[] small = new int[w * w];
+        HeatmapCanvas.off(small, w, w, 1, 1, 3, 1, 0xff777777);
+        assertEquals(0xff777777, small[2 * w + 2], "a cell too small for an outline is filled");
+    }
 }
