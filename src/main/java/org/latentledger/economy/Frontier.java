@@ -33,7 +33,8 @@ public final class Frontier {
     public static List<SparsityPolicy> settings(String kind, int steps, double maxThreshold, int rank) {
         List<SparsityPolicy> out = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
-            double f = steps == 1 ? 1 : Math.pow(100, (double) s / (steps - 1)) / 100; // 1% .. 100%, log spaced
+            // 1% .. 100%, log spaced, on the 0.1% grid that views show (one number, one rounding)
+            double f = steps == 1 ? 1 : Math.round(10 * Math.pow(100, (double) s / (steps - 1))) / 1000.0;
             switch (kind) {
                 case "topk" -> out.add(new SparsityPolicy.TopK(0, Math.min(1, f)));
                 case "routed" -> out.add(new SparsityPolicy.LatentRouted(rank, 0, Math.min(1, f)));

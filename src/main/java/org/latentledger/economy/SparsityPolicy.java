@@ -83,7 +83,7 @@ public sealed interface SparsityPolicy {
 
         @Override
         public String describe() {
-            return "Threshold (|a| > " + num(t) + ")";
+            return "Threshold (|a| > " + shown(t) + ")";
         }
     }
 
@@ -143,8 +143,21 @@ public sealed interface SparsityPolicy {
     }
 
     private static String pct(double f) {
-        double v = f * 100;
-        return (v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v)) + "%";
+        return percent(f);
+    }
+
+    /**
+     * A share as every view shows it: one decimal of a percent, without a trailing ".0" ("1.7%",
+     * "10%"). The ledger's slider keeps shares on this grid (0.1%), so the number shown is the one used.
+     */
+    public static String percent(double f) {
+        String v = String.format(Locale.ROOT, "%.1f", f * 100);
+        return (v.endsWith(".0") ? v.substring(0, v.length() - 2) : v) + "%";
+    }
+
+    /** A threshold as views show it: three significant digits ("0.412", "12.3"). */
+    public static String shown(double t) {
+        return t == 0 ? "0" : new java.math.BigDecimal(t).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static String num(double v) {

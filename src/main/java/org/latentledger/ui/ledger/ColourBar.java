@@ -8,7 +8,7 @@ import org.latentledger.ui.plot.Palette;
 import org.latentledger.ui.plot.PlotCanvas;
 import org.latentledger.ui.plot.PlotStyle;
 
-/** The heatmaps' shared colour bar: |activation| on viridis from 0+ to the scale, and the colour of "off". */
+/** The heatmaps' shared colour bar: |activation| on viridis from 0+ to the scale, and how "off" is drawn (a hollow square). */
 final class ColourBar extends PlotCanvas {
 
     private double scale = 1;
@@ -39,8 +39,10 @@ final class ColourBar extends PlotCanvas {
         g.fillText("|a|", 6, st.em(16));
         g.fillText(String.format(Locale.ROOT, "%.2f+", scale), 10 + bar, top + st.em(8));
         g.fillText("0+", 10 + bar, bottom);
-        g.setFill(st.off());
-        g.fillRect(6, bottom + st.em(10), bar, bar);
+        // The same hollow square as an off cell in the heatmaps.
+        g.setStroke(st.off());
+        g.setLineWidth(1);
+        g.strokeRect(6.5, Math.floor(bottom + st.em(10)) + 0.5, bar - 1, bar - 1);
         g.setFill(st.foreground());
         g.fillText("off", 10 + bar, bottom + st.em(21));
     }

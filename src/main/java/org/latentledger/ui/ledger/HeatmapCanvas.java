@@ -17,7 +17,7 @@ import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * One pass's activations as a heatmap: a block per layer, one cell per unit in a grid, colour =
- * |activation| on a shared viridis scale, units that are exactly zero (off) in light grey. Cells
+ * |activation| on a shared viridis scale, units that are exactly zero (off) as hollow grey squares. Cells
  * are written into one pixel buffer (no node per cell); hovering says layer, unit and value.
  */
 public final class HeatmapCanvas extends PlotCanvas {
@@ -40,7 +40,7 @@ public final class HeatmapCanvas extends PlotCanvas {
 
     public HeatmapCanvas(double width, double height) {
         super(width, height);
-        setMinSize(width, height);
+        setMinSize(width * 0.55, height); // narrower windows get smaller cells (fitCell), not a scroll bar
         Tooltip.install(this, tip);
         setOnMouseMoved(e -> tip.setText(describe(e.getX(), e.getY())));
     }
@@ -68,6 +68,12 @@ public final class HeatmapCanvas extends PlotCanvas {
             return;
         }
         label = st.em(LABEL);
+        // Wide enough for the longest "4953 of 9216 on" and layer name (a CNN's counts run longer than an MLP's).
+        for (int l = 0; l < layers.size(); l++) {
+            label = Math.max(label, 6 + org.latentledger.ui.plot.HoverText.width(String.format(Locale.ROOT, "%d of %d on",
+                    layers.get(l).length, layers.get(l).length), st.font(11)));
+            label = Math.max(label, 6 + org.latentledger.ui.plot.HoverText.width(names.get(l), st.font(11)));
+        }
         double top = st.em(TITLE);
         double minBlock = st.em(MIN_BLOCK);
         double gridW = w - label;
@@ -86,8 +92,13 @@ public final class HeatmapCanvas extends PlotCanvas {
             for (int u = 0; u < v.length; u++) {
                 int c = u % cols;
                 int r = u / cols;
-                int colour = v[u] == 0f ? offColour : PlotStyle.argb(Palette.viridis(Math.min(1, Math.abs(v[u]) / scale)));
-                fill(px, iw, ih, (label + c * cell) * os, (y + r * cell) * os, size * os, colour);
+                double x0 = (label + c * cell) * os;
+                double y0 = (y + r * cell) * os;
+                if (v[u] != 0f) {
+                    fill(px, iw, ih, x0, y0, size * os, PlotStyle.argb(Palette.viridis(Math.min(1, Math.abs(v[u]) / scale))));
+                } else {
+                    off(px, iw, ih, x0, y0, size * os, os, offColour);
+                }
             }
             blocks.add(new Block(names.get(l), v, y, cols, cell));
             y += Math.max(rows * cell, minBlock) + 6;
@@ -125,11 +136,31 @@ public final class HeatmapCanvas extends PlotCanvas {
         return 0.5;
     }
 
+    /**
+     * An off unit: a hollow square (its outline in the off colour) where the cell is big enough to
+     * show one, so that no faint active cell (dark viridis, filled) can be taken for it in either theme.
+     */
+    static void off(int[] px, int w, int h, double x, double y, double size, double os, int colour) {
+        if (size < 4 * os) {
+            fill(px, w, h, x, y, size, colour);
+            return;
+        }
+        double t = Math.max(1, Math.round(os));
+        fill(px, w, h, x, y, size, t, colour);
+        fill(px, w, h, x, y + size - t, size, t, colour);
+        fill(px, w, h, x, y, t, size, colour);
+        fill(px, w, h, x + size - t, y, t, size, colour);
+    }
+
     private static void fill(int[] px, int w, int h, double x, double y, double size, int colour) {
+        fill(px, w, h, x, y, size, size, colour);
+    }
+
+    private static void fill(int[] px, int w, int h, double x, double y, double sw, double sh, int colour) {
         int x0 = (int) Math.floor(x);
         int y0 = (int) Math.floor(y);
-        int x1 = (int) Math.min(w, Math.ceil(x + size));
-        int y1 = (int) Math.min(h, Math.ceil(y + size));
+        int x1 = (int) Math.min(w, Math.ceil(x + sw));
+        int y1 = (int) Math.min(h, Math.ceil(y + sh));
         for (int yy = Math.max(0, y0); yy < y1; yy++) {
             for (int xx = Math.max(0, x0); xx < x1; xx++) {
                 px[yy * w + xx] = colour;

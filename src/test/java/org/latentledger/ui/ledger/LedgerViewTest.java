@@ -77,6 +77,31 @@ class LedgerViewTest {
     }
 
     @Test
+    void oneNumberForKAndBothAnswersNamed(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        await(vm::isSettled, 120);
+        robot.interact(() -> vm.navigate(Page.LEDGER));
+        LedgerViewModel l = vm.ledger();
+        await(() -> l.ledgerProperty().get() != null, 30);
+        robot.interact(() -> l.kindProperty().set(PolicyKind.TOPK));
+        Slider slider = robot.from(window.stage().getScene().getRoot()).lookup(".slider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(0.0173));
+        // The slider's label, the sparse heatmap's title (the policy's description) and the share used are one number.
+        assertEquals(new SparsityPolicy.TopK(0, 0.017), l.policy());
+        assertEquals("k = 1.7% of each layer", l.levelText());
+        assertEquals("Top-k (1.7% of each layer)", l.ledgerProperty().get().sparse().policy().describe());
+        javafx.scene.control.Label verdict = robot.lookup(".ll-verdict").queryAs(javafx.scene.control.Label.class);
+        assertEquals(l.verdictText(), verdict.getText());
+        // The dense pass's answer by its class name (the digits are named "0" to "9"), and the sparse one's where they differ.
+        Ledger now = l.ledgerProperty().get();
+        String dense = LedgerViewModel.className(org.latentledger.model.Evaluation.argmax(now.dense().output()), l.data().classNames());
+        String sparse = LedgerViewModel.className(org.latentledger.model.Evaluation.argmax(now.sparse().output()), l.data().classNames());
+        assertTrue(verdict.getText().startsWith(now.fidelity().sameTop1() ? "Same answer: " + dense
+                : "DIFFERENT answer: dense " + dense + ", sparse " + sparse), verdict.getText());
+        assertTrue(!verdict.getText().contains("KL -"), verdict.getText());
+    }
+
+    @Test
     void heatmapsSayWhatIsUnderTheMouse(FxRobot robot) {
         // On the FX thread: canvases check that they are touched only there.
         robot.interact(() -> {
