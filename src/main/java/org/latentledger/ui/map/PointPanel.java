@@ -33,6 +33,9 @@ public final class PointPanel {
         Label coords = new Label();
         coords.getStyleClass().add("ll-card");
         coords.setWrapText(true);
+        // One line per axis, all of them: a squeezed panel (a lesson beside it) must scroll, not cut them to one.
+        coords.setMinHeight(Region.USE_PREF_SIZE);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
         ChoiceBox<Neighbours.Metric> metric = new ChoiceBox<>(FXCollections.observableArrayList(Neighbours.Metric.values()));
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         Label nnTitle = new Label("Nearest in the layer's own space");
