@@ -35,6 +35,8 @@ class LayoutTest {
         for (Size size : List.of(new Size(1024, 640, false), new Size(1280, 720, true), new Size(1920, 1080, false))) {
             for (Page page : List.of(Page.MAP, Page.JOURNEY, Page.LEDGER)) {
                 robot.interact(() -> {
+                    window.stage().setX(0); // inside the headless screen, which must hold the whole window
+                    window.stage().setY(0);
                     window.stage().setWidth(size.width());
                     window.stage().setHeight(size.height());
                     vm.appearance().presentationProperty().set(size.presentation());
