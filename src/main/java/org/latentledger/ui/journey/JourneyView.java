@@ -101,8 +101,10 @@ public final class JourneyView extends BorderPane {
     private Node miniMaps() {
         ScrollPane scroll = new ScrollPane(minis);
         scroll.setFitToHeight(true);
-        scroll.setPrefHeight(176);
-        scroll.setMinHeight(176);
+        // Small enough to leave the large map its height: it is drawn at one scale on both axes, so
+        // its height decides how large the data is.
+        scroll.setPrefHeight(146);
+        scroll.setMinHeight(146);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
     }
@@ -114,8 +116,8 @@ public final class JourneyView extends BorderPane {
             MapCanvas c = new MapCanvas();
             c.compactProperty().set(true);
             c.mapSceneProperty().set(scenes.get(l).withoutRegions().withTitle((l + 1) + ". " + scenes.get(l).title()));
-            c.setPrefSize(190, 158);
-            c.setMinSize(190, 158);
+            c.setPrefSize(164, 128);
+            c.setMinSize(164, 128);
             int layer = l;
             c.setOnPick(i -> vm.currentLayerProperty().set(layer));
             c.getStyleClass().add("ll-mini-map");
