@@ -326,48 +326,34 @@ public final class OnnxNetwork implements Network {
                 g.addNode(n);
             }
         }
-        g.addInput(Onnx.ValueInfoProto.newBuilder().setName(row.output()).setType(Onnx.TypeProto.newBuilder()
-                .setTensorType(Onnx.TypeProto.Tensor.newBuilder().setElemType(Onnx.TensorProto.DataType.FLOAT.getNumber()))));
-        g.addOutput(Onnx.ValueInfoProto.newBuilder().setName(graph.output));
-        try {
-            return ENV.createSession(graph.model.toBuilder().setGraph(g).build().toByteArray(), options());
-        } catch (OrtException e) {
-            throw new UnsupportedOperationException("steering from " + row.main().label() + " cannot run the graph with that row replaced: "
-                    + firstLine(e), e);
-        }
+        return sessionFromRow(g, row, "steering from " + row.main().label() + " cannot run the graph with that row replaced: ");
     }
 
     /** The part of the graph after row {@code layer}, as a model whose only input is that row's tensor. */
     private OrtSession restFrom(int layer) {
         OnnxGraph.Row row = graph.rows.get(layer);
-        Set<String> before = new HashSet<>(Set.of(graph.input));
-        int cut = graph.nodes.indexOf(row.nodes().get(row.nodes().size() - 1));
-        for (int i = 0; i <= cut; i++) {
-            before.addAll(graph.nodes.get(i).outputs());
-        }
-        Onnx.GraphProto.Builder g = graph.model.getGraph().toBuilder().clearNode().clearInput().clearOutput();
-        Set<String> needed = new LinkedHashSet<>();
-        for (int i = cut + 1; i < graph.nodes.size(); i++) {
-            OnnxGraph.Node n = graph.nodes.get(i);
-            for (String in : n.inputs()) {
-                if (before.contains(in) && !in.equals(row.output())) {
-                    needed.add(in);
-                }
-            }
-            g.addNode(graph.model.getGraph().getNode(i));
-        }
+        Set<String> needed = crossing(layer);
         if (!needed.isEmpty()) {
             throw new UnsupportedOperationException("steering from " + row.main().label() + " cannot run the rest of this graph alone: "
                     + "later nodes also read " + needed + " from before it (a branch or residual crosses this layer)");
         }
+        int cut = graph.nodes.indexOf(row.nodes().get(row.nodes().size() - 1));
+        Onnx.GraphProto.Builder g = graph.model.getGraph().toBuilder().clearNode().clearInput().clearOutput();
+        for (int i = cut + 1; i < graph.nodes.size(); i++) {
+            g.addNode(graph.model.getGraph().getNode(i));
+        }
+        return sessionFromRow(g, row, "the rest of the graph after " + row.main().label() + " does not run alone: ");
+    }
+
+    /** A session of {@code g} with row's tensor as a float input and the graph's output as its output. */
+    private OrtSession sessionFromRow(Onnx.GraphProto.Builder g, OnnxGraph.Row row, String failure) {
         g.addInput(Onnx.ValueInfoProto.newBuilder().setName(row.output()).setType(Onnx.TypeProto.newBuilder()
                 .setTensorType(Onnx.TypeProto.Tensor.newBuilder().setElemType(Onnx.TensorProto.DataType.FLOAT.getNumber()))));
         g.addOutput(Onnx.ValueInfoProto.newBuilder().setName(graph.output));
         try {
             return ENV.createSession(graph.model.toBuilder().setGraph(g).build().toByteArray(), options());
         } catch (OrtException e) {
-            throw new UnsupportedOperationException("the rest of the graph after " + row.main().label() + " does not run alone: "
-                    + firstLine(e), e);
+            throw new UnsupportedOperationException(failure + firstLine(e), e);
         }
     }
 
