@@ -44,7 +44,7 @@ public final class FxBenchmarks {
             java.util.List<javafx.scene.paint.Color> colours = java.util.stream.IntStream.range(0, 10)
                     .mapToObj(k -> org.latentledger.ui.plot.Palette.category(k, 10)).toList();
             org.latentledger.ui.plot.MapScene scene = new org.latentledger.ui.plot.MapScene("benchmark", "x", "y", x, y, c, names, colours,
-                    null, "", "Label", java.util.List.of(), java.util.List.of(), labels, null, null, java.util.List.of(), java.util.List.of());
+                    null, "", "Label", java.util.List.of(), java.util.List.of(), labels, null, null, java.util.List.of(), java.util.List.of(), null);
             MapCanvas canvas = new MapCanvas();
             Stage stage = new Stage();
             stage.setScene(new Scene(new javafx.scene.layout.StackPane(canvas), width, height));

@@ -135,8 +135,8 @@ public final class Map3DView extends StackPane {
         Label title = new Label(s.value() != null ? s.valueTitle() + " (low to high)" : s.legendTitle());
         title.setStyle("-fx-font-weight: bold;");
         legend.getChildren().add(title);
-        int entries = s.value() != null ? 8 : s.categoryNames().size();
-        for (int k = 0; k < entries; k++) {
+        List<Integer> entries = s.value() != null ? java.util.stream.IntStream.range(0, 8).boxed().toList() : s.legendEntries();
+        for (int k : entries) {
             javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5, colours.get(k));
             legend.getChildren().add(new Label(s.value() != null ? "" : s.categoryNames().get(k), dot));
         }
@@ -146,7 +146,7 @@ public final class Map3DView extends StackPane {
             mesh.getTexCoords().addAll(0, 0);
             int count = 0;
             for (int i = 0; i < n; i++) {
-                if (group[i] == g) {
+                if (group[i] == g && s.shown(i)) {
                     octahedron(mesh, count++, c[0][i], -c[1][i], c[2][i], size);
                 }
             }

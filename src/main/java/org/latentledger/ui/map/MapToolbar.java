@@ -25,10 +25,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The map's controls, in two rows that keep their layout whatever the method: what to project and
- * how (layer, method, dimensions, the method's parameters: engine, perplexity or neighbours and
- * min-dist, seed; a short line for PCA, which has none; fit), and how to look (colour, regions,
- * axes, search, and in one place the selection or, while t-SNE or UMAP runs, Pause). Each row wraps where the window is narrow, but a method's
- * missing controls are hidden, never removed, so changing the method never moves the plot.
+ * how (layer, method, dimensions, one button that says the method's parameters and opens them in
+ * a sheet, fit), and how to look (colour, which classes, regions, axes, search, and in one place
+ * the selection or, while t-SNE or UMAP runs, Pause). Each row wraps only where the window is
+ * narrow; nothing in it changes width with the method, so changing the method never moves the plot.
  */
 public final class MapToolbar {
 
@@ -43,68 +43,27 @@ public final class MapToolbar {
         ChoiceBox<Method> method = new ChoiceBox<>(FXCollections.observableArrayList(Method.values()));
         method.setValue(vm.settingsProperty().get().method());
         method.setTooltip(new Tooltip("PCA: linear, instant. t-SNE (Barnes-Hut) and UMAP: neighbourhoods, seeded, animated"));
-        ChoiceBox<Engine> engine = new ChoiceBox<>(FXCollections.observableArrayList(Engine.values()));
-        engine.setValue(vm.settingsProperty().get().engine());
-        engine.setTooltip(new Tooltip("Whose t-SNE / UMAP: ours (Barnes-Hut, seeded, animated, cancellable) or Smile's "
-                + "(exact t-SNE: memory grows with the square of the points; UMAP: no progress, cannot be stopped)"));
         ChoiceBox<String> dims = new ChoiceBox<>(FXCollections.observableArrayList("2D", "3D"));
         dims.setValue(vm.settingsProperty().get().dims() + "D");
         method.getStyleClass().add("ll-method");
         dims.getStyleClass().add("ll-dims");
-        Spinner<Double> perplexity = new Spinner<>(5.0, 100.0, vm.settingsProperty().get().perplexity(), 5.0);
-        Spinner<Integer> neighbours = new Spinner<>(2, 100, vm.settingsProperty().get().neighbours());
-        Spinner<Double> minDist = new Spinner<>(0.0, 1.0, vm.settingsProperty().get().minDist(), 0.05);
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.settingsProperty().get().seed());
-        for (Spinner<?> s : new Spinner<?>[] {perplexity, neighbours, minDist, seed}) {
-            s.setEditable(true);
-            // Sized in em by the CSS: presentation type gets wider boxes, not clipped numbers.
-            s.getStyleClass().add(s == seed ? "ll-seed" : "ll-param");
-        }
-        perplexity.setTooltip(new Tooltip("t-SNE perplexity: the effective number of neighbours each point keeps"));
-        neighbours.setTooltip(new Tooltip("UMAP neighbours: the size of the local neighbourhood"));
-        minDist.setTooltip(new Tooltip("UMAP min-dist: how tightly points may pack"));
-        seed.setTooltip(new Tooltip("Seed: the same seed gives the same picture"));
-        HBox tsne = labelled("Perplexity", perplexity);
-        HBox umap = new HBox(6, labelled("Neighbours", neighbours), labelled("Min-dist", minDist));
-        HBox seedBox = labelled("Seed", seed);
-        HBox engineBox = labelled("Engine", engine);
+        dims.setTooltip(new Tooltip("A flat map, or one to turn in 3D"));
+        // The method's parameters live in one sheet behind a button that says what they are: one short row for every method.
+        ProjectionParameters parameters = new ProjectionParameters(vm);
         Runnable apply = () -> {
-            Method m = method.getValue();
             MapSpec now = vm.settingsProperty().get();
-            vm.settingsProperty().set(new MapSpec(m, engine.getValue(), dims.getValue().startsWith("3") ? 3 : 2, perplexity.getValue(),
-                    neighbours.getValue(), minDist.getValue(), seed.getValue(), now.convView()));
+            MapSpec next = now.withMethod(method.getValue()).withDims(dims.getValue().startsWith("3") ? 3 : 2);
+            if (!next.equals(now)) {
+                vm.settingsProperty().set(next);
+            }
         };
-        Label pcaNote = new Label("PCA: linear, no parameters");
-        pcaNote.getStyleClass().add("ll-muted");
-        Runnable visibility = () -> {
-            Method m = method.getValue();
-            // Only hidden, never taken out: the row keeps its width, so it wraps (or not) alike for every method.
-            tsne.setVisible(m == Method.TSNE);
-            umap.setVisible(m == Method.UMAP);
-            pcaNote.setVisible(m == Method.PCA);
-            engineBox.setVisible(m != Method.PCA);
-            seedBox.setVisible(m != Method.PCA);
-        };
-        visibility.run();
         // Settings changed elsewhere (a lesson, a screenshot request) show in the controls.
         vm.settingsProperty().addListener((o, a, now) -> {
             method.setValue(now.method());
-            engine.setValue(now.engine());
             dims.setValue(now.dims() + "D");
-            perplexity.getValueFactory().setValue(now.perplexity());
-            neighbours.getValueFactory().setValue(now.neighbours());
-            minDist.getValueFactory().setValue(now.minDist());
-            seed.getValueFactory().setValue((int) now.seed());
         });
-        method.valueProperty().addListener(o -> {
-            visibility.run();
-            apply.run();
-        });
+        method.valueProperty().addListener(o -> apply.run());
         dims.valueProperty().addListener(o -> apply.run());
-        engine.valueProperty().addListener(o -> apply.run());
-        for (Spinner<?> s : new Spinner<?>[] {perplexity, neighbours, minDist, seed}) {
-            s.valueProperty().addListener(o -> apply.run());
-        }
         ToggleButton pause = new ToggleButton("Pause");
         pause.selectedProperty().bindBidirectional(vm.jobs().pausedProperty());
         pause.textProperty().bind(javafx.beans.binding.Bindings.when(pause.selectedProperty()).then("Resume").otherwise("Pause"));
@@ -122,13 +81,6 @@ public final class MapToolbar {
         HBox lead = new HBox(6, leading);
         lead.setAlignment(Pos.CENTER_LEFT);
 
-        // The method's own parameters share one place, as wide and tall as the widest of them.
-        javafx.scene.layout.StackPane own = new javafx.scene.layout.StackPane(pcaNote, tsne, umap);
-        own.setAlignment(Pos.CENTER_LEFT);
-        for (Node n : own.getChildren()) {
-            javafx.scene.layout.StackPane.setAlignment(n, Pos.CENTER_LEFT);
-        }
-
         ChoiceBox<ColourMode> colour = new ChoiceBox<>(FXCollections.observableArrayList(ColourMode.values()));
         colour.valueProperty().bindBidirectional(vm.colourProperty());
         colour.setTooltip(new Tooltip("Predicted class and correct/wrong need a classifier of the data's labels"));
@@ -139,7 +91,9 @@ public final class MapToolbar {
         axes.selectedProperty().bindBidirectional(vm.showAxesProperty());
         axes.setTooltip(new Tooltip("Principal components (and concept axes you add) drawn as arrows"));
         TextField search = new TextField();
-        search.setPromptText("Search label, name or #index");
+        search.setPromptText("Search");
+        search.getStyleClass().add("ll-search");
+        search.setTooltip(new Tooltip("Find points by label, name or #index: they are ringed on the map"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setPrefWidth(200);
 
@@ -167,10 +121,10 @@ public final class MapToolbar {
         selectionTip.textProperty().bind(selection.textProperty());
         selection.setTooltip(selectionTip);
         colour.getStyleClass().add("ll-colour");
-        Region second = row(labelled("Colour", colour), regions, axes, search, busyOrSelection(selection, pause));
-        // Method, its parameters, seed and pause in one row that wraps where the window is narrow; what one
-        // method lacks is hidden, not removed, so the row is as wide (and wraps the same) for every method.
-        Region first = row(lead, labelled("Method", method), dims, fitButton, own, engineBox, seedBox, convBox);
+        Node classes = ClassFilter.build(vm);
+        Region second = row(labelled("Colour", colour), classes, regions, axes, search, busyOrSelection(selection, pause));
+        // Method, dimensions and the parameters' button in one row that wraps only where the window is narrow.
+        Region first = row(lead, labelled("Method", method), dims, parameters.button(), fitButton, convBox);
         VBox box = new VBox(6, first, second);
         box.getStyleClass().add("ll-toolbar");
         return box;

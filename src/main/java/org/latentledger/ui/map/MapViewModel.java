@@ -85,6 +85,11 @@ public final class MapViewModel {
     private final ReadOnlyStringWrapper selectionInfo = new ReadOnlyStringWrapper(this, "selectionInfo", "");
     private final ObjectProperty<Integer> focus = new SimpleObjectProperty<>(this, "focus", -1);
     private final ReadOnlyObjectWrapper<PointDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    /** The data's classes, and those of them the map leaves out (by label); none left out for new data. */
+    private final ObservableList<String> classNames = FXCollections.observableArrayList();
+    // One read-only view, kept: a new view per call would hold its listeners only weakly.
+    private final ObservableList<String> classNamesView = FXCollections.unmodifiableObservableList(classNames);
+    private final javafx.collections.ObservableSet<Integer> hiddenLabels = FXCollections.observableSet(new java.util.TreeSet<>());
 
     private MapInput input;
     private final Map<Axis, float[]> coordinates = new HashMap<>();
@@ -107,6 +112,7 @@ public final class MapViewModel {
         showRegions.addListener(o -> rebuild());
         showAxes.addListener(o -> rebuild());
         search.addListener(o -> updateMatches());
+        hiddenLabels.addListener((javafx.collections.SetChangeListener<Integer>) c -> rebuild());
         selection.addListener(o -> updateSelectionInfo());
         focus.addListener(o -> updateDetails());
         metric.addListener(o -> updateDetails());
@@ -130,6 +136,12 @@ public final class MapViewModel {
         converging.set(false);
         unfinished = false;
         convolutional.set(in != null && in.activations().isConvolutional());
+        List<String> names = in == null ? List.of() : in.data().classNames();
+        if (!names.equals(classNames)) {
+            // Other data, other classes: all shown again.
+            hiddenLabels.clear();
+            classNames.setAll(names);
+        }
         if (in != null) {
             recompute();
         }
@@ -253,7 +265,7 @@ public final class MapViewModel {
         Regions shownRegions = final_ && showRegions.get() ? r.regions() : null;
         List<Axis> arrows = final_ && showAxes.get() ? new ArrayList<>(axes) : List.of();
         MapScene built = MapSceneBuilder.build(input, p, colour.get(), shownRegions, regions, arrows,
-                a -> coordinates.computeIfAbsent(a, ax -> ax.coordinates(r.points())));
+                a -> coordinates.computeIfAbsent(a, ax -> ax.coordinates(r.points())), java.util.Set.copyOf(hiddenLabels));
         if (!final_) {
             built = built.withTitle(built.title() + (unfinished ? " · stopped, not converged" : " · converging"));
         }
@@ -344,6 +356,16 @@ public final class MapViewModel {
                 : input.predicted()[f] < d.classNames().size() ? d.classNames().get(input.predicted()[f]) : "#" + input.predicted()[f];
         details.set(new PointDetails(f, d.rowName(f), d.note(f), d.labelName(f), predicted, regions.get(region).name(), coords, lines, idx,
                 d.image() != null ? d.features()[f] : null, d.image()));
+    }
+
+    /** The data's class names (empty for unlabelled data). */
+    public ObservableList<String> classNames() {
+        return classNamesView;
+    }
+
+    /** The labels (indices into {@link #classNames()}) whose points the map leaves out; the legend follows. */
+    public javafx.collections.ObservableSet<Integer> hiddenLabels() {
+        return hiddenLabels;
     }
 
     public ObjectProperty<MapSpec> settingsProperty() {

@@ -62,9 +62,7 @@ public final class PointPanel {
                 nn.getItems().clear();
                 return;
             }
-            facts.setText("#" + d.index() + (d.name().startsWith("#") ? "" : "  " + d.name())
-                    + (d.note().isEmpty() ? "" : "\n\u201c" + d.note() + "\u201d") + "\nLabel: " + d.label()
-                    + "\nPredicted: " + d.predicted() + "\nRegion: " + d.region());
+            facts.setText(facts(d));
             coords.setText(String.join("\n", d.coordinates()));
             nn.getItems().setAll(d.neighbours());
             if (d.image() != null) {
@@ -79,6 +77,13 @@ public final class PointPanel {
         VBox box = new VBox(6, head, coordTitle, coords, nnHead, nn);
         box.setPadding(new Insets(8, 2, 2, 2));
         return box;
+    }
+
+    /** What the point is: index and name, its gloss, label, prediction and region, one per line. */
+    static String facts(PointDetails d) {
+        return "#" + d.index() + (d.name().startsWith("#") ? "" : "  " + d.name())
+                + (d.note().isEmpty() ? "" : "\n\u201c" + d.note() + "\u201d") + "\nLabel: " + d.label()
+                + "\nPredicted: " + d.predicted() + "\nRegion: " + d.region();
     }
 
     /** Index, label (and name, when rows have names) and distance, in compact rows under named columns. */
@@ -107,7 +112,7 @@ public final class PointPanel {
         return t;
     }
 
-    private static void drawImage(Canvas c, float[] px, int h, int w) {
+    static void drawImage(Canvas c, float[] px, int h, int w) {
         float max = 1e-6f;
         for (float v : px) {
             max = Math.max(max, v);

@@ -101,7 +101,10 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
                 fit();
             }
         });
-        setOnMouseMoved(e -> setHovered(ScreenPoints.nearest(screenX, screenY, e.getX(), e.getY())));
+        setOnMouseMoved(e -> {
+            setHovered(ScreenPoints.nearest(screenX, screenY, e.getX(), e.getY()));
+            explainShortened(e.getX(), e.getY());
+        });
         setOnMouseExited(e -> setHovered(-1));
         setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 300)));
         setOnZoom(e -> zoomAt(e.getX(), e.getY(), e.getZoomFactor()));
@@ -158,6 +161,39 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
 
     public StringProperty emptyMessageProperty() {
         return emptyMessage;
+    }
+
+    /** The labels drawn shortened (a region's long name, the note of labels left out), whose whole text a tooltip shows. */
+    private List<MapLabels.Box> shortened = List.of();
+    private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+    private boolean wholeInstalled;
+
+    /** Over a shortened label the tooltip says it whole; elsewhere there is none. */
+    private void explainShortened(double x, double y) {
+        MapLabels.Box over = shortened.stream().filter(b -> b.contains(x, y)).findFirst().orElse(null);
+        if (over != null) {
+            whole.setText(over.full());
+            if (!wholeInstalled) {
+                javafx.scene.control.Tooltip.install(this, whole);
+                wholeInstalled = true;
+            }
+        } else if (wholeInstalled) {
+            javafx.scene.control.Tooltip.uninstall(this, whole);
+            wholeInstalled = false;
+        }
+    }
+
+    /** The whole text of the shortened label at (x, y) in this canvas, or null (for tests and the tooltip). */
+    public String wholeLabelAt(double x, double y) {
+        return shortened.stream().filter(b -> b.contains(x, y)).map(MapLabels.Box::full).findFirst().orElse(null);
+    }
+
+    /** Where point i was last drawn, in this canvas's coordinates, or null if it was not drawn. */
+    public javafx.geometry.Point2D drawnAt(int i) {
+        if (i < 0 || i >= screenX.length || Float.isNaN(screenX[i]) || frame == null) {
+            return null;
+        }
+        return new javafx.geometry.Point2D(screenX[i], screenY[i]);
     }
 
     public void setOnPick(IntConsumer handler) {
@@ -258,14 +294,15 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         if (compact.get()) {
             painter.compactFrame(g, s, frame);
         } else {
-            painter.frame(g, s, frame, h);
+            painter.frame(g, s, frame, w, h);
         }
         g.save();
         g.beginPath();
         g.rect(frame.left(), frame.top(), frame.right() - frame.left(), frame.bottom() - frame.top());
         g.clip();
         drawPoints(g, s, w, h);
-        painter.overlays(g, s, frame, MapMarks.queryBoxes(style, query.get(), frame, compact.get()));
+        shortened = painter.overlays(g, s, frame, MapMarks.queryBoxes(style, query.get(), frame, compact.get())).all().stream()
+                .filter(MapLabels.Box::shortened).toList();
         MapMarks.highlights(g, style, screenX, screenY, matches.get(), selection.get(), focus.get());
         MapMarks.query(g, style, query.get(), frame, compact.get());
         drawDrag(g);
@@ -311,6 +348,12 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         double alpha = n > 20_000 ? 0.6 : 0.8;
         int grey = argb(Color.GRAY);
         for (int i = 0; i < n; i++) {
+            if (!s.shown(i)) {
+                // Left out by the class filter: not drawn, and (NaN on screen) never hovered, picked or selected.
+                screenX[i] = Float.NaN;
+                screenY[i] = Float.NaN;
+                continue;
+            }
             float x = (float) frame.sx(s.x()[i]);
             float y = (float) frame.sy(s.y()[i]);
             screenX[i] = x;

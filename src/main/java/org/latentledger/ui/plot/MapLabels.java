@@ -21,8 +21,21 @@ final class MapLabels {
     private MapLabels() {
     }
 
-    /** A label's box on screen: its centre, width and height. */
-    record Box(String text, double x, double y, double w, double h) {
+    /** A label's box on screen: its centre, width and height, and its whole text when the box shows it shortened. */
+    record Box(String text, double x, double y, double w, double h, String full) {
+
+        Box(String text, double x, double y, double w, double h) {
+            this(text, x, y, w, h, text);
+        }
+
+        /** True when the box shows less than its whole text (the map then shows the whole in a tooltip). */
+        boolean shortened() {
+            return !text.equals(full);
+        }
+
+        boolean contains(double px, double py) {
+            return px >= left() && px <= right() && py >= top() && py <= bottom();
+        }
 
         double left() {
             return x - w / 2;
@@ -125,7 +138,7 @@ final class MapLabels {
         for (String t : texts) {
             double w = m.noteWidth().applyAsDouble(t) + 8;
             if (w <= f.right() - f.left() - 2 * GAP) {
-                return new Box(t, f.left() + GAP + w / 2, f.bottom() - GAP - m.noteHeight() / 2, w, m.noteHeight());
+                return new Box(t, f.left() + GAP + w / 2, f.bottom() - GAP - m.noteHeight() / 2, w, m.noteHeight(), texts[0]);
             }
         }
         return null;
@@ -146,7 +159,7 @@ final class MapLabels {
         boolean right = Math.cos(angle) >= 0 ? lx + w < f.right() - GAP : lx - w < f.left() + GAP;
         double cx = right ? lx - 2 + w / 2 : lx + 2 - w / 2;
         for (double k : new double[] {0, 1, -1, 2, -2, 3, -3}) {
-            Box b = clamp(text, cx, ly + k * (h + GAP), w, h, f);
+            Box b = clamp(text, a.label(), cx, ly + k * (h + GAP), w, h, f);
             if (b != null && clear(b, taken)) {
                 return new AxisLabel(b, right);
             }
@@ -164,7 +177,8 @@ final class MapLabels {
         List<Box> placed = new ArrayList<>(taken);
         List<Box> out = new ArrayList<>();
         for (MapScene.RegionMark r : byImportance) {
-            String text = fitted(text(r), width, f);
+            String whole = text(r);
+            String text = fitted(whole, width, f);
             double w = width.applyAsDouble(text);
             double x = f.sx(r.cx());
             double y = f.sy(r.cy());
@@ -173,7 +187,7 @@ final class MapLabels {
             double[][] moves = {{0, 0}, {0, 1}, {0, -1}, {0, 2}, {0, -2}, {0.6, 0}, {-0.6, 0}, {0.6, 1}, {-0.6, 1}, {0.6, -1},
                     {-0.6, -1}};
             for (double[] mv : moves) {
-                Box b = clamp(text, x + mv[0] * w, y + mv[1] * (h + GAP), w, h, f);
+                Box b = clamp(text, whole, x + mv[0] * w, y + mv[1] * (h + GAP), w, h, f);
                 if (b != null && clear(b, placed)) {
                     chosen = b;
                     break;
@@ -211,7 +225,7 @@ final class MapLabels {
     }
 
     /** The box moved inside the plot, or null when the plot is too small to hold it. */
-    private static Box clamp(String text, double x, double y, double w, double h, MapFrame f) {
+    private static Box clamp(String text, String whole, double x, double y, double w, double h, MapFrame f) {
         double minX = f.left() + GAP + w / 2;
         double maxX = f.right() - GAP - w / 2;
         double minY = f.top() + GAP + h / 2;
@@ -219,7 +233,7 @@ final class MapLabels {
         if (minX > maxX || minY > maxY) {
             return null;
         }
-        return new Box(text, Math.max(minX, Math.min(maxX, x)), Math.max(minY, Math.min(maxY, y)), w, h);
+        return new Box(text, Math.max(minX, Math.min(maxX, x)), Math.max(minY, Math.min(maxY, y)), w, h, whole);
     }
 
     private static boolean clear(Box b, List<Box> taken) {

@@ -15,18 +15,18 @@ final class MapMarks {
         g.setLineWidth(1.5);
         g.setStroke(style.accent());
         for (int i : matches) {
-            if (i < screenX.length) {
+            if (i < screenX.length && !Float.isNaN(screenX[i])) {
                 g.strokeOval(screenX[i] - 5, screenY[i] - 5, 10, 10);
             }
         }
         g.setStroke(style.foreground());
         for (int i : selection) {
-            if (i < screenX.length) {
+            if (i < screenX.length && !Float.isNaN(screenX[i])) {
                 g.strokeOval(screenX[i] - 4, screenY[i] - 4, 8, 8);
             }
         }
         int f = focus;
-        if (f >= 0 && f < screenX.length) {
+        if (f >= 0 && f < screenX.length && !Float.isNaN(screenX[f])) {
             g.setLineWidth(2.5);
             g.setStroke(style.danger());
             g.strokeOval(screenX[f] - 8, screenY[f] - 8, 16, 16);

@@ -4,11 +4,13 @@ import org.latentledger.ui.plot.Ticks;
 import org.latentledger.ui.plot.MapFrame;
 import org.latentledger.ui.plot.Palette;
 import org.latentledger.ui.plot.MapScene;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.latentledger.ui.plot.PlotStyle;
 
@@ -25,12 +27,8 @@ final class MapPainter {
         this.grid = style.grid();
     }
 
-    void frame(GraphicsContext g, MapScene s, MapFrame f, double h) {
-        g.setFont(st.semiBold(14));
-        g.setFill(fg);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(s.title(), f.left(), f.top() / 2);
+    void frame(GraphicsContext g, MapScene s, MapFrame f, double w, double h) {
+        title(g, s.title(), f, w);
         g.setFont(st.font(11));
         g.setLineWidth(1);
         for (double t : Ticks.of(f.minX(), f.maxX(), 6)) {
@@ -65,6 +63,44 @@ final class MapPainter {
         g.restore();
     }
 
+    /**
+     * The title over the plot, whole: from the plot's left edge when it fits, else from the
+     * canvas's, in smaller type if need be, and on two lines (split between its parts) when even
+     * that is too wide. Never cut at the canvas's edge.
+     */
+    private void title(GraphicsContext g, String title, MapFrame f, double w) {
+        g.setFill(fg);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double margin = st.em(8);
+        double size = 14;
+        Font font = st.semiBold(size);
+        double width = HoverText.width(title, font);
+        double x = f.left() + width <= w - margin ? f.left() : margin;
+        double room = w - margin - x;
+        while (width > room && size > 11) {
+            size -= 0.5;
+            font = st.semiBold(size);
+            width = HoverText.width(title, font);
+        }
+        g.setFont(font);
+        if (width <= room) {
+            g.fillText(title, x, f.top() / 2);
+            return;
+        }
+        // Two lines: as much of the title's parts as fits on the first, the rest on the second.
+        String[] parts = title.split(" · ");
+        StringBuilder first = new StringBuilder(parts[0]);
+        int k = 1;
+        while (k < parts.length && HoverText.width(first + " · " + parts[k], font) <= room) {
+            first.append(" · ").append(parts[k++]);
+        }
+        String second = String.join(" · ", java.util.Arrays.copyOfRange(parts, k, parts.length));
+        double line = font.getSize() * 1.2;
+        g.fillText(first.toString(), x, f.top() / 2 - line / 2);
+        g.fillText(second, x, f.top() / 2 + line / 2);
+    }
+
     /** Small multiples: the layer's name on top and a thin frame. */
     void compactFrame(GraphicsContext g, MapScene s, MapFrame f) {
         g.setFont(st.semiBold(12));
@@ -87,13 +123,15 @@ final class MapPainter {
             return;
         }
         g.fillText(s.legendTitle(), x, top + st.em(7));
-        int rows = s.categoryNames().size();
+        List<Integer> entries = s.legendEntries();
+        int rows = entries.size();
         double step = Math.min(st.em(20), (bottom - top - st.em(30)) / Math.max(1, rows));
         // A short plot gets a tighter legend, never overlapping lines.
         g.setFont(javafx.scene.text.Font.font(Math.min(st.em(12), step * 0.85)));
         double dot = Math.min(st.em(10), step * 0.7);
-        for (int c = 0; c < rows; c++) {
-            double cy = top + st.em(28) + c * step;
+        for (int row = 0; row < rows; row++) {
+            int c = entries.get(row);
+            double cy = top + st.em(28) + row * step;
             g.setFill(s.categoryColours().get(c));
             g.fillOval(x, cy - dot / 2, dot, dot);
             g.setFill(fg);
@@ -128,7 +166,7 @@ final class MapPainter {
      * Regions (outlines and labels) and axes (arrows and labels), with every label placed by
      * {@link MapLabels} so none overlaps another or is cut at the plot's edge.
      */
-    void overlays(GraphicsContext g, MapScene s, MapFrame f, java.util.List<MapLabels.Box> keepClear) {
+    MapLabels.Layout overlays(GraphicsContext g, MapScene s, MapFrame f, java.util.List<MapLabels.Box> keepClear) {
         hulls(g, s, f);
         MapLabels.Layout layout = MapLabels.of(s, f, measure(), keepClear);
         double arc = 8;
@@ -152,6 +190,7 @@ final class MapPainter {
             g.setFill(st.muted());
             g.fillText(n.text(), n.left() + 4, n.y());
         }
+        return layout;
     }
 
     /** Text measured in the fonts the labels are drawn in, with the padding of their boxes. */

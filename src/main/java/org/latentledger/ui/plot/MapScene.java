@@ -19,11 +19,12 @@ import org.latentledger.data.ImageShape;
  * @param labels        the data's label names per point, for hover
  * @param thumbs        rows of pixel values when the data are images (for hover), else null
  * @param thumbShape    shape of those images, else null
+ * @param filter        which points are drawn when some classes are left out, else null (all are)
  */
 public record MapScene(String title, String xTitle, String yTitle, float[] x, float[] y, int[] category,
                        List<String> categoryNames, List<Color> categoryColours, float[] value, String valueTitle,
                        String legendTitle, List<String> names, List<String> notes, String[] labels, float[][] thumbs, ImageShape thumbShape,
-                       List<RegionMark> regions, List<ArrowMark> arrows) {
+                       List<RegionMark> regions, List<ArrowMark> arrows, Filter filter) {
 
     public MapScene {
         categoryNames = List.copyOf(categoryNames);
@@ -35,6 +36,40 @@ public record MapScene(String title, String xTitle, String yTitle, float[] x, fl
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y must have one entry per point");
         }
+        if (filter != null && filter.shown().length != x.length) {
+            throw new IllegalArgumentException("the filter must have one entry per point");
+        }
+    }
+
+    /** Whether point i is drawn (false when its class is left out). */
+    public boolean shown(int i) {
+        return filter == null || filter.shown()[i];
+    }
+
+    /**
+     * The legend's entries: every category, or with a filter only those that some drawn point has,
+     * so the legend names what the map shows.
+     */
+    public List<Integer> legendEntries() {
+        int k = categoryNames.size();
+        boolean[] present = new boolean[k];
+        if (filter == null || category == null) {
+            java.util.Arrays.fill(present, true);
+        } else {
+            for (int i = 0; i < category.length; i++) {
+                int c = category[i];
+                if (filter.shown()[i] && c >= 0 && c < k) {
+                    present[c] = true;
+                }
+            }
+        }
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (present[c]) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     public int size() {
@@ -43,12 +78,12 @@ public record MapScene(String title, String xTitle, String yTitle, float[] x, fl
 
     public MapScene withoutRegions() {
         return new MapScene(title, xTitle, yTitle, x, y, category, categoryNames, categoryColours, value, valueTitle, legendTitle,
-                names, notes, labels, thumbs, thumbShape, List.of(), arrows);
+                names, notes, labels, thumbs, thumbShape, List.of(), arrows, filter);
     }
 
     public MapScene withTitle(String newTitle) {
         return new MapScene(newTitle, xTitle, yTitle, x, y, category, categoryNames, categoryColours, value, valueTitle, legendTitle,
-                names, notes, labels, thumbs, thumbShape, regions, arrows);
+                names, notes, labels, thumbs, thumbShape, regions, arrows, filter);
     }
 
     /**
@@ -59,6 +94,26 @@ public record MapScene(String title, String xTitle, String yTitle, float[] x, fl
 
         public RegionMark {
             hulls = List.copyOf(hulls);
+        }
+    }
+
+    /**
+     * Some classes left out of the map: which points are drawn, the names of the classes shown and
+     * how many classes the data have.
+     */
+    public record Filter(boolean[] shown, List<String> classesShown, int classes) {
+
+        public Filter {
+            classesShown = List.copyOf(classesShown);
+        }
+
+        /** How many points are drawn. */
+        public int drawn() {
+            int n = 0;
+            for (boolean b : shown) {
+                n += b ? 1 : 0;
+            }
+            return n;
         }
     }
 

@@ -26,6 +26,15 @@ public final class MapSceneBuilder {
 
     public static MapScene build(MapInput input, Projection p, ColourMode mode, Regions regions, List<Region> named,
                           List<Axis> arrows, java.util.function.Function<Axis, float[]> coordinates) {
+        return build(input, p, mode, regions, named, arrows, coordinates, java.util.Set.of());
+    }
+
+    /**
+     * @param hiddenLabels labels (indices into the data's class names) whose points are left out:
+     *                     the legend and the regions follow, and the title says how many points are drawn
+     */
+    public static MapScene build(MapInput input, Projection p, ColourMode mode, Regions regions, List<Region> named,
+                          List<Axis> arrows, java.util.function.Function<Axis, float[]> coordinates, java.util.Set<Integer> hiddenLabels) {
         Dataset data = input.data();
         float[] x = p.axis(0);
         float[] y = p.dimensions() > 1 ? p.axis(1) : new float[x.length];
@@ -67,9 +76,12 @@ public final class MapSceneBuilder {
                 legend = "Label";
             }
         }
+        MapScene.Filter filter = filter(data, hiddenLabels);
         String layer = input.activations().layer().name();
-        String title = String.format(Locale.ROOT, "%s · %s of %s · %,d points", data.name(), methodName(p), layer, n);
-        List<MapScene.RegionMark> marks = regions == null ? List.of() : regionMarks(regions, named, x, y);
+        String title = filter == null ? String.format(Locale.ROOT, "%s · %s of %s · %,d points", data.name(), methodName(p), layer, n)
+                : String.format(Locale.ROOT, "%s · %s of %s · %,d of %,d points (%d of %d classes)", data.name(), methodName(p), layer,
+                        filter.drawn(), n, filter.classesShown().size(), filter.classes());
+        List<MapScene.RegionMark> marks = regions == null ? List.of() : regionMarks(regions, named, x, y, filter);
         List<MapScene.ArrowMark> arrowMarks = new ArrayList<>();
         for (Axis a : arrows) {
             MapScene.ArrowMark m = arrow(a, regions, x, y, coordinates);
@@ -79,7 +91,27 @@ public final class MapSceneBuilder {
         }
         float[][] thumbs = data.image() != null ? data.features() : null;
         return new MapScene(title, axisTitle(p, 0), p.dimensions() > 1 ? axisTitle(p, 1) : "", x, y, category, names, colours, value,
-                "Active units", legend, data.names(), data.notes(), labels, thumbs, data.image(), marks, arrowMarks);
+                "Active units", legend, data.names(), data.notes(), labels, thumbs, data.image(), marks, arrowMarks, filter);
+    }
+
+    /** Null when every class is shown (or the data have no classes). */
+    private static MapScene.Filter filter(Dataset data, java.util.Set<Integer> hidden) {
+        List<String> classes = data.classNames();
+        if (hidden.isEmpty() || classes.isEmpty()) {
+            return null;
+        }
+        int[] labels = data.labels();
+        boolean[] shown = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            shown[i] = !hidden.contains(labels[i]);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            if (!hidden.contains(c)) {
+                names.add(classes.get(c));
+            }
+        }
+        return new MapScene.Filter(shown, names, classes.size());
     }
 
     /** The journey's maps: one scene per layer atlas, coloured by label, with its regions, titled by the layer. */
@@ -88,7 +120,8 @@ public final class MapSceneBuilder {
         List<MapScene> out = new ArrayList<>();
         for (org.latentledger.atlas.LayerAtlas a : atlases) {
             MapScene s = build(new MapInput(acts.get(a.layer().index()), data, predicted, modelHash), a.map(),
-                    org.latentledger.view.ColourMode.LABEL, a.regions(), a.regions().regions(), List.of(), ax -> ax.coordinates(a.points()));
+                    org.latentledger.view.ColourMode.LABEL, a.regions(), a.regions().regions(), List.of(), ax -> ax.coordinates(a.points()),
+                    java.util.Set.of());
             out.add(s.withTitle(a.layer().name()));
         }
         return List.copyOf(out);
@@ -129,11 +162,12 @@ public final class MapSceneBuilder {
         return Double.isNaN(e) ? p.axisNames().get(d) : String.format(Locale.ROOT, "%s (%.1f%% of variance)", p.axisNames().get(d), 100 * e);
     }
 
-    private static List<MapScene.RegionMark> regionMarks(Regions regions, List<Region> named, float[] x, float[] y) {
+    private static List<MapScene.RegionMark> regionMarks(Regions regions, List<Region> named, float[] x, float[] y, MapScene.Filter filter) {
         List<MapScene.RegionMark> marks = new ArrayList<>();
         double cell = Math.max(spread(x), spread(y)) / RegionHulls.CELLS;
         for (Region r : regions.regions()) {
-            int[] members = members(regions, r.index());
+            // A region is outlined around its drawn points only: one whose points are all left out is not drawn.
+            int[] members = java.util.Arrays.stream(members(regions, r.index())).filter(i -> filter == null || filter.shown()[i]).toArray();
             if (members.length == 0) {
                 continue;
             }

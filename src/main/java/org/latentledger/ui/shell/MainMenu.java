@@ -77,6 +77,9 @@ final class MainMenu {
         presentation.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         presentation.selectedProperty().bindBidirectional(vm.appearance().presentationProperty());
         MenuItem fullScreen = item("Full screen", new KeyCodeCombination(KeyCode.F11), owner::toggleFullScreen);
+        CheckMenuItem modelPanel = new CheckMenuItem("Model panel");
+        modelPanel.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
+        modelPanel.selectedProperty().bindBidirectional(owner.modelPanelProperty());
         Menu view = new Menu("View", null,
                 item("Map", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.MAP)),
                 item("Journey", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.JOURNEY)),
@@ -84,7 +87,7 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Previous layer", new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(-1)),
                 item("Next layer", new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.stepLayer(1)),
-                new SeparatorMenuItem(), theme, presentation, fullScreen);
+                new SeparatorMenuItem(), modelPanel, theme, presentation, fullScreen);
 
         Menu help = new Menu("Help", null, item("About Latent Ledger", null, MainMenu::about));
         MenuBar bar = new MenuBar(file, view, new ExportMenu(vm, owner).build(), lessons(), help);

@@ -99,6 +99,8 @@ public final class MainView extends BorderPane {
                 e.consume();
             }
         });
+        modelPanel.addListener(o -> placeSide());
+        widthProperty().addListener((o, was, now) -> followWidth(now.doubleValue()));
         bindSelection();
         acceptDrops();
         vm.problemProperty().addListener((o, a, p) -> {
@@ -150,9 +152,37 @@ public final class MainView extends BorderPane {
         return map;
     }
 
+    /** Below this width the map needs the room more than the model panel does: the panel steps aside (Ctrl+B brings it back). */
+    static final double NARROW = 1200;
+
+    private final javafx.beans.property.BooleanProperty modelPanel = new javafx.beans.property.SimpleBooleanProperty(this, "modelPanel", true);
+
+    /** Whether the model panel shows beside the map (View > Model panel, Ctrl+B); off by itself in a narrow window. */
+    public javafx.beans.property.BooleanProperty modelPanelProperty() {
+        return modelPanel;
+    }
+
+    /** The last width the window was laid out at (0 before the first). */
+    private double laidOutWidth;
+
+    /**
+     * A window that opens or is made narrower than {@link #NARROW} hides the panel, and one made
+     * wider shows it again; in between, Ctrl+B decides. A width of 0 (the scene being set up) is not a window's.
+     */
+    private void followWidth(double now) {
+        if (now <= 0) {
+            return;
+        }
+        boolean narrow = now < NARROW;
+        if (laidOutWidth <= 0 || narrow != laidOutWidth < NARROW) {
+            modelPanel.set(!narrow);
+        }
+        laidOutWidth = now;
+    }
+
     /** The journey and the ledger need the width, and so does a presentation: the model panel steps aside. */
     private void placeSide() {
-        boolean hide = vm.pageProperty().get() != Page.MAP || vm.appearance().presentationProperty().get();
+        boolean hide = vm.pageProperty().get() != Page.MAP || vm.appearance().presentationProperty().get() || !modelPanel.get();
         if (hide) {
             split.getItems().remove(side);
         } else if (!split.getItems().contains(side)) {

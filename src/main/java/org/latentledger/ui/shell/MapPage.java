@@ -2,7 +2,7 @@ package org.latentledger.ui.shell;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.control.ComboBox;
+import org.controlsfx.control.SearchableComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
@@ -13,6 +13,7 @@ import org.latentledger.model.LayerInfo;
 import org.latentledger.ui.map.Map3DView;
 import org.latentledger.ui.map.MapToolbar;
 import org.latentledger.ui.map.MapViewModel;
+import org.latentledger.ui.map.PointPopOver;
 import org.latentledger.ui.plot.MapCanvas;
 
 /** The map page: the layer picker and projection toolbar, the 2D canvas or the 3D view, and the note under the map. */
@@ -22,11 +23,13 @@ final class MapPage {
     }
 
     static Region build(MainViewModel vm, MapCanvas map) {
-        ComboBox<LayerInfo> picker = new ComboBox<>(vm.layers());
+        // Searchable: an ONNX export has dozens of layers; typing "conv" or "relu" finds them.
+        SearchableComboBox<LayerInfo> picker = new SearchableComboBox<>(vm.layers());
+        picker.setConverter(ModelPanel.converter(vm.layers()));
         picker.setCellFactory(l -> new ModelPanel.LayerCell());
         picker.setButtonCell(new ModelPanel.LayerCell());
         picker.valueProperty().bindBidirectional(vm.selectedLayerProperty());
-        picker.setTooltip(new Tooltip("Layer whose activations the map shows (Ctrl+Up / Ctrl+Down)"));
+        picker.setTooltip(new Tooltip("Layer whose activations the map shows: type to search (Ctrl+Up / Ctrl+Down step through them)"));
         // As wide as its longest layer (presentation type included), within reason: the row has the room.
         picker.setMinWidth(150);
         picker.setMaxWidth(420);
@@ -41,7 +44,14 @@ final class MapPage {
         map.selectionProperty().bind(mvm.selectionProperty());
         map.matchesProperty().bind(mvm.matchesProperty());
         map.focusProperty().bind(mvm.focusProperty());
-        map.setOnPick(i -> mvm.focusProperty().set(i));
+        PointPopOver details = new PointPopOver(mvm, map);
+        map.setOnPick(i -> {
+            mvm.focusProperty().set(i);
+            details.show(i);
+        });
+        // The details belong to the map drawn: another page, layer, method or filter closes them.
+        vm.pageProperty().addListener(o -> details.hide());
+        mvm.sceneProperty().addListener(o -> details.hide());
         map.setOnSelect(mvm::select);
         map.emptyMessageProperty().bind(Bindings.createStringBinding(() -> {
             if (vm.busyProperty().get()) {

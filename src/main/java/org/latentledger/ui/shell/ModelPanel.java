@@ -100,8 +100,27 @@ final class ModelPanel {
         @Override
         protected void updateItem(LayerInfo item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null
-                    : String.format(Locale.ROOT, "%s · %s · %s", item.name(), item.type(), item.outputShape()));
+            setText(empty || item == null ? null : describe(item));
         }
+    }
+
+    /** A layer as the pickers name it (and search it): name, type and output shape. */
+    static String describe(LayerInfo item) {
+        return String.format(Locale.ROOT, "%s · %s · %s", item.name(), item.type(), item.outputShape());
+    }
+
+    /** The pickers' converter: a layer's description, and back (for the searchable picker's typed text). */
+    static javafx.util.StringConverter<LayerInfo> converter(javafx.collections.ObservableList<LayerInfo> layers) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LayerInfo l) {
+                return l == null ? "" : describe(l);
+            }
+
+            @Override
+            public LayerInfo fromString(String s) {
+                return layers.stream().filter(l -> describe(l).equals(s)).findFirst().orElse(null);
+            }
+        };
     }
 }

@@ -74,11 +74,100 @@ class MapInteractionTest {
         robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.4, b.getMinY() + b.getHeight() * 0.5));
         robot.scroll(10, javafx.geometry.VerticalDirection.UP);
 
-        TextField search = robot.from(stage.getScene().getRoot()).lookup(".text-field")
-                .match(n -> "Search label, name or #index".equals(((TextField) n).getPromptText())).queryAs(TextField.class);
+        TextField search = robot.from(stage.getScene().getRoot()).lookup(".ll-search").queryAs(TextField.class);
         robot.clickOn(search);
         robot.write("7");
         await(() -> map.matchesProperty().get().length == 179, 10);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClassFilterLeavesClassesOutAndTheLegendFollows(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
+        await(vm::isSettled, 120);
+        MapViewModel map = vm.map();
+        org.controlsfx.control.CheckComboBox<String> classes = robot.from(stage.getScene().getRoot()).lookup("#classes")
+                .queryAs(org.controlsfx.control.CheckComboBox.class);
+        assertEquals(vm.datasetProperty().get().classNames(), classes.getItems());
+        assertEquals("all 10", classes.getTitle());
+        assertEquals(10, map.sceneProperty().get().legendEntries().size());
+
+        robot.interact(() -> {
+            classes.getCheckModel().clearCheck(3);
+            classes.getCheckModel().clearCheck(7);
+        });
+        assertEquals(java.util.Set.of(3, 7), map.hiddenLabels());
+        assertEquals("8 of 10", classes.getTitle());
+        MapScene s = map.sceneProperty().get();
+        int[] labels = vm.datasetProperty().get().labels();
+        long kept = java.util.Arrays.stream(labels).filter(l -> l != 3 && l != 7).count();
+        assertEquals(kept, s.filter().drawn(), "every point of the other classes, and none of 3 and 7");
+        for (int i = 0; i < labels.length; i++) {
+            assertEquals(labels[i] != 3 && labels[i] != 7, s.shown(i));
+        }
+        assertEquals(List.of(0, 1, 2, 4, 5, 6, 8, 9), s.legendEntries(), "the legend names what is drawn");
+        assertTrue(s.title().contains(String.format(java.util.Locale.ROOT, "%,d of 1,797 points (8 of 10 classes)", kept)), s.title());
+        MapCanvas c = canvas(robot);
+        int hidden = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == 3).findFirst().orElseThrow();
+        robot.interact(() -> { });
+        assertTrue(c.drawnAt(hidden) == null, "a left-out point is not drawn (nor hovered or picked)");
+
+        // The point's details beside it: what the view model says, in a PopOver.
+        int shown = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == 1).findFirst().orElseThrow();
+        Point2D at = c.drawnAt(shown);
+        assertNotNull(at);
+        robot.clickOn(c.localToScreen(at));
+        await(() -> map.detailsProperty().get() != null, 10);
+        robot.interact(() -> { });
+        assertTrue(javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof org.controlsfx.control.PopOver p && p.isShowing()
+                && p.getContentNode().lookup(".label") != null), "the details show beside the point");
+        org.controlsfx.control.PopOver shownPop = (org.controlsfx.control.PopOver) javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof org.controlsfx.control.PopOver p && p.isShowing()).findFirst().orElseThrow();
+        String text = shownPop.getContentNode().lookupAll(".label").stream().map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .reduce("", (a, b) -> a + "\n" + b);
+        PointDetails d = map.detailsProperty().get();
+        assertTrue(text.contains("#" + d.index()) && text.contains("Label: " + d.label()), text);
+        robot.interact(() -> classes.getCheckModel().checkAll());
+        assertTrue(map.hiddenLabels().isEmpty());
+        assertTrue(!shownPop.isShowing(), "another picture closes the details");
+        assertEquals("all 10", classes.getTitle());
+    }
+
+    @Test
+    void theParametersSheetChangesTheMapOnlyOnApply(FxRobot robot) throws Exception {
+        MainViewModel vm = window.viewModel();
+        Stage stage = window.stage();
+        await(vm::isSettled, 120);
+        MapViewModel map = vm.map();
+        javafx.scene.control.Button button = robot.from(stage.getScene().getRoot()).lookup(".ll-parameters")
+                .queryAs(javafx.scene.control.Button.class);
+        assertTrue(button.isDisabled(), "PCA has no parameters");
+        double width = button.getWidth();
+        robot.interact(() -> map.settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.UMAP)));
+        robot.interact(() -> { });
+        assertEquals(width, button.getWidth(), 0.5, "as wide for every method: the row never moves");
+        assertTrue(button.getText().startsWith("15 neighbours · min-dist 0.1 · seed 42"), button.getText());
+        robot.clickOn(button);
+        org.controlsfx.control.PropertySheet sheet = robot.lookup(".property-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
+        List<String> names = sheet.getItems().stream().map(org.controlsfx.control.PropertySheet.Item::getName).toList();
+        assertEquals(List.of("Engine", "Neighbours", "Min-dist", "Epochs", "Seed"), names);
+        MapSpec before = map.settingsProperty().get();
+        robot.interact(() -> sheet.getItems().get(4).setValue(7));
+        assertEquals(before, map.settingsProperty().get(), "a draft until Apply");
+        robot.interact(() -> sheet.getItems().get(1).setValue(1));
+        robot.clickOn(robot.lookup(".button").match(n -> "Apply".equals(((javafx.scene.control.Button) n).getText()))
+                .queryAs(javafx.scene.control.Button.class));
+        assertEquals(before, map.settingsProperty().get(), "1 neighbour is refused");
+        assertTrue(robot.lookup(".label").match(n -> "Neighbours are between 2 and 200".equals(((javafx.scene.control.Label) n).getText()))
+                .tryQuery().isPresent(), "and the sheet says why");
+        robot.interact(() -> sheet.getItems().get(1).setValue(12));
+        robot.clickOn(robot.lookup(".button").match(n -> "Apply".equals(((javafx.scene.control.Button) n).getText()))
+                .queryAs(javafx.scene.control.Button.class));
+        assertEquals(12, map.settingsProperty().get().neighbours());
+        assertEquals(7, map.settingsProperty().get().seed());
+        robot.interact(vm::cancel);
+        await(vm::isSettled, 60);
     }
 
     @Test

@@ -35,6 +35,22 @@ class RegionLabelsTest {
     }
 
     @Test
+    void aShortenedLabelKeepsItsWholeTextForTheTooltip() {
+        String name = "mixed T-shirt/top + Dress + Shirt + Pullover";
+        List<MapScene.RegionMark> regions = List.of(new MapScene.RegionMark(name, 0.41, 100, 50, 50, List.of()));
+        MapFrame f = MapFrame.fit(new float[] {0, 100}, new float[] {0, 100}, 10, 10, 210, 210);
+        List<MapLabels.Box> places = MapLabels.regionLabels(regions, f, WIDTH, 18, List.of());
+        assertEquals(1, places.size());
+        MapLabels.Box b = places.getFirst();
+        assertTrue(b.shortened() && b.text().endsWith("… 41%") && WIDTH.applyAsDouble(b.text()) <= f.right() - f.left(), b.text());
+        assertEquals(name + " 41%", b.full(), "the tooltip says it whole");
+        assertTrue(b.contains(b.x(), b.y()) && !b.contains(b.right() + 1, b.y()));
+        MapLabels.Box whole = MapLabels.regionLabels(List.of(new MapScene.RegionMark("Bag", 0.99, 100, 50, 50, List.of())), f, WIDTH, 18,
+                List.of()).getFirst();
+        assertFalse(whole.shortened());
+    }
+
+    @Test
     void axisLabelsRegionLabelsAndTheNoteNeverOverlapOrLeaveThePlot() {
         List<MapScene.RegionMark> regions = crowd(30);
         // Axis arrows from the crowd's middle to the right edge, the top and the left edge: their labels would run off the plot.
@@ -126,7 +142,7 @@ class RegionLabelsTest {
         float[] xs = {0, 100};
         float[] ys = {0, 100};
         return new MapScene("t", "x", "y", xs, ys, new int[2], List.of(), List.of(), null, "", "", List.of(), List.of(), new String[2], null,
-                null, regions, arrows);
+                null, regions, arrows, null);
     }
 
     /** No two boxes overlap and each lies inside the plot, clear of its edges. */
