@@ -115,18 +115,22 @@ public final class MapToolbar {
         selection.setMinWidth(0);
         search.setPrefWidth(170);
         // A fixed width: a long selection is cut with its whole text in the tooltip, and never rewraps the row.
-        selection.setPrefWidth(150);
-        selection.setMaxWidth(150);
+        selection.setPrefWidth(130);
+        selection.setMaxWidth(130);
         Tooltip selectionTip = new Tooltip();
         selectionTip.textProperty().bind(selection.textProperty());
         selection.setTooltip(selectionTip);
         colour.getStyleClass().add("ll-colour");
         Node classes = ClassFilter.build(vm);
-        Region second = row(labelled("Colour", colour), classes, regions, axes, search, busyOrSelection(selection, pause));
+        Region second = row(labelled("Colour", colour), classes, regions, axes, fitButton, search, busyOrSelection(selection, pause));
         // Method, dimensions and the parameters' button in one row that wraps only where the window is narrow.
-        Region first = row(lead, labelled("Method", method), dims, parameters.button(), fitButton, convBox);
+        Region first = row(lead, labelled("Method", method), dims, parameters.button(), convBox);
         VBox box = new VBox(6, first, second);
         box.getStyleClass().add("ll-toolbar");
+        for (Region r : new Region[] {first, second}) {
+            // Wrapped at the width it has, not FlowPane's default 400 px: a row asks for the lines it really takes, no blank line below.
+            ((javafx.scene.layout.FlowPane) r).prefWrapLengthProperty().bind(box.widthProperty());
+        }
         return box;
     }
 

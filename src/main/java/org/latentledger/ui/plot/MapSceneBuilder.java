@@ -1,6 +1,5 @@
 package org.latentledger.ui.plot;
 
-import org.latentledger.ui.plot.ConvexHull;
 import org.latentledger.ui.plot.LeastSquares;
 import org.latentledger.ui.plot.Palette;
 import org.latentledger.ui.plot.MapInput;

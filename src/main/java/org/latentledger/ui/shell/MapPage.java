@@ -32,7 +32,7 @@ final class MapPage {
         picker.setTooltip(new Tooltip("Layer whose activations the map shows: type to search (Ctrl+Up / Ctrl+Down step through them)"));
         // As wide as its longest layer (presentation type included), within reason: the row has the room.
         picker.setMinWidth(150);
-        picker.setMaxWidth(420);
+        picker.setMaxWidth(320);
         Label layerLabel = new Label("Layer");
         layerLabel.setMinWidth(Region.USE_PREF_SIZE);
         layerLabel.setLabelFor(picker);

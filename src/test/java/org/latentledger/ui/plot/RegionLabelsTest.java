@@ -126,6 +126,45 @@ class RegionLabelsTest {
         assertTrue(Math.hypot(o.cx(), o.cy()) < 3, "the label sits on the larger island, not between: " + o.cx() + ", " + o.cy());
     }
 
+    @Test
+    void anOutlineBendsWithACrescentInsteadOfSpanningItsHollow() {
+        // 2,000 points on a half ring of radius 40 round (50, 50), 6 wide: its convex hull would cover the hollow centre.
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 2000;
+        float[] x = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            double a = Math.PI * r.nextDouble();
+            double rad = 37 + 6 * r.nextDouble();
+            x[i] = (float) (50 + rad * Math.cos(a));
+            y[i] = (float) (50 + rad * Math.sin(a));
+        }
+        int[] members = java.util.stream.IntStream.range(0, n).toArray();
+        RegionHulls.Outline o = RegionHulls.of(members, x, y, 100.0 / RegionHulls.CELLS);
+        assertEquals(1, o.hulls().size(), "one island, one outline");
+        float[][] loop = o.hulls().getFirst();
+        assertFalse(inside(loop, 50, 60), "the hollow of the crescent is outside its outline");
+        assertFalse(inside(loop, 50, 70));
+        assertTrue(inside(loop, 50, 90) && inside(loop, 10.5f, 51) && inside(loop, 89.5f, 51), "the ring itself is inside");
+        int covered = 0;
+        for (int i = 0; i < n; i++) {
+            covered += inside(loop, x[i], y[i]) ? 1 : 0;
+        }
+        assertTrue(covered > 0.97 * n, "the outline holds its points: " + covered);
+    }
+
+    /** Even-odd rule. */
+    private static boolean inside(float[][] p, float px, float py) {
+        boolean in = false;
+        int m = p[0].length;
+        for (int a = 0, b = m - 1; a < m; b = a++) {
+            if ((p[1][a] > py) != (p[1][b] > py) && px < (p[0][b] - p[0][a]) * (py - p[1][a]) / (p[1][b] - p[1][a]) + p[0][a]) {
+                in = !in;
+            }
+        }
+        return in;
+    }
+
     private static List<MapScene.RegionMark> crowd(int count) {
         SplittableRandom r = new SplittableRandom(7);
         List<MapScene.RegionMark> regions = new ArrayList<>();
