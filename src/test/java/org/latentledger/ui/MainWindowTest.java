@@ -26,6 +26,14 @@ class MainWindowTest {
         await(vm::isSettled, 120);
         MapCanvas map = robot.from(stage.getScene().getRoot()).lookup("#map").queryAs(MapCanvas.class);
         assertTrue(map.drawnPoints() >= 1000, "points drawn: " + map.drawnPoints());
+        // 1280 wide: the model panel has stepped aside for the map; Ctrl+B brings it back.
+        assertTrue(robot.from(stage.getScene().getRoot()).lookup(".ll-layer-table").tryQuery().isEmpty(), "no panel below 1440 px");
+        double mapWidth = map.getWidth();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.B).release(javafx.scene.input.KeyCode.B,
+                javafx.scene.input.KeyCode.CONTROL);
+        assertTrue(window.view().modelPanelProperty().get());
+        robot.interact(() -> { });
+        assertTrue(map.getWidth() < mapWidth - 300, "the panel takes its room from the map: " + map.getWidth());
         TableView<?> table = robot.from(stage.getScene().getRoot()).lookup(".ll-layer-table").queryAs(TableView.class);
         assertEquals(4, table.getItems().size());
         robot.from(stage.getScene().getRoot()).lookup("digits-mlp").tryQuery().orElseThrow();

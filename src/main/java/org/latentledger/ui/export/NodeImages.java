@@ -38,8 +38,11 @@ public final class NodeImages {
         try {
             Parent root = scene == null ? (node instanceof Parent p ? p : null) : scene.getRoot();
             if (root != null) {
-                root.applyCss();
-                root.layout();
+                // Twice: a pass can change what the next one lays out (a toolbar row wrapped at the width the first gave it).
+                for (int pass = 0; pass < 2; pass++) {
+                    root.applyCss();
+                    root.layout();
+                }
             }
             SnapshotParameters params = new SnapshotParameters();
             params.setTransform(Transform.scale(scale, scale));

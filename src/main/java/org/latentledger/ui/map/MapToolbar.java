@@ -113,10 +113,10 @@ public final class MapToolbar {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
         selection.setMinWidth(0);
-        search.setPrefWidth(170);
+        search.setPrefWidth(140);
         // A fixed width: a long selection is cut with its whole text in the tooltip, and never rewraps the row.
-        selection.setPrefWidth(130);
-        selection.setMaxWidth(130);
+        selection.setPrefWidth(120);
+        selection.setMaxWidth(120);
         Tooltip selectionTip = new Tooltip();
         selectionTip.textProperty().bind(selection.textProperty());
         selection.setTooltip(selectionTip);

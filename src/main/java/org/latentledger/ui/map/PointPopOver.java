@@ -112,7 +112,7 @@ public final class PointPopOver {
         for (int k = 0; k < Math.min(NEIGHBOURS, d.neighbours().size()); k++) {
             PointDetails.Neighbour n = d.neighbours().get(k);
             String who = n.name().isEmpty() || n.name().startsWith("#") ? n.label() : n.name() + " · " + n.label();
-            Hyperlink link = new Hyperlink(String.format(Locale.ROOT, "#%d  %s  (%.3f)", n.index(), who, n.distance()));
+            Hyperlink link = new Hyperlink(String.format(Locale.ROOT, "#%d · %s · at %.3f", n.index(), who, n.distance()));
             link.setTooltip(new Tooltip("Show this point's details (distance in the layer's own space)"));
             link.setOnAction(e -> vm.focusProperty().set(n.index()));
             neighbours.getChildren().add(link);

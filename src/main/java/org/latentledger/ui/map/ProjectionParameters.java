@@ -122,7 +122,10 @@ final class ProjectionParameters {
         content.setPrefWidth(420);
         content.getStyleClass().add("ll-parameter-sheet");
         pop = new PopOver(content);
-        pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        // Opening towards the window's middle, so the sheet stays inside it.
+        boolean rightHalf = button.getScene() != null
+                && button.localToScene(button.getWidth() / 2, 0).getX() > button.getScene().getWidth() / 2;
+        pop.setArrowLocation(rightHalf ? PopOver.ArrowLocation.TOP_RIGHT : PopOver.ArrowLocation.TOP_LEFT);
         pop.setDetachable(false);
         pop.setAutoHide(true);
         pop.setHeaderAlwaysVisible(false);
@@ -173,8 +176,9 @@ final class ProjectionParameters {
         if (m == Method.TSNE) {
             out.add(new Param<>("Perplexity", Double.class, "The effective number of neighbours each point keeps (2-200; default 30)",
                     () -> draft.perplexity(), v -> draft = draft.withParameters(v, draft.neighbours(), draft.minDist())));
-            out.add(new Param<>("Iterations", Integer.class, "Gradient steps (0 = 1,000, the usual number)",
-                    () -> draft.iterations(), v -> draft = draft.withIterations(Math.max(0, v))));
+            out.add(new Param<>("Iterations", Integer.class, "Gradient steps (default 1,000)",
+                    () -> draft.iterations() > 0 ? draft.iterations() : MapSpec.TSNE_ITERATIONS,
+                    v -> draft = draft.withIterations(v == MapSpec.TSNE_ITERATIONS ? 0 : Math.max(0, v))));
         } else {
             out.add(new Param<>("Neighbours", Integer.class, "The size of each point's neighbourhood (2-200; default 15)",
                     () -> draft.neighbours(), v -> draft = draft.withParameters(draft.perplexity(), v, draft.minDist())));

@@ -72,6 +72,16 @@ public final class MainView extends BorderPane {
         setTop(menu);
         split.setDividerPositions(0.38);
         SplitPane.setResizableWithParent(side, false);
+        // Until the window has its size, then the panel's own width: the map takes what the window gains.
+        split.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (split.getWidth() > 0) {
+                    split.setDividerPositions(sideShare());
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
         setCenter(split);
         StatusBar status = statusBar();
         setBottom(status);
@@ -153,13 +163,20 @@ public final class MainView extends BorderPane {
     }
 
     /** Below this width the map needs the room more than the model panel does: the panel steps aside (Ctrl+B brings it back). */
-    static final double NARROW = 1200;
+    static final double NARROW = 1440;
+
+    /** The model panel's width where it shows: its layer table's columns, whole, and no more (the map has the rest). */
+    private static final double SIDE_WIDTH = 480;
 
     private final javafx.beans.property.BooleanProperty modelPanel = new javafx.beans.property.SimpleBooleanProperty(this, "modelPanel", true);
 
     /** Whether the model panel shows beside the map (View > Model panel, Ctrl+B); off by itself in a narrow window. */
     public javafx.beans.property.BooleanProperty modelPanelProperty() {
         return modelPanel;
+    }
+
+    private double sideShare() {
+        return split.getWidth() > 0 ? Math.min(0.45, SIDE_WIDTH / split.getWidth()) : 0.38;
     }
 
     /** The last width the window was laid out at (0 before the first). */
@@ -187,7 +204,7 @@ public final class MainView extends BorderPane {
             split.getItems().remove(side);
         } else if (!split.getItems().contains(side)) {
             split.getItems().addFirst(side);
-            split.setDividerPositions(0.38);
+            split.setDividerPositions(sideShare());
         }
     }
 

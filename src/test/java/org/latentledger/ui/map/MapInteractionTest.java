@@ -45,6 +45,7 @@ class MapInteractionTest {
         await(vm::isSettled, 120);
         MapViewModel map = vm.map();
         assertEquals(10, map.regions().size(), "a region per digit class by default");
+        robot.interact(() -> window.view().modelPanelProperty().set(true));
         MapCanvas c = canvas(robot);
         Bounds b = c.localToScreen(c.getBoundsInLocal());
 
