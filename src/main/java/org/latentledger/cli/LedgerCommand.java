@@ -10,6 +10,7 @@ import org.latentledger.data.Dataset;
 import org.latentledger.economy.EnergyModel;
 import org.latentledger.economy.LayerCost;
 import org.latentledger.economy.Ledger;
+import org.latentledger.economy.PassTimes;
 import org.latentledger.economy.SparseNetwork;
 import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.model.Evaluation;
@@ -52,19 +53,21 @@ final class LedgerCommand implements Callable<Integer> {
             for (int w = 0; w < 5; w++) {
                 net.run(x, policy); // warm up the JIT before timing
             }
-            Ledger l = Ledger.of(net, x, policy, repeats);
+            Ledger l = Ledger.of(net, x, policy, 0);
+            // Timed as the window times them: interleaved, medians with their interquartile ranges, "within noise" when they overlap.
+            PassTimes t = PassTimes.measure(net, x, policy, repeats);
             json.print(() -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("query", query.describe(data));
-                out.putAll(summary(l, memory.energy));
+                out.putAll(summary(l, memory.energy, t));
                 out.put("answer", answers(l, data.classNames()));
                 return out;
-            }, () -> text(l, memory.energy));
+            }, () -> text(l, memory.energy, t));
         }
         return 0;
     }
 
-    static Map<String, Object> summary(Ledger l, EnergyModel e) {
+    static Map<String, Object> summary(Ledger l, EnergyModel e, PassTimes t) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("policy", l.sparse().policy().spec());
         List<Map<String, Object>> layers = new ArrayList<>();
@@ -94,8 +97,12 @@ final class LedgerCommand implements Callable<Integer> {
         fidelity.put("kl", l.fidelity().kl());
         out.put("fidelity", fidelity);
         Map<String, Object> timing = new LinkedHashMap<>();
-        timing.put("dense", l.denseMicros());
-        timing.put("sparse", l.sparseMicros());
+        timing.put("dense", t.denseMedian());
+        timing.put("sparse", t.sparseMedian());
+        timing.put("dense_iqr", t.denseRange());
+        timing.put("sparse_iqr", t.sparseRange());
+        timing.put("runs", t.repeats());
+        timing.put("within_noise", t.withinNoise());
         out.put("timing_us", timing);
         out.put("energy_model", Map.of("mac_pj", e.macPj(), "read_pj", e.readPj(), "memory", e.memory(), "source", EnergyModel.SOURCE));
         return out;
@@ -121,7 +128,7 @@ final class LedgerCommand implements Callable<Integer> {
         return a;
     }
 
-    static String text(Ledger l, EnergyModel e) {
+    static String text(Ledger l, EnergyModel e, PassTimes t) {
         StringBuilder s = new StringBuilder(l.sparse().policy().describe()).append('\n');
         s.append(String.format(Locale.ROOT, "%-12s %7s %7s %8s %14s %14s %14s %12s%n", "layer", "n_in", "n_out", "active", "dense MACs",
                 "effective", "weights read", "energy pJ"));
@@ -129,9 +136,11 @@ final class LedgerCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "%-12s %7d %7d %8d %,14d %,14d %,14d %,12.0f%s%n", c.name(), c.nIn(), c.nOut(),
                     c.activeIn(), c.denseMacs(), c.effectiveMacs(), c.weightsRead(), c.energyPj(e), c.estimate() ? " (estimate)" : ""));
         }
-        s.append(String.format(Locale.ROOT, "%.1f%% of the MACs, %.1f%% of the energy (%s); same answer: %s, cosine %.4f, KL %.2e;"
-                        + " time dense %.1f us, sparse %.1f us", 100 * l.macFraction(), 100 * l.energyFraction(e), e.memory(),
-                l.fidelity().sameTop1() ? "yes" : "NO", l.fidelity().cosine(), l.fidelity().kl(), l.denseMicros(), l.sparseMicros()));
+        s.append(String.format(Locale.ROOT, "%.1f%% of the MACs, %.1f%% of the energy (%s); same answer: %s, cosine %.4f, KL %.2e%n",
+                100 * l.macFraction(), 100 * l.energyFraction(e), e.memory(), l.fidelity().sameTop1() ? "yes" : "NO", l.fidelity().cosine(),
+                l.fidelity().kl()));
+        s.append(String.format(Locale.ROOT, "time (median, interquartile range, %d runs each, interleaved): dense %s, sparse %s: %s",
+                t.repeats(), PassTimes.describe(t.dense()), PassTimes.describe(t.sparse()), t.verdict()));
         return s.toString();
     }
 }

@@ -78,6 +78,25 @@ public record PassTimes(double[] dense, double[] sparse) {
         return denseMedian() / Math.max(1e-9, sparseMedian());
     }
 
+    /** The dense pass's interquartile range, {25th, 75th percentile}, microseconds. */
+    public double[] denseRange() {
+        return new double[] {percentile(dense, LOW), percentile(dense, HIGH)};
+    }
+
+    /** The sparse pass's interquartile range, {25th, 75th percentile}, microseconds. */
+    public double[] sparseRange() {
+        return new double[] {percentile(sparse, LOW), percentile(sparse, HIGH)};
+    }
+
+    /** "within noise (the ranges overlap; medians 1.1x)", "2.3x faster" or "1.6x slower (0.62x)": the one way the app and the CLI say it. */
+    public String verdict() {
+        double r = speedUp();
+        if (withinNoise()) {
+            return "within noise (the ranges overlap; medians " + ratio(r) + ")";
+        }
+        return r >= 1 ? ratio(r) + " faster" : ratio(1 / r) + " slower (" + ratio(r) + ")";
+    }
+
     /** The two interquartile ranges overlap: this run cannot tell the passes apart. */
     public boolean withinNoise() {
         return percentile(dense, LOW) <= percentile(sparse, HIGH) && percentile(sparse, LOW) <= percentile(dense, HIGH);

@@ -294,6 +294,11 @@ class CliTest {
             assertTrue(j.getAsJsonObject("fidelity").has(key), key);
         }
         assertTrue(j.getAsJsonObject("timing_us").get("dense").getAsDouble() > 0);
+        com.google.gson.JsonObject timing = j.getAsJsonObject("timing_us");
+        com.google.gson.JsonArray iqr = timing.getAsJsonArray("sparse_iqr");
+        double sparse = timing.get("sparse").getAsDouble();
+        assertTrue(iqr.get(0).getAsDouble() <= sparse && sparse <= iqr.get(1).getAsDouble(), "the median lies in its range: " + timing);
+        assertTrue(timing.get("runs").getAsInt() >= 1 && timing.has("within_noise"), timing.toString());
         Run bad = run("ledger", "--model", "digits-mlp", "--data", "digits", "--query", "3", "--policy", "sparse");
         assertEquals(2, bad.status(), "an unknown policy is a usage error");
         assertTrue(bad.err().contains("topk:K"), bad.err());

@@ -163,7 +163,8 @@ public final class JourneyView extends BorderPane {
     }
 
     private Node sidePanel() {
-        ChoiceBox<LayerAtlas> layer = new ChoiceBox<>();
+        // Searchable: an ONNX graph's journey has dozens of stops to steer at.
+        org.controlsfx.control.SearchableComboBox<LayerAtlas> layer = new org.controlsfx.control.SearchableComboBox<>();
         layer.setConverter(new StringConverter<>() {
             @Override
             public String toString(LayerAtlas a) {
@@ -172,11 +173,15 @@ public final class JourneyView extends BorderPane {
 
             @Override
             public LayerAtlas fromString(String s) {
-                return null;
+                return layer.getItems().stream().filter(a -> a.layer().name().equals(s)).findFirst().orElse(null);
             }
         });
+        layer.setTooltip(new Tooltip("The layer whose activations are moved along the axis: type to search"));
         vm.atlasesProperty().addListener((o, x, a) -> {
-            layer.getItems().setAll(a);
+            // A new list, not the old one changed in place: the searchable box's filtered view of a list
+            // changing under its value fails inside JavaFX's combo-box skin.
+            layer.setValue(null);
+            layer.setItems(FXCollections.observableArrayList(a));
             if (!a.isEmpty()) {
                 layer.setValue(a.get(Math.min(Math.max(0, vm.steerLayerProperty().get()), a.size() - 1)));
             }
@@ -248,7 +253,7 @@ public final class JourneyView extends BorderPane {
         steerTitle.setWrapText(true);
         Node decodedBox = DecodedPanel.of(vm.decodedProperty());
         // The choices fill the panel's width: a layer or axis name must not run under the arrow.
-        for (ChoiceBox<?> c : List.of(layer, axis)) {
+        for (javafx.scene.layout.Region c : List.<javafx.scene.layout.Region>of(layer, axis)) {
             c.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(c, javafx.scene.layout.Priority.ALWAYS);
         }

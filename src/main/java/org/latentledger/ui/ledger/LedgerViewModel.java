@@ -252,15 +252,7 @@ public final class LedgerViewModel {
     static String timingText(PassTimes t, boolean samePass, String others) {
         String times = String.format(Locale.ROOT, "Measured, median (interquartile range) of %d interleaved runs: dense %s, sparse %s", t.repeats(),
                 PassTimes.describe(t.dense()), PassTimes.describe(t.sparse()));
-        String verdict;
-        if (samePass) {
-            verdict = "the same pass twice, so any difference is noise";
-        } else if (t.withinNoise()) {
-            verdict = "within noise (the ranges overlap; medians " + PassTimes.ratio(t.speedUp()) + ")";
-        } else {
-            double r = t.speedUp();
-            verdict = r >= 1 ? PassTimes.ratio(r) + " faster" : PassTimes.ratio(1 / r) + " slower (" + PassTimes.ratio(r) + ")";
-        }
+        String verdict = samePass ? "the same pass twice, so any difference is noise" : t.verdict();
         return times + ": " + verdict + "." + others;
     }
 
