@@ -17,7 +17,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,7 +41,9 @@ public final class JourneyView extends BorderPane {
     private final JourneyViewModel vm;
     private final MapCanvas main = new MapCanvas();
     private final HBox minis = new HBox(8);
-    private final FlowPane route = new FlowPane(6, 4);
+    /** The route in one row: it scrolls sideways (following the current layer) rather than taking the large map's height. */
+    private final HBox route = new HBox(6);
+    private final ScrollPane routeScroll = new ScrollPane(route);
     private final OutputChart output = new OutputChart(340, 270);
     private final StackPane sourcePane = new StackPane();
     private final QueryControls queryControls;
@@ -98,15 +99,43 @@ public final class JourneyView extends BorderPane {
         return box;
     }
 
+    /** Mini-maps' size: smaller on a short page (a presentation at 1280 x 720), where the large map needs the height. */
+    private static final double MINI_WIDTH = 164;
+    private static final double MINI_HEIGHT = 128;
+    private static final double SHORT_MINI_WIDTH = 136;
+    private static final double SHORT_MINI_HEIGHT = 100;
+    /** Below this page height the mini-maps are the short ones. */
+    private static final double SHORT_PAGE = 760;
+
+    private final ScrollPane miniScroll = new ScrollPane(minis);
+
     private Node miniMaps() {
-        ScrollPane scroll = new ScrollPane(minis);
-        scroll.setFitToHeight(true);
+        miniScroll.setFitToHeight(true);
         // Small enough to leave the large map its height: it is drawn at one scale on both axes, so
         // its height decides how large the data is.
-        scroll.setPrefHeight(146);
-        scroll.setMinHeight(146);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        return scroll;
+        miniScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sizeMinis();
+        heightProperty().addListener((o, was, now) -> {
+            if ((was.doubleValue() < SHORT_PAGE) != (now.doubleValue() < SHORT_PAGE)) {
+                sizeMinis();
+            }
+        });
+        return miniScroll;
+    }
+
+    private boolean shortPage() {
+        return getHeight() > 0 && getHeight() < SHORT_PAGE;
+    }
+
+    private void sizeMinis() {
+        double w = shortPage() ? SHORT_MINI_WIDTH : MINI_WIDTH;
+        double h = shortPage() ? SHORT_MINI_HEIGHT : MINI_HEIGHT;
+        miniScroll.setPrefHeight(h + 18);
+        miniScroll.setMinHeight(h + 18);
+        for (Node n : minis.getChildren()) {
+            ((MapCanvas) n).setPrefSize(w, h);
+            ((MapCanvas) n).setMinSize(w, h);
+        }
     }
 
     private void rebuildMinis() {
@@ -116,13 +145,12 @@ public final class JourneyView extends BorderPane {
             MapCanvas c = new MapCanvas();
             c.compactProperty().set(true);
             c.mapSceneProperty().set(scenes.get(l).withoutRegions().withTitle((l + 1) + ". " + scenes.get(l).title()));
-            c.setPrefSize(164, 128);
-            c.setMinSize(164, 128);
             int layer = l;
             c.setOnPick(i -> vm.currentLayerProperty().set(layer));
             c.getStyleClass().add("ll-mini-map");
             minis.getChildren().add(c);
         }
+        sizeMinis();
         refresh();
     }
 
@@ -155,9 +183,22 @@ public final class JourneyView extends BorderPane {
     }
 
     private Node routeBox() {
+        route.setAlignment(Pos.CENTER_LEFT);
+        route.setPadding(new Insets(0, 0, 2, 0));
+        routeScroll.setFitToHeight(true);
+        routeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        routeScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        routeScroll.getStyleClass().add("edge-to-edge");
+        // As tall as its chips (and the scroll bar when it needs one): never squeezed, never more.
+        routeScroll.widthProperty().addListener(o -> sizeRoute());
+        route.layoutBoundsProperty().addListener(o -> sizeRoute());
+        // Its name in the row itself: the large map keeps the line a heading would take.
         Label title = new Label("Route");
         title.getStyleClass().add("ll-section");
-        VBox box = new VBox(4, title, route);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(8, title, routeScroll);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(routeScroll, Priority.ALWAYS);
         box.setId("route");
         return box;
     }
@@ -259,8 +300,9 @@ public final class JourneyView extends BorderPane {
         }
         Label layerLabel = label("Layer");
         Label axisLabel = label("Axis");
-        layerLabel.setMinWidth(44);
-        axisLabel.setMinWidth(44);
+        // Whole, in any type size, and one width for both so the two boxes line up.
+        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        axisLabel.minWidthProperty().bind(layerLabel.widthProperty());
         HBox.setHgrow(alpha, javafx.scene.layout.Priority.ALWAYS);
         VBox box = new VBox(8, output, decodedBox, steerTitle, new HBox(8, layerLabel, layer), new HBox(8, axisLabel, axis),
                 phraseAxisControls(), new HBox(8, alpha, reset), alphaValue, note);
@@ -342,10 +384,11 @@ public final class JourneyView extends BorderPane {
             Journey.Stop s = j.stops().get(l);
             String moved = s.movedMost().isEmpty() ? "" : "\nalong " + String.join(", ", s.movedMost().stream()
                     .map(a -> String.format(Locale.ROOT, "%s %+.1f sd", a, s.standing().get(a))).toList());
-            Label chip = new Label(String.format(Locale.ROOT, "%s\n%s (%.0f%%)%s", s.layer().name(), s.regionName(), 100 * s.certainty(), moved));
+            Label chip = new Label(String.format(Locale.ROOT, "%s · %s (%.0f%%)%s", s.layer().name(), s.regionName(), 100 * s.certainty(), moved));
             chip.getStyleClass().add(l == current ? "ll-chip-current" : "ll-chip");
             int layer = l;
             chip.setOnMouseClicked(e -> vm.currentLayerProperty().set(layer));
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             route.getChildren().addAll(chip, new Label("→"));
         }
         if (!j.answered()) {
@@ -362,7 +405,44 @@ public final class JourneyView extends BorderPane {
                 : "#" + j.prediction(), 100 * p[j.prediction()]);
         Label end = new Label(answer);
         end.getStyleClass().add("ll-chip-answer");
+        end.setMinWidth(Region.USE_PREF_SIZE);
         route.getChildren().add(end);
+        sizeRoute();
+        followCurrent(current);
+    }
+
+    private void sizeRoute() {
+        double h = route.prefHeight(-1) + (route.prefWidth(-1) > routeScroll.getWidth() ? 16 : 2);
+        if (Math.abs(routeScroll.getMinHeight() - h) > 0.5) {
+            routeScroll.setMinHeight(h);
+            routeScroll.setPrefHeight(h);
+        }
+    }
+
+    /** Scrolls the route so the current layer's chip (and the one after it) is in view. */
+    private void followCurrent(int current) {
+        javafx.application.Platform.runLater(() -> {
+            int at = 2 * current;
+            if (at >= route.getChildren().size()) {
+                return;
+            }
+            double content = route.getWidth();
+            double view = routeScroll.getViewportBounds().getWidth();
+            if (content <= view || view <= 0) {
+                return;
+            }
+            Node chip = route.getChildren().get(at);
+            Node next = route.getChildren().get(Math.min(route.getChildren().size() - 1, at + 2));
+            double left = chip.getBoundsInParent().getMinX();
+            double right = next.getBoundsInParent().getMaxX();
+            double offset = routeScroll.getHvalue() * (content - view);
+            if (left < offset) {
+                offset = left;
+            } else if (right > offset + view) {
+                offset = Math.min(left, right - view);
+            }
+            routeScroll.setHvalue(offset / (content - view));
+        });
     }
 
     private void refreshOutput() {

@@ -219,8 +219,8 @@ public final class JourneyViewModel {
         Method shown = maps.getFirst().spec().method();
         boolean transformed = j.stops().stream().allMatch(s -> s.placedBy().equals(Journey.Stop.BY_TRANSFORM));
         placement.set(shown == Method.PCA && transformed
-                ? "PCA maps: the query is placed by the PCA transform (its own coordinates on each layer's PC1 and PC2); its region is "
-                        + "the one most of its " + JourneyPlanner.NEIGHBOURS + " nearest data points are in."
+                ? "PCA maps place the query by the PCA transform (its own PC1 and PC2); its region is that of most of its "
+                        + JourneyPlanner.NEIGHBOURS + " nearest points."
                 : (shown == Method.PCA ? "PCA maps: " : shown.label() + " has no transform: ") + "the query is placed by its "
                         + JourneyPlanner.NEIGHBOURS + " nearest data points in each layer's own space (weighted by 1 / distance).");
         steer();

@@ -301,8 +301,10 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         g.rect(frame.left(), frame.top(), frame.right() - frame.left(), frame.bottom() - frame.top());
         g.clip();
         drawPoints(g, s, w, h);
-        shortened = painter.overlays(g, s, frame, MapMarks.queryBoxes(style, query.get(), frame, compact.get())).all().stream()
-                .filter(MapLabels.Box::shortened).toList();
+        List<MapLabels.Box> queryBoxes = MapMarks.queryBoxes(style, query.get(), frame, compact.get());
+        List<MapLabels.Box> drawnLabels = new ArrayList<>(painter.overlays(g, s, frame, queryBoxes).all());
+        drawnLabels.addAll(queryBoxes);
+        shortened = drawnLabels.stream().filter(MapLabels.Box::shortened).toList();
         MapMarks.highlights(g, style, screenX, screenY, matches.get(), selection.get(), focus.get());
         MapMarks.query(g, style, query.get(), frame, compact.get());
         drawDrag(g);

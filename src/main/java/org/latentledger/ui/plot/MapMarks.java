@@ -95,7 +95,14 @@ final class MapMarks {
         double x = frame.sx(q.x());
         double y = frame.sy(q.y());
         double r = style.mark(9);
-        double tw = MapPainter.width(q.label(), style.bold(12)) + style.em(8);
+        javafx.scene.text.Font font = style.bold(12);
+        java.util.function.ToDoubleFunction<String> width = t -> MapPainter.width(t, font) + style.em(8);
+        // Shortened (whole in the map's tooltip) where the plot is narrower than the label, never cut at its edge.
+        String text = MapLabels.fitted(q.label(), width, frame);
+        if (text.length() < 8) {
+            return null;
+        }
+        double tw = width.applyAsDouble(text);
         double h = style.em(20);
         double left = x + r + 4;
         if (left + tw > frame.right() - MapLabels.GAP) {
@@ -103,6 +110,6 @@ final class MapMarks {
         }
         left = Math.max(frame.left() + MapLabels.GAP, Math.min(frame.right() - MapLabels.GAP - tw, left));
         double cy = Math.max(frame.top() + MapLabels.GAP + h / 2, Math.min(frame.bottom() - MapLabels.GAP - h / 2, y));
-        return new MapLabels.Box(q.label(), left + tw / 2, cy, tw, h);
+        return new MapLabels.Box(text, left + tw / 2, cy, tw, h, q.label());
     }
 }
