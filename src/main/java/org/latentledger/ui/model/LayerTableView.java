@@ -19,9 +19,9 @@ public final class LayerTableView extends TableView<LayerInfo> {
         getStyleClass().add("ll-layer-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No model open"));
-        getColumns().add(text("Layer", LayerInfo::name, 110, "Layer name in the model file"));
+        getColumns().add(text("Layer", LayerInfo::name, 104, "Layer name in the model file"));
         getColumns().add(text("Type", LayerInfo::type, 64, "Layer kind"));
-        getColumns().add(text("Output", LayerInfo::outputShape, 72, "Shape of one output (channels x height x width for maps)"));
+        getColumns().add(text("Output", LayerInfo::outputShape, 84, "Shape of one output (channels x height x width for maps)"));
         getColumns().add(number("Params", LayerInfo::parameters, 62, "Trainable weights and biases"));
         getColumns().add(number("Dense MACs", LayerInfo::denseMacs, 98,
                 "Multiply-accumulates of one dense inference: n_in x n_out for dense layers, "

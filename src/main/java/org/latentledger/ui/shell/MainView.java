@@ -166,7 +166,7 @@ public final class MainView extends BorderPane {
     static final double NARROW = 1440;
 
     /** The model panel's width where it shows: its layer table's columns, whole, and no more (the map has the rest). */
-    private static final double SIDE_WIDTH = 480;
+    private static final double SIDE_WIDTH = 520;
 
     private final javafx.beans.property.BooleanProperty modelPanel = new javafx.beans.property.SimpleBooleanProperty(this, "modelPanel", true);
 
