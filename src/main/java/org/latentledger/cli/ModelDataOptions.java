@@ -43,6 +43,10 @@ final class ModelDataOptions {
                     "Default: a bundled model's own data, also for a copy of its file; other model files need --data."})
     String data;
 
+    @Option(names = "--unlabelled-images", description = "Read a --data folder of images with no class sub-folders as unlabelled images "
+            + "(else it is refused: the classes are the sub-folders' names).")
+    boolean unlabelledImages;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -99,7 +103,7 @@ final class ModelDataOptions {
         if (data != null) {
             InputSpec spec = m.input();
             ImageShape shape = spec.isImage() ? new ImageShape(spec.height(), spec.width(), spec.channels()) : null;
-            return Optional.of(DataLoader.open(data, shape, spec.channelsLast()));
+            return Optional.of(DataLoader.open(data, shape, spec.channelsLast(), unlabelledImages));
         }
         Optional<SampleModel> own = namedModel().or(() -> SampleModel.withHash(m.hash(), ResourceRoot.classpath()));
         return own.isEmpty() ? Optional.empty() : Optional.of(own.get().data().load(ResourceRoot.classpath()));
@@ -110,7 +114,7 @@ final class ModelDataOptions {
         if (data == null) {
             throw usage("--data is needed without --model: it is what is mapped");
         }
-        return DataLoader.open(data, null, false);
+        return DataLoader.open(data, null, false, unlabelledImages);
     }
 
     /** The bundled sample a model file is a copy of (read from {@code files}), if it is one. */

@@ -20,19 +20,26 @@ public final class CsvReader {
 
     public static Dataset read(String name, String source, byte[] bytes) throws DataFormatException {
         String text;
+        byte[] plain;
         try {
-            text = new String(DigitsCsvReader.maybeGunzip(bytes).readAllBytes(), StandardCharsets.UTF_8);
+            plain = DigitsCsvReader.maybeGunzip(bytes).readAllBytes();
+        } catch (java.io.EOFException e) {
+            throw new DataFormatException(source, "a whole gzip stream", "one cut short: the file is truncated", e);
         } catch (IOException e) {
-            throw new DataFormatException(source, "a readable (or gzip) CSV file", "damaged bytes (" + e.getMessage() + ")", e);
+            throw new DataFormatException(source, "a readable (or gzip) CSV file", "damaged compressed data", e);
         }
+        DelimitedText.requireText(source, EXPECTED, plain);
+        text = new String(plain, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.isBlank()) {
             throw new DataFormatException(source, EXPECTED, "an empty file");
         }
-        List<DelimitedText.Row> rows = DelimitedText.parse(text, DelimitedText.guessDelimiter(text));
+        char delimiter = DelimitedText.guessDelimiter(text);
+        List<DelimitedText.Row> rows = DelimitedText.parse(source, text, delimiter);
         List<String> header = rows.getFirst().fields().stream().map(String::strip).toList();
+        String separated = " (fields separated by " + DelimitedText.name(delimiter) + ")";
         if (rows.size() == 1) {
             throw new DataFormatException(source, EXPECTED, "a header but no data rows");
         }
@@ -53,12 +60,18 @@ public final class CsvReader {
         for (int r = 1; r < rows.size(); r++) {
             DelimitedText.Row row = rows.get(r);
             if (row.fields().size() != header.size()) {
-                throw new DataFormatException(source, header.size() + " fields per row, as in the header",
+                throw new DataFormatException(source, header.size() + " fields per row, as in the header" + separated,
                         row.fields().size() + " fields on line " + row.line());
             }
             for (int f = 0; f < features.size(); f++) {
                 int c = features.get(f);
-                x[r - 1][f] = number(source, row.fields().get(c), row.line(), header.get(c));
+                String cell = row.fields().get(c);
+                if (delimiter != ',' && cell.matches("\\s*-?\\d+,\\d+\\s*")) {
+                    throw new DataFormatException(source, "numbers with a decimal point" + separated,
+                            "'" + cell.strip() + "' on line " + row.line() + ", column '" + header.get(c) + "' (a decimal comma: write "
+                                    + cell.strip().replace(',', '.') + ")");
+                }
+                x[r - 1][f] = number(source, cell, row.line(), header.get(c));
             }
             labelCells.add(labelColumn < 0 ? "" : row.fields().get(labelColumn));
             names.add(nameColumn < 0 ? "" : row.fields().get(nameColumn).strip());

@@ -29,6 +29,12 @@ public final class DataLoader {
      * @param channelsLast whether the model takes images flattened channels last
      */
     public static Dataset open(String nameOrPath, ImageShape imageShape, boolean channelsLast) throws DataFormatException {
+        return open(nameOrPath, imageShape, channelsLast, false);
+    }
+
+    /** @param unlabelledImages read a folder of images with no class sub-folders as unlabelled */
+    public static Dataset open(String nameOrPath, ImageShape imageShape, boolean channelsLast, boolean unlabelledImages)
+            throws DataFormatException {
         Path path = Path.of(nameOrPath);
         if (!Files.exists(path)) {
             Optional<BundledData> bundled = BundledData.find(nameOrPath);
@@ -38,7 +44,7 @@ public final class DataLoader {
             throw new DataFormatException(nameOrPath, EXPECTED + ", or a bundled data set (" + BundledData.names() + ")",
                     "no such file or folder");
         }
-        return open(path, imageShape, channelsLast);
+        return open(path, imageShape, channelsLast, unlabelledImages);
     }
 
     /**
@@ -46,12 +52,28 @@ public final class DataLoader {
      * @param channelsLast whether the model takes images flattened channels last
      */
     public static Dataset open(Path path, ImageShape imageShape, boolean channelsLast) throws DataFormatException {
+        return open(path, imageShape, channelsLast, false);
+    }
+
+    /**
+     * @param unlabelledImages read a folder of images with no class sub-folders as unlabelled
+     *                         images (else it is refused: classes come from sub-folders)
+     */
+    public static Dataset open(Path path, ImageShape imageShape, boolean channelsLast, boolean unlabelledImages) throws DataFormatException {
         if (!Files.exists(path)) {
             throw new DataFormatException(path.toString(), EXPECTED, "no such file or folder");
         }
         if (Files.isDirectory(path)) {
             Path vectors = path.resolve(ProjectorTsvReader.VECTORS);
-            return Files.isRegularFile(vectors) ? ProjectorTsvReader.read(vectors) : ImageFolderReader.read(path, imageShape, channelsLast);
+            if (Files.isRegularFile(vectors)) {
+                return ProjectorTsvReader.read(vectors);
+            }
+            if (Files.isRegularFile(path.resolve(ProjectorTsvReader.METADATA))) {
+                throw new DataFormatException(path.toString(), "an Embedding-Projector folder: " + ProjectorTsvReader.VECTORS
+                        + " (the vectors) beside " + ProjectorTsvReader.METADATA, ProjectorTsvReader.METADATA + " and no "
+                        + ProjectorTsvReader.VECTORS);
+            }
+            return ImageFolderReader.read(path, imageShape, channelsLast, unlabelledImages);
         }
         byte[] bytes = read(path);
         String fileName = path.getFileName().toString();
@@ -63,11 +85,18 @@ public final class DataLoader {
         if (isIdxImages(bytes) || lower.contains("idx") || lower.contains("ubyte")) {
             return idx(path, bytes);
         }
-        if (lower.endsWith(".tsv") && ProjectorTsvReader.looksLikeVectors(bytes)) {
+        // A file named vectors.tsv is the Projector's, header or not: a CSV reading would take its first vector for a header.
+        if (lower.equals(ProjectorTsvReader.VECTORS) || lower.endsWith(".tsv") && ProjectorTsvReader.looksLikeVectors(bytes)) {
             return ProjectorTsvReader.read(path);
         }
         if (lower.matches(".*\\.(csv|tsv|txt)(\\.gz)?$")) {
             return CsvReader.read(name, path.toString(), bytes);
+        }
+        try {
+            DelimitedText.requireText(path.toString(), EXPECTED, bytes);
+        } catch (DataFormatException binary) {
+            throw new DataFormatException(path.toString(), EXPECTED, "a file named '" + fileName + "' of none of these kinds, holding "
+                    + binary.found(), binary);
         }
         throw new DataFormatException(path.toString(), EXPECTED, "a file named '" + fileName + "' of none of these kinds");
     }

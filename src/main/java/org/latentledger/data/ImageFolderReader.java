@@ -30,6 +30,14 @@ public final class ImageFolderReader {
      * @param channelsLast flatten as (row, column, channel) instead of (channel, row, column)
      */
     public static Dataset read(Path folder, ImageShape target, boolean channelsLast) throws DataFormatException {
+        return read(folder, target, channelsLast, false);
+    }
+
+    /**
+     * @param unlabelled read images with no class sub-folders as unlabelled (else they are refused:
+     *                   a folder of photos opened by mistake would be mapped with no classes, silently)
+     */
+    public static Dataset read(Path folder, ImageShape target, boolean channelsLast, boolean unlabelled) throws DataFormatException {
         List<Path> files = new ArrayList<>();
         List<String> classOfFile = new ArrayList<>();
         List<Path> classes = list(folder).stream().filter(Files::isDirectory).sorted().toList();
@@ -46,6 +54,11 @@ public final class ImageFolderReader {
         if (files.isEmpty()) {
             throw new DataFormatException(folder.toString(), EXPECTED, "no PNG or JPEG images (checked " + classes.size()
                     + (classes.size() == 1 ? " sub-folder)" : " sub-folders)"));
+        }
+        if (!unlabelled && classOfFile.stream().allMatch(String::isEmpty)) {
+            throw new UnlabelledImagesException(folder.toString(), EXPECTED + " (the classes are the sub-folders' names)", String.format(
+                    Locale.ROOT, "%,d images and no class sub-folders: put each class's images in a sub-folder named after it, or open "
+                            + "the folder as unlabelled images (File > Open image folder as unlabelled, or --unlabelled-images)", files.size()));
         }
         ImageShape shape = target;
         float[][] x = new float[files.size()][];

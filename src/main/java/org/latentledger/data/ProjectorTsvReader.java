@@ -24,9 +24,21 @@ public final class ProjectorTsvReader {
 
     public static Dataset read(Path vectors) throws DataFormatException {
         String source = vectors.toString();
-        List<DelimitedText.Row> rows = DelimitedText.parse(text(vectors), '\t');
+        String expected = "one tab-separated vector per line, no header";
+        String all = text(vectors);
+        if (all.isBlank()) {
+            throw new DataFormatException(source, expected, "an empty file");
+        }
+        String first = all.lines().findFirst().orElse("");
+        char separator = DelimitedText.guessDelimiter(first);
+        boolean otherSeparator = first.indexOf(',') >= 0 || first.indexOf(';') >= 0 || first.indexOf('|') >= 0;
+        if (first.indexOf('\t') < 0 && otherSeparator) {
+            throw new DataFormatException(source, expected, "values separated by " + DelimitedText.name(separator)
+                    + " on line 1 (save it with tabs, or name it .csv with a header row)");
+        }
+        List<DelimitedText.Row> rows = DelimitedText.parse(source, all, '\t');
         if (rows.isEmpty()) {
-            throw new DataFormatException(source, "one tab-separated vector per line", "an empty file");
+            throw new DataFormatException(source, expected, "an empty file");
         }
         int width = rows.getFirst().fields().size();
         float[][] x = new float[rows.size()][width];
@@ -44,7 +56,7 @@ public final class ProjectorTsvReader {
         Labels labels = Labels.none(x.length);
         List<String> names = List.of();
         if (Files.isRegularFile(metaPath)) {
-            List<DelimitedText.Row> meta = DelimitedText.parse(text(metaPath), '\t');
+            List<DelimitedText.Row> meta = DelimitedText.parse(metaPath.toString(), text(metaPath), '\t');
             boolean header = !meta.isEmpty() && meta.getFirst().fields().size() > 1;
             List<DelimitedText.Row> body = header ? meta.subList(1, meta.size()) : meta;
             if (body.size() != x.length) {
@@ -75,10 +87,19 @@ public final class ProjectorTsvReader {
     }
 
     private static String text(Path file) throws DataFormatException {
+        byte[] bytes;
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DataFormatException(file.toString(), "a readable UTF-8 text file", e.toString(), e);
+            throw new DataFormatException(file.toString(), "a readable file", "one that cannot be read (" + e.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + ")", e);
+        }
+        DelimitedText.requireText(file.toString(), "a UTF-8 text file", bytes);
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        try {
+            return utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFormatException(file.toString(), "a UTF-8 text file", "bytes that are not UTF-8 (another encoding: save it as UTF-8)", e);
         }
     }
 

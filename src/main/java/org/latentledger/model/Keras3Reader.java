@@ -75,6 +75,9 @@ final class Keras3Reader {
 
     static LoadedModel load(String name, String source, byte[] bytes) throws ModelLoadException {
         Map<String, byte[]> entries = entries(source, bytes);
+        if (!entries.containsKey("config.json")) {
+            throw new ModelLoadException(source, FORMAT, "a zip without config.json (entries: " + String.join(", ", entries.keySet()) + ")", null);
+        }
         if (!entries.containsKey("model.weights.h5")) {
             throw new ModelLoadException(source, FORMAT, entries.containsKey("model.weights.npz")
                     ? "weights saved as model.weights.npz, which we do not read" + ADVICE

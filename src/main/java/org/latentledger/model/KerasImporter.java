@@ -46,6 +46,7 @@ final class KerasImporter {
     }
 
     static LoadedModel load(String name, String source, byte[] bytes) throws ModelLoadException {
+        Hdf5Extent.requireWhole(source, bytes, EXPECTED);
         Path tmp = null;
         try {
             tmp = Files.createTempFile("latent-ledger-keras", ".h5");

@@ -62,6 +62,16 @@ public final class ModelLoader {
             Path dir = file.toAbsolutePath().getParent(); // where external data (model.onnx.data) lies
             return onnx(name, source, bytes, dir);
         }
+        String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // The name says what it should be: a file that is not what its name says is told so in those terms.
+        if (lower.endsWith(".onnx") && bytes.length > 0 && !KerasImporter.isHdf5(bytes) && !isZip(bytes)) {
+            throw new ModelLoadException(source, "an ONNX model (a serialized ModelProto with a graph)", bytes.length > 0
+                    && FileSniffer.describe(bytes).startsWith("a text file") ? FileSniffer.describe(bytes)
+                    : String.format(java.util.Locale.ROOT, "%,d bytes that do not parse as one: the file is damaged or truncated", bytes.length), null);
+        }
+        if (lower.endsWith(".keras") && isZip(bytes) && !Keras3Reader.looksLikeKeras3(bytes)) {
+            return Keras3Reader.load(name, source, bytes);
+        }
         return load(name, source, bytes);
     }
 

@@ -38,6 +38,12 @@ final class FileOpener {
         opening.open("Opening " + data.displayName(), null, new Sources.BundledSet(data, root), "Could not open the data", null);
     }
 
+    /** A folder of images without class sub-folders, read as unlabelled images (asked for by the user). */
+    void unlabelledImages(Path folder) {
+        opening.open("Opening images " + folder.getFileName(), null, new Sources.DataFile(folder, true), "Could not open the images",
+                () -> recent.add(false, folder));
+    }
+
     /** A model file, a data file, or both (either may be null); each goes on its recent list once open. */
     void both(Path modelFile, Path dataFile) {
         if (modelFile == null && dataFile == null) {

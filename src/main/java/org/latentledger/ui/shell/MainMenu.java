@@ -60,7 +60,8 @@ final class MainMenu {
         economize.disableProperty().bind(vm.modelProperty().isNull());
         MenuItem closeModel = item("Close model", null, vm::closeModel);
         closeModel.disableProperty().bind(vm.modelProperty().isNull());
-        Menu file = new Menu("File", null, openModel, openData, openFolder, recent, samples, sampleData, economize, closeModel, new SeparatorMenuItem(), cancel,
+        MenuItem openUnlabelled = item("Open image folder as unlabelled ...", null, this::chooseUnlabelledFolder);
+        Menu file = new Menu("File", null, openModel, openData, openFolder, openUnlabelled, recent, samples, sampleData, economize, closeModel, new SeparatorMenuItem(), cancel,
                 new SeparatorMenuItem(), quit);
 
         Menu theme = new Menu("Theme");
@@ -201,6 +202,20 @@ final class MainMenu {
         File f = chooser.showDialog(window());
         if (f != null) {
             vm.openData(f.toPath());
+        }
+    }
+
+    /** A folder of images with no class sub-folders: their points are mapped without labels. */
+    private void chooseUnlabelledFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of images as unlabelled (no class sub-folders)");
+        Path last = lastFolder();
+        if (last != null) {
+            chooser.setInitialDirectory(last.toFile());
+        }
+        File f = chooser.showDialog(window());
+        if (f != null) {
+            vm.openUnlabelledImages(f.toPath());
         }
     }
 

@@ -174,6 +174,11 @@ public final class MainViewModel {
         files.both(null, file);
     }
 
+    /** Opens a folder of images without class sub-folders as unlabelled images (refused as data otherwise: classes are sub-folders). */
+    public void openUnlabelledImages(Path folder) {
+        files.unlabelledImages(folder);
+    }
+
     /** Opens a bundled data set through the open model. */
     public void openData(org.latentledger.data.BundledData data) {
         files.bundled(data);

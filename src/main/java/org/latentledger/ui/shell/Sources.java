@@ -102,12 +102,18 @@ final class Sources {
         }
     }
 
-    record DataFile(Path path) implements DataSource {
+    /** @param unlabelledImages read a folder of images without class sub-folders as unlabelled */
+    record DataFile(Path path, boolean unlabelledImages) implements DataSource {
+
+        DataFile(Path path) {
+            this(path, false);
+        }
+
         @Override
         public Dataset load(LoadedModel model) throws DataFormatException {
             InputSpec spec = model == null ? null : model.input();
             ImageShape shape = spec != null && spec.isImage() ? new ImageShape(spec.height(), spec.width(), spec.channels()) : null;
-            return DataLoader.open(path, shape, spec != null && spec.channelsLast());
+            return DataLoader.open(path, shape, spec != null && spec.channelsLast(), unlabelledImages);
         }
 
         @Override
