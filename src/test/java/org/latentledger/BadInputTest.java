@@ -28,25 +28,25 @@ import org.latentledger.model.ModelLoader;
  * Every kind of bad input the app can be given, with the message it must produce: the message
  * names the file and says what was expected and what was found. Nothing may crash or hang.
  */
-class BadInputTest {
+public class BadInputTest {
 
     @TempDir
     static Path dir;
 
     /** Builds the bad file in {@code dir} and returns its path. */
     @FunctionalInterface
-    interface Maker {
+    public interface Maker {
         Path make(Path dir) throws Exception;
     }
 
-    record Case(String what, boolean model, Maker maker, List<String> mustSay) {
+    public record Case(String what, boolean model, Maker maker, List<String> mustSay) {
         @Override
         public String toString() {
             return what;
         }
     }
 
-    static Stream<Arguments> cases() {
+    public static Stream<Arguments> cases() {
         return Stream.of(
                 model("truncated zip", d -> write(d, "cut.zip", Arrays.copyOf(sampleZip(), sampleZip().length / 3)),
                         "expected a Deeplearning4j model zip", "truncated"),
@@ -238,6 +238,27 @@ class BadInputTest {
             }
             for (String fragment : c.mustSay()) {
                 assertTrue(message.contains(fragment), "says '" + fragment + "': " + message);
+            }
+        });
+    }
+
+    /** The same files through the command line: status 1, the message on stderr naming the file, no stack trace. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theCommandLineSaysTheSameWithoutATrace(Case c) {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            Path file = c.maker().make(Files.createDirectories(dir.resolve("cli")));
+            org.latentledger.cli.CliTest.Run r = c.model()
+                    ? org.latentledger.cli.CliTest.run("inspect", "--model", file.toString())
+                    : org.latentledger.cli.CliTest.run("project", "--data", file.toString(), "--method", "pca", "--out",
+                            dir.resolve("cli-out.csv").toString());
+            assertEquals(1, r.status(), c.what() + ": " + r.err() + r.out());
+            String named = c.what().startsWith("IDX labels") ? file.getFileName().toString().replace("images-idx3", "labels-idx1")
+                    : file.getFileName().toString();
+            assertTrue(r.err().contains(named), "names the file: " + r.err());
+            for (String trace : List.of("Exception", "HDF5-DIAG", "\tat ", "Please file an issue")) {
+                assertTrue(!r.err().contains(trace) && !r.console().contains(trace), "no trace or diagnostics ('" + trace + "'): "
+                        + r.err() + r.console());
             }
         });
     }

@@ -20,7 +20,7 @@ import org.latentledger.data.ProjectorTsvReader;
 import picocli.CommandLine;
 
 /** The headless commands' contracts: JSON keys, exit statuses, messages, files written. */
-class CliTest {
+public class CliTest {
 
     /**
      * @param out     what the command wrote to picocli's out
@@ -28,10 +28,10 @@ class CliTest {
      * @param console what it printed straight to System.out and System.err (progress lines, bench
      *                tables), kept here instead of in the build's log
      */
-    record Run(int status, String out, String err, String console) {
+    public record Run(int status, String out, String err, String console) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         java.io.PrintStream capture = new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8);
         java.io.PrintStream oldOut = System.out;
