@@ -118,6 +118,8 @@ public class BadInputTest {
                         "damaged or truncated"),
                 model("random bytes named .onnx", d -> write(d, "noise.onnx", noise(4096)), "expected an ONNX model", "4,096 bytes"),
                 model("text named .onnx", d -> write(d, "notes.onnx", "a model, I promise".getBytes()), "a text file"),
+                model("Keras weights that do not fit the configuration", d -> copy(d, "keras/mismatched-weights.h5"),
+                        "layer 'squash' takes W 16x8, b 8", "kernel:0 16x5"),
                 model("0-byte .h5", d -> write(d, "empty.h5", new byte[0]), "an empty file (0 bytes)"),
                 model("0-byte .onnx", d -> write(d, "empty.onnx", new byte[0]), "an empty file (0 bytes)"),
 

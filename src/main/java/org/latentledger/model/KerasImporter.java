@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -59,9 +61,11 @@ final class KerasImporter {
             String hash = Hashing.sha256(bytes);
             if (cls.equals("Sequential")) {
                 MultiLayerNetwork net = KerasModelImport.importKerasSequentialModelAndWeights(tmp.toString(), false);
+                checkWeights(source, tmp, layer -> net.getLayer(layer));
                 return new LoadedModel(name, source, hash, "Keras", new SequentialNetwork(net, input));
             }
             ComputationGraph graph = KerasModelImport.importKerasModelAndWeights(tmp.toString(), false);
+            checkWeights(source, tmp, graph::getLayer);
             return new LoadedModel(name, source, hash, "Keras", new GraphNetwork(graph, input));
         } catch (ModelLoadException e) {
             throw e;
@@ -76,6 +80,56 @@ final class KerasImporter {
                 }
             }
         }
+    }
+
+    /**
+     * The weights in the file against the layers its configuration makes: DL4J's import puts a
+     * kernel of the wrong size into a layer without a word, so each layer's stored arrays are
+     * counted against the layer's own parameters, and a difference refused with both shapes.
+     */
+    private static void checkWeights(String source, Path file, java.util.function.Function<String, org.deeplearning4j.nn.api.Layer> layers)
+            throws Exception {
+        synchronized (Hdf5Archive.LOCK_OBJECT) {
+            try (Hdf5Archive archive = new Hdf5Archive(file.toString())) {
+                if (!archive.getGroups().contains("model_weights")) {
+                    return;
+                }
+                for (String layer : archive.getGroups("model_weights")) {
+                    List<String> stored = new java.util.ArrayList<>();
+                    long values = 0;
+                    for (String sub : archive.getGroups("model_weights", layer)) {
+                        for (String ds : archive.getDataSets("model_weights", layer, sub)) {
+                            org.nd4j.linalg.api.ndarray.INDArray a = archive.readDataSet(ds, "model_weights", layer, sub);
+                            stored.add(ds + " " + shape(a.shape()));
+                            values += a.length();
+                        }
+                    }
+                    if (stored.isEmpty()) {
+                        continue;
+                    }
+                    org.deeplearning4j.nn.api.Layer l;
+                    try {
+                        l = layers.apply(layer);
+                    } catch (RuntimeException notThere) {
+                        continue; // weights of a layer the import folded away: nothing to count them against
+                    }
+                    if (l == null || l.numParams() == values) {
+                        continue;
+                    }
+                    List<String> wanted = new java.util.ArrayList<>();
+                    for (Map.Entry<String, org.nd4j.linalg.api.ndarray.INDArray> p : l.paramTable().entrySet()) {
+                        wanted.add(p.getKey() + " " + shape(p.getValue().shape()));
+                    }
+                    throw new ModelLoadException(source, "weights that fit the model's configuration: layer '" + layer + "' takes "
+                            + String.join(", ", wanted) + " (" + String.format(java.util.Locale.ROOT, "%,d", l.numParams()) + " values)",
+                            String.join(", ", stored) + " (" + String.format(java.util.Locale.ROOT, "%,d", values) + " values) for it", null);
+                }
+            }
+        }
+    }
+
+    private static String shape(long[] s) {
+        return java.util.Arrays.stream(s).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining("x"));
     }
 
     private static JsonObject readConfig(String source, Path file) throws Exception {
