@@ -28,6 +28,14 @@ final class WindowOptions {
     @Mixin
     QueryOption query;
 
+    @Option(names = "--workspace", paramLabel = "FILE.llws", description = "Open a workspace (its model and data, page, layer, map, "
+            + "journey, ledger and look) instead of --model and --data; --width, --height and --scale still apply.")
+    Path workspace;
+
+    @Option(names = "--save-workspace", paramLabel = "FILE.llws", description = "Also write the workspace of what was rendered "
+            + "(opening it with --workspace renders the same picture).")
+    Path saveWorkspace;
+
     @Option(names = "--layer", description = "Layer to map, by index (0-based) or name (default: the model's default layer).")
     String layer;
 
@@ -115,7 +123,8 @@ final class WindowOptions {
         if (modelFile != null && data == null && dataFile == null) {
             data = ModelDataOptions.copiedSample(modelFile, files).map(SampleModel::data).orElse(null);
         }
-        return new ShotRequest.Open(files, sample.orElse(SampleModel.DIGITS_MLP), modelFile, data, dataFile, layer);
+        return new ShotRequest.Open(files, sample.orElse(SampleModel.DIGITS_MLP), modelFile, data, dataFile, layer)
+                .withWorkspace(workspace, saveWorkspace);
     }
 
     /** Says what the window reported, if anything: status 2 when it reported a problem, else 0. */

@@ -30,15 +30,26 @@ public record ShotRequest(Open open, Shown shown, Look look, Duration timeout) {
      * @param data      a bundled data set to open, or null for the model's own (bundled models) or none
      * @param dataFile  a data file or folder to open, or null
      * @param layer     layer name or 0-based index to show, or null for the model's default layer
+     * @param workspace a workspace to open instead of all the above (its files, page, layer, ...), or null
+     * @param saveWorkspace where to write the workspace of what was rendered, or null
      */
-    public record Open(ResourceRoot files, SampleModel sample, Path modelFile, BundledData data, Path dataFile, String layer) {
+    public record Open(ResourceRoot files, SampleModel sample, Path modelFile, BundledData data, Path dataFile, String layer, Path workspace,
+                       Path saveWorkspace) {
+
+        public Open(ResourceRoot files, SampleModel sample, Path modelFile, BundledData data, Path dataFile, String layer) {
+            this(files, sample, modelFile, data, dataFile, layer, null, null);
+        }
 
         public static Open sample(ResourceRoot files, SampleModel sample) {
             return new Open(files, sample, null, null, null, null);
         }
 
         public Open withLayer(String ref) {
-            return new Open(files, sample, modelFile, data, dataFile, ref);
+            return new Open(files, sample, modelFile, data, dataFile, ref, workspace, saveWorkspace);
+        }
+
+        public Open withWorkspace(Path open, Path save) {
+            return new Open(files, sample, modelFile, data, dataFile, layer, open, save);
         }
     }
 

@@ -33,6 +33,9 @@ final class ShotWindow {
 
     /** Opens the window, brings it to rest as the request says, and runs the work on it; the window is closed after. */
     static <T> T with(ShotRequest r, Work<T> work) throws Exception {
+        if (r.open().workspace() != null) {
+            return withWorkspace(r, work);
+        }
         HeadlessFx.start(r.look().width(), r.look().height());
         long deadline = System.nanoTime() + r.timeout().toNanos();
         ShotRequest.Shown shown = r.shown();
@@ -80,7 +83,11 @@ final class ShotWindow {
                 HeadlessFx.awaitSettled(vm, deadline);
             }
             showPage(vm, r, deadline);
-            return work.run(stage, vm);
+            T result = work.run(stage, vm);
+            if (r.open().saveWorkspace() != null) {
+                saveWorkspace(vm, r.open().saveWorkspace());
+            }
+            return result;
         } finally {
             HeadlessFx.onFx(() -> {
                 vm.cancel();
@@ -88,6 +95,55 @@ final class ShotWindow {
                 stage.hide();
                 return null;
             });
+        }
+    }
+
+    /**
+     * The window as a workspace says (its files checked first: a bad workspace or a moved file
+     * fails here, before anything opens), at the size the request asks for.
+     */
+    private static <T> T withWorkspace(ShotRequest r, Work<T> work) throws Exception {
+        java.nio.file.Path file = r.open().workspace();
+        org.latentledger.workspace.Workspace w = org.latentledger.workspace.WorkspaceFile.read(file);
+        org.latentledger.workspace.WorkspaceCheck.checkFiles(file, w);
+        HeadlessFx.start(r.look().width(), r.look().height());
+        long deadline = System.nanoTime() + r.timeout().toNanos();
+        Stage stage = HeadlessFx.onFx(Stage::new);
+        MainViewModel vm = HeadlessFx.onFx(() -> {
+            MainViewModel model = new MainViewModel(r.open().files(), AppExecutor.shared());
+            stage.setScene(LatentLedgerApp.createScene(model, false, r.look().width(), r.look().height()));
+            stage.show();
+            view(stage).presentInWindow();
+            model.restore(w, file);
+            return model;
+        });
+        try {
+            while (HeadlessFx.onFx(() -> vm.restoringProperty().get())) {
+                if (System.nanoTime() > deadline) {
+                    throw new java.util.concurrent.TimeoutException("the workspace did not open in time (status: "
+                            + HeadlessFx.onFx(() -> vm.statusProperty().get()) + ")");
+                }
+                Thread.sleep(50);
+            }
+            HeadlessFx.awaitSettled(vm, deadline);
+            T result = work.run(stage, vm);
+            if (r.open().saveWorkspace() != null) {
+                saveWorkspace(vm, r.open().saveWorkspace());
+            }
+            return result;
+        } finally {
+            HeadlessFx.onFx(() -> {
+                vm.cancel();
+                vm.appearance().presentationProperty().set(false);
+                stage.hide();
+                return null;
+            });
+        }
+    }
+
+    static void saveWorkspace(MainViewModel vm, java.nio.file.Path file) throws Exception {
+        if (!HeadlessFx.onFx(() -> vm.saveWorkspace(file))) {
+            throw new java.io.IOException(problem(vm));
         }
     }
 

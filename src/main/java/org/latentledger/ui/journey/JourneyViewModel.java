@@ -163,6 +163,7 @@ public final class JourneyViewModel {
                         return;
                     }
                     steering.clearPhraseAxes();
+                    phraseAxes.clear();
                     atlases.set(result);
                     scenes.set(MapSceneBuilder.layerMaps(result, activations, data, predicted, model.hash()));
                     clearTrails();
@@ -267,8 +268,19 @@ public final class JourneyViewModel {
      */
     public String addPhraseAxis(String phraseA, String phraseB, String name) {
         rule.check();
-        return steering.addPhraseAxis(words, network, atlases.get(), phraseA, phraseB, name);
+        String problem = steering.addPhraseAxis(words, network, atlases.get(), phraseA, phraseB, name);
+        if (problem.isEmpty()) {
+            phraseAxes.add(new org.latentledger.workspace.Workspace.PhraseAxis(steering.layer.get(), phraseA, phraseB, name));
+        }
+        return problem;
     }
+
+    /** The phrase axes added since the maps were made, as they were asked for (a workspace keeps them). */
+    public List<org.latentledger.workspace.Workspace.PhraseAxis> phraseAxes() {
+        return List.copyOf(phraseAxes);
+    }
+
+    private final List<org.latentledger.workspace.Workspace.PhraseAxis> phraseAxes = new java.util.ArrayList<>();
 
     /** The axes to steer along at layer l: its principal ones and those made from phrases. */
     public List<Axis> axesOf(int l) {

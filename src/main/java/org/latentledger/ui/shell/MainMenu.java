@@ -42,6 +42,13 @@ final class MainMenu {
                 KeyCombination.SHIFT_DOWN), this::chooseDataFile);
         MenuItem openFolder = item("Open data folder ...", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::chooseDataFolder);
+        MenuItem openWorkspace = item("Open workspace ...", new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::chooseWorkspace);
+        MenuItem saveWorkspace = item("Save workspace", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveWorkspace);
+        MenuItem saveWorkspaceAs = item("Save workspace as ...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::saveWorkspaceAs);
+        saveWorkspace.disableProperty().bind(vm.modelProperty().isNull().and(vm.datasetProperty().isNull()));
+        saveWorkspaceAs.disableProperty().bind(saveWorkspace.disableProperty());
         Menu recent = new Menu("Open recent");
         fillRecent(recent);
         vm.recentFiles().entries().addListener((ListChangeListener<RecentFiles.Entry>) c -> fillRecent(recent));
@@ -61,7 +68,8 @@ final class MainMenu {
         MenuItem closeModel = item("Close model", null, vm::closeModel);
         closeModel.disableProperty().bind(vm.modelProperty().isNull());
         MenuItem openUnlabelled = item("Open image folder as unlabelled ...", null, this::chooseUnlabelledFolder);
-        Menu file = new Menu("File", null, openModel, openData, openFolder, openUnlabelled, recent, samples, sampleData, economize, closeModel, new SeparatorMenuItem(), cancel,
+        Menu file = new Menu("File", null, openModel, openData, openFolder, openUnlabelled, new SeparatorMenuItem(), openWorkspace,
+                saveWorkspace, saveWorkspaceAs, new SeparatorMenuItem(), recent, samples, sampleData, economize, closeModel, new SeparatorMenuItem(), cancel,
                 new SeparatorMenuItem(), quit);
 
         Menu theme = new Menu("Theme");
@@ -202,6 +210,48 @@ final class MainMenu {
         File f = chooser.showDialog(window());
         if (f != null) {
             vm.openData(f.toPath());
+        }
+    }
+
+    private static final FileChooser.ExtensionFilter WORKSPACES = new FileChooser.ExtensionFilter("Latent Ledger workspaces (*.llws)",
+            "*" + org.latentledger.workspace.WorkspaceFile.EXTENSION);
+
+    private void chooseWorkspace() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open workspace");
+        chooser.getExtensionFilters().addAll(WORKSPACES, new FileChooser.ExtensionFilter("All files", "*"));
+        startIn(chooser);
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            vm.openWorkspace(f.toPath());
+        }
+    }
+
+    /** Saves over the workspace last opened or saved, else asks where. */
+    private void saveWorkspace() {
+        Path known = vm.workspaceFileProperty().get();
+        if (known == null) {
+            saveWorkspaceAs();
+        } else {
+            vm.saveWorkspace(known);
+        }
+    }
+
+    private void saveWorkspaceAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save workspace");
+        chooser.getExtensionFilters().add(WORKSPACES);
+        Path known = vm.workspaceFileProperty().get();
+        chooser.setInitialFileName(known != null ? known.getFileName().toString()
+                : (vm.modelProperty().get() != null ? vm.modelProperty().get().name() : "workspace") + org.latentledger.workspace.WorkspaceFile.EXTENSION);
+        startIn(chooser);
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            Path p = f.toPath();
+            if (!p.getFileName().toString().endsWith(org.latentledger.workspace.WorkspaceFile.EXTENSION)) {
+                p = p.resolveSibling(p.getFileName() + org.latentledger.workspace.WorkspaceFile.EXTENSION);
+            }
+            vm.saveWorkspace(p);
         }
     }
 

@@ -121,6 +121,96 @@ public final class MainViewModel {
     }
 
     /** Where the bundled files (models, data, lessons) are read from. */
+    /** What is open (for workspaces). */
+    Session session() {
+        return session;
+    }
+
+    /** Runs the action the next time the window is settled (at once, on the next pulse, if it is already). */
+    public void afterSettled(Runnable action) {
+        // Two pulses on: whatever was just asked for has started (settled went false) before it is looked at.
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+            if (settled.get()) {
+                action.run();
+                return;
+            }
+            settled.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) {
+                        settled.removeListener(this);
+                        action.run();
+                    }
+                }
+            });
+        }));
+    }
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper restoring = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "restoring");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> workspaceFile = new javafx.beans.property.ReadOnlyObjectWrapper<>(this,
+            "workspaceFile");
+
+    /** True while a workspace is being brought back (its steps wait on the window settling). */
+    public javafx.beans.property.ReadOnlyBooleanProperty restoringProperty() {
+        return restoring.getReadOnlyProperty();
+    }
+
+    /** The workspace last opened or saved, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> workspaceFileProperty() {
+        return workspaceFile.getReadOnlyProperty();
+    }
+
+    /**
+     * Opens a workspace file: read and its files checked first (a bad workspace or a moved file is
+     * a problem, and nothing changes), then brought back step by step as the window settles.
+     */
+    public void openWorkspace(Path file) {
+        org.latentledger.workspace.Workspace w;
+        try {
+            w = org.latentledger.workspace.WorkspaceFile.read(file);
+            org.latentledger.workspace.WorkspaceCheck.checkFiles(file, w);
+        } catch (org.latentledger.data.DataFormatException e) {
+            problem.set(Problem.of("Could not open the workspace", e));
+            return;
+        }
+        restore(w, file);
+    }
+
+    /** Brings a workspace back (already read and checked). */
+    public void restore(org.latentledger.workspace.Workspace w, Path file) {
+        problem.set(null);
+        restoring.set(true);
+        java.util.List<Runnable> steps = Workspaces.steps(this, w);
+        runSteps(steps, 0, file);
+    }
+
+    private void runSteps(java.util.List<Runnable> steps, int k, Path file) {
+        if (k == steps.size() || problem.get() != null && k > 0) {
+            restoring.set(false);
+            if (problem.get() == null) {
+                workspaceFile.set(file);
+                say("Opened workspace " + (file == null ? "" : file.getFileName()));
+            }
+            return;
+        }
+        steps.get(k).run();
+        afterSettled(() -> runSteps(steps, k + 1, file));
+    }
+
+    /** Writes what the window holds as a workspace (atomically: a crash mid-save leaves the old file whole). */
+    public boolean saveWorkspace(Path file) {
+        try {
+            org.latentledger.workspace.WorkspaceFile.write(file, Workspaces.capture(this));
+            workspaceFile.set(file);
+            say("Saved workspace " + file.getFileName());
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            problem.set(new Problem("Could not save the workspace", file.toString(), file + ": " + (e.getMessage() == null
+                    ? "the file could not be written" : e.getMessage()), ""));
+            return false;
+        }
+    }
+
     public ResourceRoot resources() {
         return root;
     }
@@ -186,6 +276,13 @@ public final class MainViewModel {
 
     /** Opens files given together (dropped on the window, or on the command line): models and data sorted by kind. */
     public void openFiles(List<Path> dropped) {
+        // A workspace among them opens alone: it says which model and data go with it.
+        for (Path p : dropped) {
+            if (p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(org.latentledger.workspace.WorkspaceFile.EXTENSION)) {
+                openWorkspace(p);
+                return;
+            }
+        }
         DroppedFiles f = DroppedFiles.of(dropped);
         files.both(f.model(), f.data());
     }

@@ -91,6 +91,10 @@ final class WindowProvenance {
                 }
             }
         }
+        if (vm.workspaceFileProperty().get() != null) {
+            // Made from a workspace (opened or saved): the sidecar names it, so the picture can be made again.
+            sections.put("workspace", vm.workspaceFileProperty().get().toAbsolutePath().toString());
+        }
         return new Provenance(target.cliName(), m == null ? null : m.source(), m == null ? null : m.hash(), d == null ? null : d.source(),
                 d == null ? null : d.hash(), layer, drawn == null ? null : drawn.method().cliName(),
                 drawn == null ? Map.of() : drawn.parameters(), drawn == null ? 0 : drawn.seed(), policy, query, sections,
