@@ -76,6 +76,37 @@ class ScreenshotsTest {
     }
 
     @Test
+    void aShotSavesItsWorkspaceAndTheWorkspaceGivesTheSameShot(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.png");
+        Path w = dir.resolve("a.llws");
+        // The map: nothing on it is measured (the ledger's times would differ from run to run).
+        shot(a, "--model", "digits-mlp", "--layer", "hidden2", "--method", "umap", "--seed", "3", "--theme", "dark",
+                "--width", "1024", "--height", "700", "--save-workspace", w.toString());
+        org.latentledger.workspace.Workspace saved = org.latentledger.workspace.WorkspaceFile.read(w);
+        assertEquals(org.latentledger.view.Page.MAP, saved.page());
+        assertEquals("hidden2", saved.layer());
+        assertEquals(3, saved.map().spec().seed());
+        assertEquals(org.latentledger.view.Theme.DARK, saved.look().theme());
+        Path b = dir.resolve("b.png");
+        shot(b, "--workspace", w.toString(), "--width", "1024", "--height", "700");
+        java.awt.image.BufferedImage ia = javax.imageio.ImageIO.read(a.toFile());
+        java.awt.image.BufferedImage ib = javax.imageio.ImageIO.read(b.toFile());
+        // The same picture above the map's note (the second map may say "from the cache") and the status bar
+        // (which says the workspace was opened).
+        int differ = 0;
+        for (int y = 0; y < ia.getHeight() - 80; y++) {
+            for (int x = 0; x < ia.getWidth(); x++) {
+                differ += ia.getRGB(x, y) == ib.getRGB(x, y) ? 0 : 1;
+            }
+        }
+        assertEquals(0, differ, "pixels that differ between the shot and the shot of its workspace");
+        assertTrue(Files.readString(Path.of(b + ".json")).contains("a.llws"), "the sidecar names the workspace");
+        Files.writeString(dir.resolve("cut.llws"), Files.readString(w).substring(0, 100));
+        Result r = runFor("shot", "--workspace", dir.resolve("cut.llws").toString(), "--out", dir.resolve("c.png").toString());
+        assertTrue(r.status() == 1 && r.log().contains("cut.llws") && r.log().contains("truncated") && !r.log().contains("Exception"), r.log());
+    }
+
+    @Test
     void exportGifWritesOneFramePerLayer(@TempDir Path dir) throws Exception {
         Path gif = dir.resolve("journey.gif");
         run("export-gif", "--model", "digits-mlp", "--data", "digits", "--query", "5", "--out", gif.toString());
