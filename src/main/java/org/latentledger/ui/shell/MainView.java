@@ -114,8 +114,14 @@ public final class MainView extends BorderPane {
         bindSelection();
         acceptDrops();
         vm.problemProperty().addListener((o, a, p) -> {
-            if (p != null && this.dialogs) {
+            if (p != null && this.dialogs && vm.misplacedProperty().get() == null) {
                 ProblemViews.showDialog(p, getScene() == null ? null : getScene().getWindow());
+            }
+        });
+        // A workspace whose model or data moved: say so, and let the user point to the file.
+        vm.misplacedProperty().addListener((o, a, m) -> {
+            if (m != null && this.dialogs) {
+                javafx.application.Platform.runLater(() -> locate(m));
             }
         });
     }
@@ -195,6 +201,29 @@ public final class MainView extends BorderPane {
             modelPanel.set(!narrow);
         }
         laidOutWidth = now;
+    }
+
+    private void locate(MainViewModel.Misplaced m) {
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        ask.setTitle("Workspace " + m.file().getFileName());
+        ask.setHeaderText("The workspace's " + m.why().what() + " has moved or changed");
+        ask.setContentText(m.why().found() + "\n\nExpected: " + m.why().expected() + "\n\nPoint to the file where it is now?");
+        javafx.scene.control.ButtonType find = new javafx.scene.control.ButtonType("Locate ...", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ask.getButtonTypes().setAll(find, javafx.scene.control.ButtonType.CANCEL);
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        if (ask.showAndWait().filter(b -> b == find).isPresent()) {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Where is " + m.why().expectedAt().getFileName() + " now?");
+            if (m.why().expectedAt().getParent() != null && java.nio.file.Files.isDirectory(m.why().expectedAt().getParent())) {
+                chooser.setInitialDirectory(m.why().expectedAt().getParent().toFile());
+            }
+            java.io.File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.relocate(m, f.toPath());
+            }
+        }
     }
 
     /** The journey and the ledger need the width, and so does a presentation: the model panel steps aside. */

@@ -168,12 +168,44 @@ public final class MainViewModel {
         org.latentledger.workspace.Workspace w;
         try {
             w = org.latentledger.workspace.WorkspaceFile.read(file);
-            org.latentledger.workspace.WorkspaceCheck.checkFiles(file, w);
         } catch (org.latentledger.data.DataFormatException e) {
             problem.set(Problem.of("Could not open the workspace", e));
             return;
         }
+        openWorkspace(w, file);
+    }
+
+    /** A workspace read, its files checked: one that moved or changed is named, and the window may ask where it is now. */
+    public void openWorkspace(org.latentledger.workspace.Workspace w, Path file) {
+        try {
+            org.latentledger.workspace.WorkspaceCheck.checkFiles(file, w);
+        } catch (org.latentledger.workspace.WorkspaceCheck.MovedFileException e) {
+            problem.set(Problem.of("Could not open the workspace", e));
+            misplaced.set(new Misplaced(w, file, e));
+            return;
+        } catch (org.latentledger.data.DataFormatException e) {
+            problem.set(Problem.of("Could not open the workspace", e));
+            return;
+        }
+        misplaced.set(null);
         restore(w, file);
+    }
+
+    /** A workspace that could not open because its model or data moved or changed: the user may point to the file. */
+    public record Misplaced(org.latentledger.workspace.Workspace workspace, Path file,
+                            org.latentledger.workspace.WorkspaceCheck.MovedFileException why) {
+    }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Misplaced> misplaced = new javafx.beans.property.ReadOnlyObjectWrapper<>(this,
+            "misplaced");
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Misplaced> misplacedProperty() {
+        return misplaced.getReadOnlyProperty();
+    }
+
+    /** Opens the misplaced workspace with its file found at {@code now} (checked again like any other). */
+    public void relocate(Misplaced m, Path now) {
+        openWorkspace(org.latentledger.workspace.WorkspaceCheck.relocated(m.workspace(), m.why().what(), now), m.file());
     }
 
     /** Brings a workspace back (already read and checked). */

@@ -91,6 +91,15 @@ class WorkspaceWindowTest {
         assertNotNull(p);
         assertTrue(p.message().contains("copy.zip") && p.message().contains("has changed since"), p.message());
         assertEquals(before, onFx(() -> vm.modelProperty().get().hash()), "nothing was opened");
+        MainViewModel.Misplaced m = onFx(() -> vm.misplacedProperty().get());
+        assertNotNull(m, "the window may ask where the model is now");
+        assertEquals("model", m.why().what());
+        // The user points to the file: the workspace opens with it.
+        Path found = Files.copy(Path.of("sample-models/digits-mlp.zip"), dir.resolve("found.zip"));
+        robot.interact(() -> vm.relocate(m, found));
+        await(() -> onFxQuiet(() -> !vm.restoringProperty().get() && vm.isSettled()), 120);
+        assertEquals(null, onFx(() -> vm.problemProperty().get()));
+        assertEquals(found.toString(), onFx(() -> vm.modelProperty().get().source()));
         Files.writeString(dir.resolve("cut.llws"), Files.readString(file).substring(0, 200));
         robot.interact(() -> vm.openWorkspace(dir.resolve("cut.llws")));
         assertTrue(onFx(() -> vm.problemProperty().get()).message().contains("truncated"));
