@@ -12,9 +12,28 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** Every argument names a file or folder that exists, and the first is not a command's name. */
+    static boolean areFiles(String[] args) {
+        if (LatentLedgerCli.commandLine().getSubcommands().containsKey(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.startsWith("-") || !java.nio.file.Files.exists(java.nio.file.Path.of(a))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
             org.latentledger.ui.LatentLedgerApp.open(args);
+            return;
+        }
+        if (areFiles(args)) {
+            // What a desktop passes when a workspace or model is opened with the app (its file associations): open them.
+            org.latentledger.ui.LatentLedgerApp.openFiles(java.util.Arrays.stream(args).map(java.nio.file.Path::of).toList());
+            org.latentledger.ui.LatentLedgerApp.open(new String[0]);
             return;
         }
         System.exit(LatentLedgerCli.run(args));

@@ -143,10 +143,12 @@ final class MainMenu {
     private void fillRecent(Menu menu) {
         menu.getItems().clear();
         for (RecentFiles.Entry e : vm.recentFiles().entries()) {
-            menu.getItems().add(item((e.model() ? "Model: " : "Data: ") + e.path(), null,
+            menu.getItems().add(item((e.model() ? "Model: " : e.workspace() ? "Workspace: " : "Data: ") + e.path(), null,
                     () -> {
                         if (e.model()) {
                             vm.openModel(e.path());
+                        } else if (e.workspace()) {
+                            vm.openWorkspace(e.path());
                         } else {
                             vm.openData(e.path());
                         }

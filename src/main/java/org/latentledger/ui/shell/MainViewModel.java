@@ -221,6 +221,9 @@ public final class MainViewModel {
             restoring.set(false);
             if (problem.get() == null) {
                 workspaceFile.set(file);
+                if (file != null) {
+                    recentFiles().add(false, file);
+                }
                 say("Opened workspace " + (file == null ? "" : file.getFileName()));
             }
             return;
@@ -234,6 +237,7 @@ public final class MainViewModel {
         try {
             org.latentledger.workspace.WorkspaceFile.write(file, Workspaces.capture(this));
             workspaceFile.set(file);
+            recentFiles().add(false, file);
             say("Saved workspace " + file.getFileName());
             return true;
         } catch (java.io.IOException | RuntimeException e) {

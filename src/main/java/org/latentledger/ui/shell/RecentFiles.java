@@ -15,6 +15,12 @@ public final class RecentFiles {
 
     /** One remembered file. */
     public record Entry(boolean model, Path path) {
+
+        /** A workspace (remembered as a file that is not a model; its extension says what it is). */
+        public boolean workspace() {
+            return !model && path.getFileName().toString().endsWith(org.latentledger.workspace.WorkspaceFile.EXTENSION);
+        }
+
         String encode() {
             return (model ? "model:" : "data:") + path;
         }

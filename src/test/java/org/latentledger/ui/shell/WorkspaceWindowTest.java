@@ -52,6 +52,7 @@ class WorkspaceWindowTest {
         Path file = dir.resolve("demo.llws");
         assertTrue(onFx(() -> vm.saveWorkspace(file)));
         JsonObject saved = WorkspaceFile.read(file).toJson();
+        assertTrue(onFx(() -> vm.recentFiles().entries().getFirst()).workspace(), "File > Open recent offers it");
 
         // Everything changed back, then the workspace opened.
         robot.interact(() -> {
