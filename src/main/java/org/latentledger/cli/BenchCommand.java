@@ -74,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
             + "per bundled model, headless.")
     boolean ledgerLatency;
 
+    @Option(names = "--cancel", description = "Instead: how long each kind of long job (open, map t-SNE and UMAP, journey maps, "
+            + "frontier, economize, export) takes to stop once cancelled, on the window headless (with --json: {\"jobs\": [{\"kind\", "
+            + "\"cancel_ms\"}]}).")
+    boolean cancel;
+
     @Option(names = "--open", description = "Instead: seconds from opening each bundled model in the window (headless) to its "
             + "first drawn map; the first opening cold, the rest warm; the JVM's own start apart.")
     boolean open;
@@ -93,6 +98,36 @@ final class BenchCommand implements Callable<Integer> {
             + "50/90/99% inactive inputs, W out of cache, one thread).")
     boolean kernels;
 
+    /** bench --cancel: each long job started, run for 2 s, cancelled, and timed to idle. */
+    private int cancelTimes() throws Exception {
+        SampleModel on = only == null || only.isEmpty() ? SampleModel.FASHION_CNN : only.getFirst();
+        List<org.latentledger.ui.bench.CancelBench.Result> rs = org.latentledger.ui.bench.CancelBench.run(on, 2000);
+        List<java.util.Map<String, Object>> jobs = new java.util.ArrayList<>();
+        for (var r : rs) {
+            java.util.Map<String, Object> j = new java.util.LinkedHashMap<>();
+            j.put("kind", r.kind());
+            j.put("cancel_ms", Double.isNaN(r.cancelMs()) ? null : Math.round(r.cancelMs() * 10) / 10.0);
+            j.put("ran_ms", Math.round(r.ranMs()));
+            j.put("ended", r.ended());
+            jobs.add(j);
+        }
+        json.print(() -> {
+            java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+            all.put("model", on.fileName());
+            all.put("jobs", jobs);
+            return all;
+        }, () -> {
+            StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "Cancelling each long job on %s (run for 2 s first), headless:%n%n"
+                    + "| job | cancel to idle | ran before |%n|---|---|---|%n", on.fileName()));
+            for (var r : rs) {
+                t.append(String.format(Locale.ROOT, "| %s | %s | %.0f ms |%n", r.kind(), Double.isNaN(r.cancelMs()) ? "finished before the cancel"
+                        : !r.ended() ? "did not end within 1 min" : String.format(Locale.ROOT, "%.0f ms", r.cancelMs()), r.ranMs()));
+            }
+            return t.toString();
+        });
+        return rs.stream().allMatch(org.latentledger.ui.bench.CancelBench.Result::ended) ? 0 : 1;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (ledgerLatency) {
@@ -104,6 +139,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (open) {
             return openToMap();
+        }
+        if (cancel) {
+            return cancelTimes();
         }
         if (economy) {
             org.latentledger.bench.EconomyBench.run(200, System.out);

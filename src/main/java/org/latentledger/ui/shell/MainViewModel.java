@@ -423,6 +423,11 @@ public final class MainViewModel {
         jobs.cancel();
     }
 
+    /** Makes an economical copy of the open model as a job (File > Economize model does this after asking how). */
+    public void economize(org.latentledger.economy.Economizer.Plan plan, Path out) {
+        EconomizeJob.start(this, plan, out);
+    }
+
     public void clearProblem() {
         problem.set(null);
     }
