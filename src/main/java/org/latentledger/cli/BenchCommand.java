@@ -74,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
             + "per bundled model, headless.")
     boolean ledgerLatency;
 
+    @Option(names = "--soak", paramLabel = "MINUTES", description = "Instead: drive the window headless through a scripted session "
+            + "for MINUTES (every model, page, method, steering, policies, frontier, exports, a lesson, theme and presentation, half the "
+            + "jobs cancelled) and report each minute's heap after GC, live threads and longest FX-thread stall.")
+    double soak;
+
     @Option(names = "--cancel", description = "Instead: how long each kind of long job (open, map t-SNE and UMAP, journey maps, "
             + "frontier, economize, export) takes to stop once cancelled, on the window headless (with --json: {\"jobs\": [{\"kind\", "
             + "\"cancel_ms\"}]}).")
@@ -97,6 +102,33 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--kernels", description = "Instead: one dense layer dense vs sparse (1024 and 4096 wide, batch 1 and 32, "
             + "50/90/99% inactive inputs, W out of cache, one thread).")
     boolean kernels;
+
+    /** bench --soak: per minute, heap after GC, threads and the longest FX stall; the heap's slope and the threads' growth. */
+    private int soakRun() throws Exception {
+        boolean table = !json.on;
+        if (table) {
+            System.out.println("| minute | heap after GC | resident (RSS) | live threads | longest FX stall | rounds of the script |");
+            System.out.println("|---|---|---|---|---|---|");
+        }
+        var minutes = org.latentledger.ui.bench.SoakBench.run(soak, m -> {
+            if (table) {
+                System.out.printf(Locale.ROOT, "| %d | %.0f MB | %.0f MB | %d | %.0f ms | %d |%n", m.minute(), m.heapMb(), m.rssMb(), m.threads(),
+                        m.longestStallMs(), m.rounds());
+            }
+        });
+        double slope = org.latentledger.ui.bench.SoakBench.heapSlope(minutes.subList(Math.min(1, minutes.size() - 1), minutes.size()));
+        int growth = minutes.getLast().threads() - minutes.get(Math.min(1, minutes.size() - 1)).threads();
+        json.print(() -> {
+            java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+            all.put("minutes", minutes.stream().map(m -> java.util.Map.of("minute", m.minute(), "heap_mb", Math.round(m.heapMb()), "rss_mb", Math.round(m.rssMb()),
+                    "threads", m.threads(), "longest_fx_stall_ms", Math.round(m.longestStallMs()), "rounds", m.rounds())).toList());
+            all.put("heap_slope_mb_per_minute", Math.round(slope * 100) / 100.0);
+            all.put("thread_growth", growth);
+            return all;
+        }, () -> String.format(Locale.ROOT, "%nHeap after GC from minute 1 on: slope %+.2f MB per minute; live threads %+d from minute 1 to the end.",
+                slope, growth));
+        return 0;
+    }
 
     /** bench --cancel: each long job started, run for 2 s, cancelled, and timed to idle. */
     private int cancelTimes() throws Exception {
@@ -142,6 +174,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (cancel) {
             return cancelTimes();
+        }
+        if (soak > 0) {
+            return soakRun();
         }
         if (economy) {
             org.latentledger.bench.EconomyBench.run(200, System.out);
