@@ -43,7 +43,23 @@ public final class JourneyView extends BorderPane {
     private final HBox minis = new HBox(8);
     /** The route in one row: it scrolls sideways (following the current layer) rather than taking the large map's height. */
     private final HBox route = new HBox(6);
-    private final ScrollPane routeScroll = new ScrollPane(route);
+    /** As tall as its chips (and the scroll bar when they are wider than it), worked out in each layout pass, never late. */
+    private final ScrollPane routeScroll = new ScrollPane(route) {
+        @Override
+        protected double computeMinHeight(double width) {
+            return routeHeight(width);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return routeHeight(width);
+        }
+    };
+
+    private double routeHeight(double width) {
+        double w = width > 0 ? width : routeScroll.getWidth();
+        return route.prefHeight(-1) + (route.prefWidth(-1) > w ? 16 : 2);
+    }
     private final OutputChart output = new OutputChart(340, 270);
     private final StackPane sourcePane = new StackPane();
     private final QueryControls queryControls;
@@ -189,9 +205,6 @@ public final class JourneyView extends BorderPane {
         routeScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         routeScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         routeScroll.getStyleClass().add("edge-to-edge");
-        // As tall as its chips (and the scroll bar when it needs one): never squeezed, never more.
-        routeScroll.widthProperty().addListener(o -> sizeRoute());
-        route.layoutBoundsProperty().addListener(o -> sizeRoute());
         // Its name in the row itself: the large map keeps the line a heading would take.
         Label title = new Label("Route");
         title.getStyleClass().add("ll-section");
@@ -407,16 +420,7 @@ public final class JourneyView extends BorderPane {
         end.getStyleClass().add("ll-chip-answer");
         end.setMinWidth(Region.USE_PREF_SIZE);
         route.getChildren().add(end);
-        sizeRoute();
         followCurrent(current);
-    }
-
-    private void sizeRoute() {
-        double h = route.prefHeight(-1) + (route.prefWidth(-1) > routeScroll.getWidth() ? 16 : 2);
-        if (Math.abs(routeScroll.getMinHeight() - h) > 0.5) {
-            routeScroll.setMinHeight(h);
-            routeScroll.setPrefHeight(h);
-        }
     }
 
     /** Scrolls the route so the current layer's chip (and the one after it) is in view. */
