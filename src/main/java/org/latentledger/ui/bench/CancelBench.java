@@ -6,15 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.stage.Stage;
 import org.latentledger.atlas.MapSpec;
-import org.latentledger.data.ResourceRoot;
 import org.latentledger.economy.Economizer;
 import org.latentledger.model.SampleModel;
 import org.latentledger.projection.Method;
-import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.HeadlessFx;
-import org.latentledger.ui.LatentLedgerApp;
 import org.latentledger.ui.export.Exporter;
 import org.latentledger.ui.jobs.Lane;
 import org.latentledger.ui.shell.MainViewModel;
@@ -47,63 +43,44 @@ public final class CancelBench {
      * @param runMs  how long each job runs before it is cancelled
      */
     public static List<Result> run(SampleModel sample, long runMs) throws Exception {
-        HeadlessFx.start(1280, 800);
-        Path cache = Files.createTempDirectory("ll-bench-cancel");
         Path scratch = Files.createTempDirectory("ll-bench-cancel-out");
-        Stage stage = HeadlessFx.onFx(Stage::new);
-        MainViewModel vm = HeadlessFx.onFx(() -> {
-            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
-                    org.latentledger.ui.shell.RecentFiles.inMemory(), new org.latentledger.projection.ProjectionCache(cache));
-            stage.setScene(LatentLedgerApp.createScene(model, false, 1280, 800));
-            stage.show();
-            model.openSample(sample);
-            return model;
+        BenchWindow window = BenchWindow.open("ll-bench-cancel");
+        MainViewModel vm = window.vm();
+        HeadlessFx.onFx(() -> {
+            vm.openSample(sample);
+            return null;
         });
         List<Result> out = new ArrayList<>();
         try {
             HeadlessFx.awaitSettled(vm, System.nanoTime() + Duration.ofMinutes(5).toNanos());
             SampleModel other = sample == SampleModel.FASHION_CNN ? SampleModel.FASHION_MLP : SampleModel.FASHION_CNN;
-            out.add(measure(vm, "open (reading the model, its forward pass over the data)", runMs, () -> vm.openSample(other)));
-            out.add(measure(vm, "map t-SNE", runMs, () -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.TSNE).withSeed(11))));
-            out.add(measure(vm, "map UMAP", runMs, () -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.UMAP).withSeed(12))));
-            out.add(measure(vm, "journey layer maps (t-SNE)", runMs, () -> {
+            out.add(measure(window, "open (reading the model, its forward pass over the data)", runMs, () -> vm.openSample(other)));
+            out.add(measure(window, "map t-SNE", runMs, () -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.TSNE).withSeed(11))));
+            out.add(measure(window, "map UMAP", runMs, () -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withMethod(Method.UMAP).withSeed(12))));
+            out.add(measure(window, "journey layer maps (t-SNE)", runMs, () -> {
                 vm.navigate(Page.JOURNEY);
                 vm.journey().methodProperty().set(Method.TSNE);
             }));
-            out.add(measure(vm, "ledger frontier", runMs, () -> {
+            out.add(measure(window, "ledger frontier", runMs, () -> {
                 vm.navigate(Page.LEDGER);
                 vm.ledger().computeFrontier();
             }));
-            out.add(measure(vm, "economize (fine-tuning a copy)", runMs,
+            out.add(measure(window, "economize (fine-tuning a copy)", runMs,
                     () -> vm.economize(Economizer.Plan.parse("kwta:0.1", 3, 1), scratch.resolve("economized.zip"))));
             List<BufferedImage> frames = noise(120, 640, 400);
-            out.add(measure(vm, "export (GIF encoding)", runMs, () -> vm.jobs().run(Lane.EXPORT, "Writing a GIF", (progress, partial) -> {
+            out.add(measure(window, "export (GIF encoding)", runMs, () -> vm.jobs().run(Lane.EXPORT, "Writing a GIF", (progress, partial) -> {
                 Exporter.writeGif(frames, Sweep.LAYERS, FrameArea.MAPS, 1, scratch.resolve("bench.gif"), null, progress);
                 return "written";
             }, null, done -> { }, error -> { })));
             return out;
         } finally {
-            HeadlessFx.onFx(() -> {
-                vm.cancel();
-                stage.hide();
-                return null;
-            });
+            window.close();
         }
     }
 
-    /** Nothing runs (a cancelled journey leaves its page without maps, which is idle but never "settled"). */
-    private static void awaitIdle(MainViewModel vm) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (HeadlessFx.onFx(() -> vm.busyProperty().get())) {
-            if (System.nanoTime() > deadline) {
-                throw new java.util.concurrent.TimeoutException("a job did not end: " + HeadlessFx.onFx(() -> vm.statusProperty().get()));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static Result measure(MainViewModel vm, String kind, long runMs, Runnable start) throws Exception {
-        awaitIdle(vm);
+    private static Result measure(BenchWindow window, String kind, long runMs, Runnable start) throws Exception {
+        MainViewModel vm = window.vm();
+        window.awaitIdle();
         long began = System.nanoTime();
         HeadlessFx.onFx(() -> {
             start.run();

@@ -118,16 +118,9 @@ public final class FxBenchmarks {
      * the rest reopen it, their layouts from that cache.
      */
     public static double[] openToMap(SampleModel sample, int repeats) throws Exception {
-        HeadlessFx.start(1280, 800);
-        java.nio.file.Path cache = java.nio.file.Files.createTempDirectory("ll-bench-open");
-        Stage stage = HeadlessFx.onFx(Stage::new);
-        MainViewModel vm = HeadlessFx.onFx(() -> {
-            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
-                    org.latentledger.ui.shell.RecentFiles.inMemory(), new org.latentledger.projection.ProjectionCache(cache));
-            stage.setScene(LatentLedgerApp.createScene(model, false, 1280, 800));
-            stage.show();
-            return model;
-        });
+        BenchWindow window = BenchWindow.open("ll-bench-open");
+        Stage stage = window.stage();
+        MainViewModel vm = window.vm();
         double[] seconds = new double[repeats];
         try {
             for (int k = 0; k < repeats; k++) {

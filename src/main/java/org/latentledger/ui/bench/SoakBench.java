@@ -3,7 +3,6 @@ package org.latentledger.ui.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -18,9 +17,7 @@ import org.latentledger.data.ResourceRoot;
 import org.latentledger.economy.SparsityPolicy;
 import org.latentledger.model.SampleModel;
 import org.latentledger.projection.Method;
-import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.HeadlessFx;
-import org.latentledger.ui.LatentLedgerApp;
 import org.latentledger.ui.shell.MainView;
 import org.latentledger.ui.shell.MainViewModel;
 import org.latentledger.ui.tour.Lesson;
@@ -65,17 +62,13 @@ public final class SoakBench {
      * @param each    called with every minute's sample as it is taken (progress for the terminal)
      */
     public static List<Minute> run(double minutes, Consumer<Minute> each) throws Exception {
-        HeadlessFx.start(1280, 800);
-        Path cache = Files.createTempDirectory("ll-soak");
         Path out = Files.createTempDirectory("ll-soak-out");
-        Stage stage = HeadlessFx.onFx(Stage::new);
-        MainViewModel vm = HeadlessFx.onFx(() -> {
-            MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
-                    org.latentledger.ui.shell.RecentFiles.inMemory(), new org.latentledger.projection.ProjectionCache(cache));
-            stage.setScene(LatentLedgerApp.createScene(model, false, 1280, 800));
-            stage.show();
+        BenchWindow window = BenchWindow.open("ll-soak");
+        MainViewModel vm = window.vm();
+        Stage stage = window.stage();
+        HeadlessFx.onFx(() -> {
             ((MainView) stage.getScene().getRoot()).presentInWindow();
-            return model;
+            return null;
         });
         List<Lesson> lessons = LessonReader.shipped(ResourceRoot.classpath());
         // The heartbeat: every 50 ms a no-op is posted to the FX thread; how late it runs is how long the thread was busy.
@@ -113,7 +106,8 @@ public final class SoakBench {
                         return null;
                     });
                 }
-                awaitIdle(vm);
+                Thread.sleep(30);
+                window.awaitIdle();
                 step++;
                 if (step % script.size() == 0) {
                     rounds++;
@@ -127,11 +121,7 @@ public final class SoakBench {
             return samples;
         } finally {
             beat.shutdownNow();
-            HeadlessFx.onFx(() -> {
-                vm.cancel();
-                stage.hide();
-                return null;
-            });
+            window.close();
         }
     }
 
@@ -180,18 +170,6 @@ public final class SoakBench {
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         double stall = longest.getAndSet(0) / 1e6;
         return new Minute(minute, heap.getUsed() / 1e6, rssMb(), threads, stall, rounds);
-    }
-
-    /** Nothing runs (a lesson's steps and every job done), within five minutes. */
-    private static void awaitIdle(MainViewModel vm) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        Thread.sleep(30);
-        while (HeadlessFx.onFx(() -> vm.busyProperty().get())) {
-            if (System.nanoTime() > deadline) {
-                throw new java.util.concurrent.TimeoutException("a job did not end: " + HeadlessFx.onFx(() -> vm.statusProperty().get()));
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** The least-squares slope of the heap over the minutes, MB per minute. */
