@@ -29,8 +29,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Bench only these: ${COMPLETION-CANDIDATES}.")
     List<SampleModel> only;
 
-    @Option(names = "--map-draw", description = "Instead: time the 2D map drawing this many points (headless), e.g. 100000.")
+    @Option(names = "--map-draw", description = "Instead: time the 2D map drawing this many points (headless), e.g. 1000000 "
+            + "(with --json: {\"points\", \"median_ms\", ...}).")
     int mapDraw;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "With --map-draw: also write the last drawing as a PNG, to look at.")
+    java.nio.file.Path png;
 
     @Option(names = "--projections", description = "Instead: time PCA, t-SNE and UMAP (cold and warm, wall and CPU) on the data "
             + "(raw pixels), with trustworthiness (k=5), 5-NN accuracy of the layout and peak memory.")
@@ -100,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean onnx;
 
     @Option(names = "--kernels", description = "Instead: one dense layer dense vs sparse (1024 and 4096 wide, batch 1 and 32, "
-            + "50/90/99% inactive inputs, W out of cache, one thread).")
+            + "50/90/99%% inactive inputs, W out of cache, one thread).")
     boolean kernels;
 
     /** bench --soak: per minute, heap after GC, threads and the longest FX stall; the heap's slope and the threads' growth. */
@@ -191,12 +195,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (mapDraw > 0) {
-            double[] ms = org.latentledger.ui.Screenshots.drawBenchmark(mapDraw, 1200, 800, Math.max(repeats, 5) + 3);
-            double[] timed = Arrays.copyOfRange(ms, 3, ms.length);
-            System.out.printf(Locale.ROOT, "Map draw of %,d points, 1200x800, headless (software pipeline): median %.1f ms, "
-                    + "min %.1f ms, max %.1f ms over %d draws after 3 warm-up draws%n", mapDraw, org.latentledger.bench.Timing.median(timed),
-                    Arrays.stream(timed).min().orElse(0), Arrays.stream(timed).max().orElse(0), timed.length);
-            return 0;
+            return mapDraw();
         }
         if (knn > 0) {
             return ProjectionBench.knn(data, knn, threads, 1000);
@@ -239,6 +238,28 @@ final class BenchCommand implements Callable<Integer> {
             }
             return b + String.format(Locale.ROOT, "JVM start before the command ran: %.2f s", (double) models.getFirst().get("jvm_start_seconds"));
         });
+        return 0;
+    }
+
+    /** {@code bench --map-draw N}: {"points", "median_ms", "min_ms", "max_ms", "draws", "density"}. */
+    private int mapDraw() throws Exception {
+        org.latentledger.ui.bench.FxBenchmarks.Draws d = org.latentledger.ui.Screenshots.drawBenchmark(mapDraw, 1200, 800,
+                Math.max(repeats, 5) + 3, png);
+        double[] timed = Arrays.copyOfRange(d.millis(), 3, d.millis().length);
+        double median = org.latentledger.bench.Timing.median(timed);
+        double min = Arrays.stream(timed).min().orElse(0);
+        double max = Arrays.stream(timed).max().orElse(0);
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("points", mapDraw);
+        m.put("median_ms", round(median));
+        m.put("min_ms", round(min));
+        m.put("max_ms", round(max));
+        m.put("draws", timed.length);
+        m.put("density", d.density());
+        m.put("pick_median_us", round(d.pickMicros()));
+        json.print(() -> m, () -> String.format(Locale.ROOT, "Map draw of %,d points, 1200x800, headless (software pipeline), %s: median %.1f ms, "
+                + "min %.1f ms, max %.1f ms over %d draws after 3 warm-up draws; the point under the mouse found in %.1f µs (median of 1,000)",
+                mapDraw, d.density() ? "as density" : "point by point", median, min, max, timed.length, d.pickMicros()));
         return 0;
     }
 

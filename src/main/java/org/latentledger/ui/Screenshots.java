@@ -225,8 +225,9 @@ public final class Screenshots {
     }
 
     /** Times drawing the map ({@code bench --map-draw}); see {@link org.latentledger.ui.bench.FxBenchmarks}. */
-    public static double[] drawBenchmark(int points, int width, int height, int repeats) throws Exception {
-        return org.latentledger.ui.bench.FxBenchmarks.drawBenchmark(points, width, height, repeats);
+    public static org.latentledger.ui.bench.FxBenchmarks.Draws drawBenchmark(int points, int width, int height, int repeats,
+                                                                            java.nio.file.Path png) throws Exception {
+        return org.latentledger.ui.bench.FxBenchmarks.drawBenchmark(points, width, height, repeats, png);
     }
 
     /** The ledger slider's latency ({@code bench --ledger-latency}); see {@link org.latentledger.ui.bench.FxBenchmarks}. */

@@ -1,10 +1,5 @@
 package org.latentledger.ui.plot;
 
-import org.latentledger.ui.plot.MapFrame;
-import org.latentledger.ui.plot.PointRaster;
-import org.latentledger.ui.plot.Palette;
-import org.latentledger.ui.plot.MapPainter;
-import org.latentledger.ui.plot.MapScene;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +16,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.latentledger.ui.plot.PlotStyle;
 
 /**
  * The 2D map on one Canvas: points rasterised into one pixel buffer, axes, legend or colour
@@ -102,7 +96,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
             }
         });
         setOnMouseMoved(e -> {
-            setHovered(ScreenPoints.nearest(screenX, screenY, e.getX(), e.getY()));
+            setHovered(pointAt(e.getX(), e.getY()));
             explainShortened(e.getX(), e.getY());
         });
         setOnMouseExited(e -> setHovered(-1));
@@ -273,7 +267,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
             return;
         }
         if (!d.moved) {
-            onPick.accept(ScreenPoints.nearest(screenX, screenY, e.getX(), e.getY()));
+            onPick.accept(pointAt(e.getX(), e.getY()));
         } else if (d.mode != Mode.PAN) {
             onSelect.accept(d.mode == Mode.BOX ? ScreenPoints.inBox(screenX, screenY, d.startX, d.startY, e.getX(), e.getY()) : ScreenPoints.inPolygon(screenX, screenY, d.path));
         }
@@ -327,6 +321,19 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         g.fillText(emptyMessage.get(), w / 2, h / 2);
     }
 
+    /**
+     * Above this many points inside the frame the map draws their density (each pixel the mean
+     * colour of its points, darker where more fall) instead of each point: at a million points
+     * discs cover each other many times over and cost far more than a frame's 33 ms. Zooming in
+     * leaves fewer points in the frame, and they are drawn one by one again.
+     */
+    static final int DENSITY_ABOVE = 150_000;
+
+    private boolean density;
+    private ScreenIndex index;
+    private MapFrame indexedFrame;
+    private MapScene indexedScene;
+
     private void drawPoints(GraphicsContext g, MapScene s, double w, double h) {
         int n = s.size();
         if (screenX.length != n) {
@@ -345,10 +352,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
                 vmax = Math.max(vmax, v);
             }
         }
-        raster.reset((int) Math.ceil(w * oversample()), (int) Math.ceil(h * oversample()));
-        double radius = style.mark(compact.get() ? 1.4 : n > 20_000 ? 1.8 : n > 5_000 ? 2.2 : 2.8) * oversample();
-        double alpha = n > 20_000 ? 0.6 : 0.8;
-        int grey = argb(Color.GRAY);
+        int inFrame = 0;
         for (int i = 0; i < n; i++) {
             if (!s.shown(i)) {
                 // Left out by the class filter: not drawn, and (NaN on screen) never hovered, picked or selected.
@@ -360,7 +364,27 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
             float y = (float) frame.sy(s.y()[i]);
             screenX[i] = x;
             screenY[i] = y;
-            if (x < frame.left() - 5 || x > frame.right() + 5 || y < frame.top() - 5 || y > frame.bottom() + 5) {
+            if (visible(x, y)) {
+                inFrame++;
+            }
+        }
+        if (!frame.equals(indexedFrame) || s != indexedScene) {
+            index = null;
+        }
+        density = inFrame > DENSITY_ABOVE;
+        double over = oversample();
+        raster.reset((int) Math.ceil(w * over), (int) Math.ceil(h * over));
+        if (density) {
+            raster.beginDensity((int) Math.max(1, Math.round(over)), (int) Math.floor((frame.left() - 5) * over),
+                    (int) Math.floor((frame.top() - 5) * over), (int) Math.ceil((frame.right() + 5) * over), (int) Math.ceil((frame.bottom() + 5) * over));
+        }
+        double radius = style.mark(compact.get() ? 1.4 : n > 20_000 ? 1.8 : n > 5_000 ? 2.2 : 2.8) * over;
+        double alpha = n > 20_000 ? 0.6 : 0.8;
+        int grey = argb(Color.GRAY);
+        for (int i = 0; i < n; i++) {
+            float x = screenX[i];
+            float y = screenY[i];
+            if (!visible(x, y)) {
                 continue;
             }
             int colour;
@@ -370,13 +394,62 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
                 int c = s.category()[i];
                 colour = c >= 0 && c < s.categoryColours().size() ? rgb[c] : grey;
             }
-            raster.disc(x * oversample(), y * oversample(), radius, colour, alpha);
+            if (density) {
+                raster.count(x * over, y * over, colour);
+            } else {
+                raster.disc(x * over, y * over, radius, colour, alpha);
+            }
+        }
+        if (density) {
+            raster.paintDensity(0.45);
         }
         g.save();
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.drawImage(raster.toImage(), 0, 0);
         g.restore();
         drawnPoints = n;
+        if (density) {
+            drawDensityNote(g, inFrame);
+        }
+    }
+
+    /** Inside the frame, with the few pixels a disc at its edge reaches (NaN, left out, is not). */
+    private boolean visible(float x, float y) {
+        return x >= frame.left() - 5 && x <= frame.right() + 5 && y >= frame.top() - 5 && y <= frame.bottom() + 5;
+    }
+
+    /** Says, at the frame's foot, that pixels show mixes of points here, not single points. */
+    private void drawDensityNote(GraphicsContext g, int inFrame) {
+        String note = String.format(Locale.ROOT, "%,d points as density: a pixel's colour is the mix of its points; zoom in for single points",
+                inFrame);
+        g.setFont(style.font(compact.get() ? 9 : 11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(style.muted());
+        g.fillText(note, frame.left() + 6, frame.bottom() - 4, Math.max(40, frame.right() - frame.left() - 12));
+    }
+
+    /** The points the last density picture counted (tests recount them from the drawn positions). */
+    long densityCounted() {
+        return raster.counted();
+    }
+
+    /** Whether the last redraw drew the points' density rather than each point. */
+    public boolean drewDensity() {
+        return density;
+    }
+
+    /** The point under (x, y) within the pick radius, found in the cells around it (the index is built once per frame). */
+    private int pointAt(double x, double y) {
+        if (frame == null) {
+            return -1;
+        }
+        if (index == null || !index.covers(screenX, screenY)) {
+            index = ScreenIndex.of(screenX, screenY, getWidth(), getHeight());
+            indexedFrame = frame;
+            indexedScene = scene.get();
+        }
+        return index.nearest(x, y);
     }
 
     private static int argb(Color c) {

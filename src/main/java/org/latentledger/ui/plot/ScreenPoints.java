@@ -2,26 +2,10 @@ package org.latentledger.ui.plot;
 
 import java.util.List;
 
-/** Which points are where on screen: the point under the mouse, and the points in a box or a lasso. */
+/** The points in a box or a lasso on screen (the point under the mouse is {@link ScreenIndex}'s). */
 final class ScreenPoints {
 
     private ScreenPoints() {
-    }
-
-    /** The index of the point nearest to (x, y) within 8 pixels, or -1. */
-    static int nearest(float[] screenX, float[] screenY, double x, double y) {
-        int best = -1;
-        double bestD = 64;
-        for (int i = 0; i < screenX.length; i++) {
-            double dx = screenX[i] - x;
-            double dy = screenY[i] - y;
-            double dd = dx * dx + dy * dy;
-            if (dd < bestD) {
-                bestD = dd;
-                best = i;
-            }
-        }
-        return best;
     }
 
     /** The points inside the box between two corners. */
