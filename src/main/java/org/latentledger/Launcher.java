@@ -25,7 +25,13 @@ public final class Launcher {
         return true;
     }
 
+    /** When {@code main} began (wall clock and monotonic), so a benchmark can tell the JVM's own start from ours. */
+    public static volatile long mainWallMillis;
+    public static volatile long mainNanos;
+
     public static void main(String[] args) {
+        mainWallMillis = System.currentTimeMillis();
+        mainNanos = System.nanoTime();
         if (args.length == 0) {
             org.latentledger.ui.LatentLedgerApp.open(args);
             return;
