@@ -9,6 +9,7 @@
 #   --sets       data sets to run (default digits,fashion10k); fashion70k is train + test, 70,000 x 784
 #   --peers-70k  also run the peers on fashion70k (scikit-learn and Rtsne take a long time there)
 #   --no-ours    keep our runs from an earlier call (target/peers/runs) and run only the peers
+#   --peers      which peers to run (default sklearn,Rtsne,umap-learn,uwot), e.g. --peers Rtsne,umap-learn
 # Work files go to target/peers (WORK=... to change). Every process is capped at one thread.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,12 +19,14 @@ SETS=digits,fashion10k
 PEERS_70K=0
 OURS=1
 INSTALL=0
+PEERS=sklearn,Rtsne,umap-learn,uwot
 while [ $# -gt 0 ]; do
   case "$1" in
     --install) INSTALL=1 ;;
     --sets) SETS=$2; shift ;;
     --peers-70k) PEERS_70K=1 ;;
     --no-ours) OURS=0 ;;
+    --peers) PEERS=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -94,10 +97,11 @@ for s in "${SET_LIST[@]}"; do
     timed "$base" "${LL[@]}" project --data "${REF[$s]}" --method $m --threads 1 --out "$base.csv" --timing "$base.json"
   done
   if [ "$s" = fashion70k ] && [ "$PEERS_70K" = 0 ]; then continue; fi
-  timed "$WORK/runs/${s}__sklearn__tsne" $PY "$HERE/peers.py" sklearn tsne "$s" "$WORK"
-  timed "$WORK/runs/${s}__Rtsne__tsne" Rscript "$HERE/peers.R" Rtsne tsne "$s" "$WORK" "$n" "$d"
-  timed "$WORK/runs/${s}__umap-learn__umap" $PY "$HERE/peers.py" umap-learn umap "$s" "$WORK"
-  timed "$WORK/runs/${s}__uwot__umap" Rscript "$HERE/peers.R" uwot umap "$s" "$WORK" "$n" "$d"
+  wanted() { [[ ",$PEERS," == *",$1,"* ]]; }
+  if wanted sklearn; then timed "$WORK/runs/${s}__sklearn__tsne" $PY "$HERE/peers.py" sklearn tsne "$s" "$WORK"; fi
+  if wanted Rtsne; then timed "$WORK/runs/${s}__Rtsne__tsne" Rscript "$HERE/peers.R" Rtsne tsne "$s" "$WORK" "$n" "$d"; fi
+  if wanted umap-learn; then timed "$WORK/runs/${s}__umap-learn__umap" $PY "$HERE/peers.py" umap-learn umap "$s" "$WORK"; fi
+  if wanted uwot; then timed "$WORK/runs/${s}__uwot__umap" Rscript "$HERE/peers.R" uwot umap "$s" "$WORK" "$n" "$d"; fi
 done
 
 echo

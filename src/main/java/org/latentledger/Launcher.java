@@ -32,6 +32,13 @@ public final class Launcher {
     public static void main(String[] args) {
         mainWallMillis = System.currentTimeMillis();
         mainNanos = System.nanoTime();
+        if (args.length == 0 || areFiles(args)) {
+            // The window starts faster from an ahead-of-time cache, which only a new JVM can be given.
+            java.util.Optional<Integer> relaunched = AotRelaunch.run(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.get());
+            }
+        }
         if (args.length == 0) {
             org.latentledger.ui.LatentLedgerApp.open(args);
             return;

@@ -50,6 +50,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
     private final StringProperty emptyMessage = new SimpleStringProperty(this, "emptyMessage", "No map yet");
 
     private int drawnPoints;
+    private MapScene drawnScene;
     private PlotStyle style = PlotStyle.LIGHT;
     private int hovered = -1;
     private double zoom = 1;
@@ -199,6 +200,11 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
     }
 
     /** Number of points drawn by the last redraw (what the user actually sees). */
+    /** The scene the last drawing showed (a benchmark waits for a new one), or null before any. */
+    public MapScene drawnScene() {
+        return drawnScene;
+    }
+
     public int drawnPoints() {
         return drawnPoints;
     }
@@ -408,6 +414,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         g.drawImage(raster.toImage(), 0, 0);
         g.restore();
         drawnPoints = n;
+        drawnScene = s;
         if (density) {
             drawDensityNote(g, inFrame);
         }
