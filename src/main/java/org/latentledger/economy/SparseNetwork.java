@@ -1,7 +1,6 @@
 package org.latentledger.economy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -23,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A network that really skips work: dense layers run on our own kernel over only the live input
  * rows of W (and, for latent routing, only the chosen output columns); other layers run through
  * their framework (DL4J, or ONNX Runtime for an ONNX graph) on the sparsified input, a plain
- * convolution's work counted exactly from its input's zeros. Built from a MultiLayerNetwork, a
+ * convolution's work counted exactly from its input's zeros. A DL4J network's plain convolutions
+ * (channels first) and max pooling also run on our own code, so a network of such layers and
+ * dense ones needs no framework in its passes, and its passes may run side by side. Built from a MultiLayerNetwork, a
  * ComputationGraph or an ONNX graph (whose rows may read any earlier rows: merges, residual adds);
  * one query at a time.
  */
@@ -34,16 +35,21 @@ public final class SparseNetwork {
 
     private final LoadedModel model;
     private final List<Stage> stages;
-    private final Map<Integer, float[][][]> routers = new HashMap<>();
+    private final Map<Integer, float[][][]> routers = new java.util.concurrent.ConcurrentHashMap<>(); // passes may run side by side
 
     public SparseNetwork(LoadedModel model) {
+        this(model, true);
+    }
+
+    /** With {@code ownCode} false, a DL4J network's convolutions and pooling run through DL4J (for tests that compare the two). */
+    SparseNetwork(LoadedModel model, boolean ownCode) {
         this.model = model;
         java.util.Optional<String> part = model.network().limitation();
         if (part.isPresent()) {
             throw new UnsupportedOperationException("The ledger compares the model's own answers, and this model was opened in part: " + part.get());
         }
         stages = switch (model.network()) {
-            case SequentialNetwork seq -> Dl4jStages.of(seq.network(), model.layers());
+            case SequentialNetwork seq -> Dl4jStages.of(seq.network(), model.layers(), model.input().batchShape(1), ownCode);
             case OnnxNetwork onnx -> OnnxStages.of(onnx, model.layers());
             case GraphNetwork graph -> GraphStages.of(graph, model.layers());
         };
@@ -51,6 +57,11 @@ public final class SparseNetwork {
 
     public LoadedModel model() {
         return model;
+    }
+
+    /** Layer l as the executor runs it (for tests). */
+    Stage stage(int l) {
+        return stages.get(l);
     }
 
     public int layerCount() {
@@ -62,7 +73,20 @@ public final class SparseNetwork {
      * neither the model nor its framework (the other layers run through DL4J or ONNX Runtime).
      */
     public boolean exact(int l) {
-        return stages.get(l) instanceof Stage.Dense;
+        return ownCode(stages.get(l));
+    }
+
+    /**
+     * True when every layer runs on our own code: a pass then touches no framework object (DL4J
+     * layers keep their last input, ONNX sessions their buffers), so passes may run on several
+     * threads at once.
+     */
+    public boolean parallelSafe() {
+        return stages.stream().allMatch(SparseNetwork::ownCode);
+    }
+
+    private static boolean ownCode(Stage s) {
+        return s instanceof Stage.Dense || s instanceof Stage.Conv || s instanceof Stage.MaxPool;
     }
 
     /** What runs the layers that are not on our kernel: "DL4J" or "ONNX Runtime". */
@@ -93,6 +117,24 @@ public final class SparseNetwork {
                     out = c.out();
                     cost = c.cost();
                     shapes.add(new long[] {1, d.b().length});
+                }
+                case Stage.Conv c -> {
+                    int active = nonZero(cur);
+                    out = activate(c.activation(), ConvKernel.convolve(c.g(), c.w(), c.b(), cur));
+                    shapes.add(c.shape());
+                    long dense = c.info().denseMacs();
+                    ConvCount.Work w = policy instanceof SparsityPolicy.Dense ? new ConvCount.Work(dense, c.g().weights())
+                            : ConvCount.of(c.g(), cur);
+                    cost = new LayerCost(c.info().name(), "conv", nIn, out.length, active, dense, w.macs(), c.g().weights(), w.weightsRead(),
+                            out.length, false);
+                }
+                case Stage.MaxPool m -> {
+                    int active = nonZero(cur);
+                    out = ConvKernel.maxPool(m.g(), cur);
+                    shapes.add(m.shape());
+                    long dense = m.info().denseMacs(); // a maximum multiplies nothing: 0, as in the table
+                    long eff = policy instanceof SparsityPolicy.Dense || nIn == 0 ? dense : Math.round(dense * ((double) active / nIn));
+                    cost = new LayerCost(m.info().name(), m.info().type(), nIn, out.length, active, dense, eff, 0, 0, out.length, false);
                 }
                 case Stage.Library s -> {
                     int active = nonZero(cur);
