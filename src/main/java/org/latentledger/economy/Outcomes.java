@@ -70,7 +70,7 @@ record Outcomes(long[] denseMacs, double[] denseEnergy, int[] denseTop, long[][]
         return o;
     }
 
-    /** One block of inputs: each input's dense pass, then its pass under every setting. */
+    /** One block of inputs: each input's dense pass, then its pass under every setting, the first layer computed once for those that share it. */
     private void work(SparseNetwork net, float[][] inputs, List<SparsityPolicy> settings, EnergyModel e, int block) {
         int end = Math.min(inputs.length, (block + 1) * BLOCK);
         SparsityPolicy dense = new SparsityPolicy.Dense();
@@ -79,8 +79,13 @@ record Outcomes(long[] denseMacs, double[] denseEnergy, int[] denseTop, long[][]
             denseMacs[i] = d.denseMacs();
             denseEnergy[i] = d.denseEnergyPj(e);
             denseTop[i] = Evaluation.argmax(d.output());
+            SparseNetwork.Head head = null; // the first layer, the same under every setting that shares it
             for (int s = 0; s < settings.size(); s++) {
-                Pass p = net.run(inputs[i], settings.get(s));
+                SparsityPolicy policy = settings.get(s);
+                if (head == null && net.sharesHead(policy)) {
+                    head = net.head(inputs[i], policy);
+                }
+                Pass p = net.run(inputs[i], policy, net.sharesHead(policy) ? head : null);
                 macs[s][i] = p.effectiveMacs();
                 energy[s][i] = p.energyPj(e);
                 top[s][i] = Evaluation.argmax(p.output());

@@ -47,9 +47,9 @@ sealed interface Stage permits Stage.Dense, Stage.Conv, Stage.MaxPool, Stage.Lib
     }
 
     /**
-     * A plain 2D convolution (channels first, one group) on our own kernel: {@code w} holds one
-     * row of output-channel weights per (input channel, kernel row, kernel column), so a live
-     * input adds whole rows; {@code shape} is the output's batch-1 shape. Its work is counted
+     * A plain 2D convolution (channels first, one group) on our own kernel ({@link ConvKernel}):
+     * {@code w} holds one row of output-channel weights per kernel tap (input channel, kernel
+     * row, kernel column); {@code shape} is the output's batch-1 shape. Its work is counted
      * exactly from its input's zeros, as DL4J's convolutions are.
      */
     record Conv(LayerInfo info, int[] from, ConvGeometry g, float[][] w, float[] b, IActivation activation, long[] shape)
