@@ -125,7 +125,7 @@ class ParallelFrontierTest {
             assertFalse(dl4j.parallelSafe());
             int passes = 0;
             int flipped = 0;
-            for (int i : Sampling.sample(d.size(), 16, 18)) {
+            for (int i : Sampling.sample(d.size(), 10, 18)) {
                 for (SparsityPolicy p : POLICIES) {
                     Pass a = dl4j.run(d.features()[i], p);
                     Pass b = own.run(d.features()[i], p);
