@@ -23,9 +23,10 @@ final class ConvKernel {
      * channel, kernel row, kernel column) the inputs it meets at every output position (padding
      * as zeros), then each output channel's plane += weight x that column, four live taps at a
      * time, in loops as long as the plane that C2 vectorises. A tap that meets only zeros is
-     * skipped. Each output adds its bias and then its taps in one fixed order, whatever runs beside it. The work is counted in
-     * the same pass: a non-zero met by a tap is C_out multiplies, a tap that meets one reads
-     * C_out weights. {@code w[(c * kH + i) * kW + j]} holds tap (c, i, j)'s weight for each output channel.
+     * skipped. Each output adds its bias and then its taps in one fixed order, whatever runs
+     * beside it. The work is counted in the same pass: a non-zero met by a tap is C_out
+     * multiplies, a tap that meets one reads C_out weights. {@code w[(c * kH + i) * kW + j]}
+     * holds tap (c, i, j)'s weight for each output channel.
      */
     static Result convolve(ConvGeometry g, float[][] w, float[] b, float[] x) {
         int h = g.inHeight();

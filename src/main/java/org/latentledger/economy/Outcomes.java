@@ -70,7 +70,10 @@ record Outcomes(long[] denseMacs, double[] denseEnergy, int[] denseTop, long[][]
         return o;
     }
 
-    /** One block of inputs: each input's dense pass, then its pass under every setting, the first layer computed once for those that share it. */
+    /**
+     * One block of inputs: each input's dense pass, then its pass under every setting, the first
+     * layer computed once for those that share it.
+     */
     private void work(SparseNetwork net, float[][] inputs, List<SparsityPolicy> settings, EnergyModel e, int block) {
         int end = Math.min(inputs.length, (block + 1) * BLOCK);
         SparsityPolicy dense = new SparsityPolicy.Dense();
@@ -95,7 +98,8 @@ record Outcomes(long[] denseMacs, double[] denseEnergy, int[] denseTop, long[][]
 
     private static void report(Progress progress, int block, int blocks, int n) {
         if (block % 8 == 0 || block == blocks) {
-            progress.update((double) block / blocks, String.format(Locale.ROOT, "Frontier: %,d of %,d points", Math.min(n, block * BLOCK), n));
+            progress.update((double) block / blocks,
+                    String.format(Locale.ROOT, "Frontier: %,d of %,d points", Math.min(n, block * BLOCK), n));
         }
     }
 }

@@ -56,7 +56,10 @@ sealed interface Stage permits Stage.Dense, Stage.Conv, Stage.MaxPool, Stage.Lib
             implements Stage {
     }
 
-    /** 2D max pooling (channels first) on our own code; {@code g} is its window (groups = channels), {@code shape} its output's batch-1 shape. */
+    /**
+     * 2D max pooling (channels first) on our own code; {@code g} is its window (groups =
+     * channels), {@code shape} its output's batch-1 shape.
+     */
     record MaxPool(LayerInfo info, int[] from, ConvGeometry g, long[] shape) implements Stage {
     }
 
