@@ -3,7 +3,6 @@ package org.latentledger.economy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.latentledger.model.Evaluation;
 import org.latentledger.work.Progress;
 
 /**
@@ -45,44 +44,52 @@ public final class Frontier {
         return out;
     }
 
+    /**
+     * The sweep over every input. Each input's dense pass and its passes under every setting are
+     * one piece of work ({@link Outcomes}), run on {@link #threads} threads when the network runs
+     * on our own code; the sums are then taken in input order, so the figures do not depend on
+     * how many threads ran.
+     */
     public static Result sweep(SparseNetwork net, float[][] inputs, int[] labels, List<SparsityPolicy> settings, double threshold,
                                EnergyModel energy, Progress progress) {
+        return sweep(net, inputs, labels, settings, threshold, energy, progress, net.parallelSafe() ? threads() : 1);
+    }
+
+    /** Threads a sweep uses: one per core. */
+    static int threads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static Result sweep(SparseNetwork net, float[][] inputs, int[] labels, List<SparsityPolicy> settings, double threshold,
+                        EnergyModel energy, Progress progress, int threads) {
         int n = inputs.length;
-        float[][] dense = new float[n][];
+        Outcomes o = Outcomes.of(net, inputs, settings, energy, progress, threads);
         long denseMacs = 0;
         double denseEnergy = 0;
         int denseCorrect = 0;
         boolean labelled = false;
         for (int i = 0; i < n; i++) {
             labelled |= labels[i] >= 0;
-            Pass p = net.run(inputs[i], new SparsityPolicy.Dense());
-            dense[i] = p.output();
-            denseMacs += p.denseMacs();
-            denseEnergy += p.denseEnergyPj(energy);
-            denseCorrect += labels[i] >= 0 && Evaluation.argmax(p.output()) == labels[i] ? 1 : 0;
+            denseMacs += o.denseMacs()[i];
+            denseEnergy += o.denseEnergy()[i];
+            denseCorrect += labels[i] >= 0 && o.denseTop()[i] == labels[i] ? 1 : 0;
         }
         List<Point> points = new ArrayList<>();
         for (int s = 0; s < settings.size(); s++) {
-            SparsityPolicy policy = settings.get(s);
             long macs = 0;
             double joules = 0;
             int agree = 0;
             int correct = 0;
             for (int i = 0; i < n; i++) {
-                if ((i & 63) == 0) {
-                    progress.checkCancelled();
-                }
-                Pass p = net.run(inputs[i], policy);
-                macs += p.effectiveMacs();
-                joules += p.energyPj(energy);
-                int top = Evaluation.argmax(p.output());
-                agree += top == Evaluation.argmax(dense[i]) ? 1 : 0;
+                macs += o.macs()[s][i];
+                joules += o.energy()[s][i];
+                int top = o.top()[s][i];
+                agree += top == o.denseTop()[i] ? 1 : 0;
                 correct += labels[i] >= 0 && top == labels[i] ? 1 : 0;
             }
+            SparsityPolicy policy = settings.get(s);
             points.add(new Point(policy, parameter(policy), (double) agree / n, (double) correct / n, (double) macs / denseMacs,
                     joules / denseEnergy));
-            progress.update((s + 1.0) / settings.size(), String.format(Locale.ROOT, "Frontier: %s (%d of %d)", policy.spec(), s + 1,
-                    settings.size()));
         }
         Point knee = null;
         for (Point p : points) {

@@ -13,7 +13,7 @@ import org.nd4j.linalg.activations.IActivation;
  * outputs it reads (-1: the network's input): the previous row in a layer-by-layer network,
  * any earlier rows in a graph (a merge reads two).
  */
-sealed interface Stage permits Stage.Dense, Stage.Library, Stage.Onnx, Stage.Vertex {
+sealed interface Stage permits Stage.Dense, Stage.Conv, Stage.MaxPool, Stage.Library, Stage.Onnx, Stage.Vertex {
 
     LayerInfo info();
 
@@ -44,6 +44,23 @@ sealed interface Stage permits Stage.Dense, Stage.Library, Stage.Onnx, Stage.Ver
             return new Dense(info, from, rows, b, activation, compressed.density() <= SparseNetwork.COMPRESSED_DENSITY ? compressed : null,
                     compressed.rowNonZeros());
         }
+    }
+
+    /**
+     * A plain 2D convolution (channels first, one group) on our own kernel ({@link ConvKernel}):
+     * {@code w} holds one row of output-channel weights per kernel tap (input channel, kernel
+     * row, kernel column); {@code shape} is the output's batch-1 shape. Its work is counted
+     * exactly from its input's zeros, as DL4J's convolutions are.
+     */
+    record Conv(LayerInfo info, int[] from, ConvGeometry g, float[][] w, float[] b, IActivation activation, long[] shape)
+            implements Stage {
+    }
+
+    /**
+     * 2D max pooling (channels first) on our own code; {@code g} is its window (groups =
+     * channels), {@code shape} its output's batch-1 shape.
+     */
+    record MaxPool(LayerInfo info, int[] from, ConvGeometry g, long[] shape) implements Stage {
     }
 
     /**
