@@ -31,6 +31,11 @@ final class FftRepulsion {
     private final double maxBoxWidth;
     private GridConvolution grid;
     private int[] order = new int[0];
+    /** The four charge grids (1, x, y, x^2 + y^2), kept between calls. */
+    private double[] gridOnes;
+    private double[] gridXs;
+    private double[] gridYs;
+    private double[] gridSquares;
 
     FftRepulsion(double maxBoxWidth) {
         this.maxBoxWidth = maxBoxWidth;
@@ -87,10 +92,21 @@ final class FftRepulsion {
         }
 
         int l = g.size();
-        double[] ones = g.newGrid();
-        double[] xs = g.newGrid();
-        double[] ys = g.newGrid();
-        double[] squares = g.newGrid();
+        if (gridOnes == null || gridOnes.length != g.nodes() * l) {
+            gridOnes = g.newGrid();
+            gridXs = g.newGrid();
+            gridYs = g.newGrid();
+            gridSquares = g.newGrid();
+        } else {
+            java.util.Arrays.fill(gridOnes, 0);
+            java.util.Arrays.fill(gridXs, 0);
+            java.util.Arrays.fill(gridYs, 0);
+            java.util.Arrays.fill(gridSquares, 0);
+        }
+        double[] ones = gridOnes;
+        double[] xs = gridXs;
+        double[] ys = gridYs;
+        double[] squares = gridSquares;
         IntStream.range(0, boxes).parallel().forEach(r -> {
             for (int o = rowStart[r]; o < rowStart[r + 1]; o++) {
                 int i = order[o];
@@ -153,6 +169,9 @@ final class FftRepulsion {
         int nodes = boxes * NODES_PER_BOX;
         if (grid == null || grid.size() != size || grid.nodes() != nodes) {
             grid = new GridConvolution(nodes, size);
+            if (Boolean.getBoolean("latentledger.tsne.trace")) {
+                System.err.printf(java.util.Locale.ROOT, "  FFT grid: span %.1f, %d boxes, FFT %d%n", span, boxes, size);
+            }
         }
         return grid;
     }

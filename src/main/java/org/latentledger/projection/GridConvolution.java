@@ -24,6 +24,8 @@ final class GridConvolution {
     private final Fft fft;
     /** The kernel's spectrum, divided by L^2 (the inverse transform's normalisation). */
     private final double[] spectrum;
+    /** The kernel's rows below m after the row transforms (work space of setKernel). */
+    private final double[] kernelRows;
 
     GridConvolution(int nodes, int size) {
         if (size < 2 * nodes - 1) {
@@ -33,6 +35,7 @@ final class GridConvolution {
         this.size = size;
         this.fft = new Fft(size);
         this.spectrum = new double[size * size];
+        this.kernelRows = new double[nodes * size];
     }
 
     int nodes() {
@@ -51,48 +54,58 @@ final class GridConvolution {
     /** Sets the kernel, as a function of the squared distance, for nodes {@code spacing} apart. */
     void setKernel(DoubleUnaryOperator kernelOfSquaredDistance, double spacing) {
         int l = size;
-        double[] row = new double[m];
+        double[] offsets = new double[m];
         for (int d = 0; d < m; d++) {
-            row[d] = d * spacing;
+            offsets[d] = d * spacing;
         }
-        // Rows of the embedded kernel: row u holds K at offsets (u, v), v wrapping around; zero in the gap.
-        double[] re = new double[l * l];
-        double[] im = new double[l * l];
-        // Every row and column of the embedded kernel is real and even, so its transform is real:
-        // two rows (then two columns) share one complex transform, one as real, one as imaginary part.
+        // Every row and column of the embedded kernel is real and even, so its transform is real and
+        // even: two rows (then two columns) share one complex transform, one as the real and one as
+        // the imaginary part, and only rows below m and columns up to L / 2 need transforming.
+        double[] rows = kernelRows;
         IntStream.range(0, (m + 1) / 2).parallel().forEach(pair -> {
             int u1 = 2 * pair;
             int u2 = u1 + 1;
             double[] bre = new double[l];
             double[] bim = new double[l];
-            fillKernelRow(bre, row[u1], row, kernelOfSquaredDistance);
+            fillKernelRow(bre, offsets[u1], offsets, kernelOfSquaredDistance);
             if (u2 < m) {
-                fillKernelRow(bim, row[u2], row, kernelOfSquaredDistance);
+                fillKernelRow(bim, offsets[u2], offsets, kernelOfSquaredDistance);
             }
             fft.forward(bre, bim, 0);
-            System.arraycopy(bre, 0, re, u1 * l, l);
+            System.arraycopy(bre, 0, rows, u1 * l, l);
             if (u2 < m) {
-                System.arraycopy(bim, 0, re, u2 * l, l);
+                System.arraycopy(bim, 0, rows, u2 * l, l);
             }
         });
-        for (int u = 1; u < m; u++) {
-            System.arraycopy(re, u * l, re, (l - u) * l, l);
-        }
         double scale = 1.0 / ((double) l * l);
-        IntStream.range(0, l / 2).parallel().forEach(pair -> {
+        int half = l / 2;
+        IntStream.range(0, half / 2 + 1).parallel().forEach(pair -> {
             int c1 = 2 * pair;
             int c2 = c1 + 1;
             double[] bre = new double[l];
             double[] bim = new double[l];
-            for (int r = 0; r < l; r++) {
-                bre[r] = re[r * l + c1];
-                bim[r] = re[r * l + c2];
+            // Column c of the row transforms, rows above L - m mirroring rows below m, the gap zero.
+            for (int r = 0; r < m; r++) {
+                bre[r] = rows[r * l + c1];
+                bim[r] = c2 <= half ? rows[r * l + c2] : 0;
+                if (r > 0) {
+                    bre[l - r] = bre[r];
+                    bim[l - r] = bim[r];
+                }
             }
             fft.forward(bre, bim, 0);
-            // Stored column by column, the order in which convolve() reads it.
+            // Stored column by column, the order in which convolve() reads it; column L - c is column c.
             for (int r = 0; r < l; r++) {
                 spectrum[c1 * l + r] = bre[r] * scale;
-                spectrum[c2 * l + r] = bim[r] * scale;
+                if (c1 > 0 && c1 < half) {
+                    spectrum[(l - c1) * l + r] = bre[r] * scale;
+                }
+                if (c2 <= half) {
+                    spectrum[c2 * l + r] = bim[r] * scale;
+                    if (c2 < half) {
+                        spectrum[(l - c2) * l + r] = bim[r] * scale;
+                    }
+                }
             }
         });
     }
