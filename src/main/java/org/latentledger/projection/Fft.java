@@ -1,7 +1,7 @@
 package org.latentledger.projection;
 
 /**
- * An in-place radix-2 complex FFT of one power-of-two length, on split real and imaginary arrays
+ * An in-place radix-2 complex FFT (stages fused in pairs) of one power-of-two length, on split real and imaginary arrays
  * (iterative Cooley-Tukey, decimation in time, twiddles and bit reversal computed once). Written
  * for the t-SNE repulsion grid ({@link GridConvolution}), where thousands of transforms of one
  * length run every iteration, so the tables are shared and nothing is allocated per call.
@@ -60,33 +60,64 @@ final class Fft {
                 im[off + j] = t;
             }
         }
-        // The first stage has only the twiddle 1.
-        for (int i = off; i < off + n; i += 2) {
-            double ar = re[i];
-            double ai = im[i];
-            double br = re[i + 1];
-            double bi = im[i + 1];
-            re[i] = ar + br;
-            im[i] = ai + bi;
-            re[i + 1] = ar - br;
-            im[i + 1] = ai - bi;
+        int half = 1;
+        if (Integer.numberOfTrailingZeros(n) % 2 == 1) {
+            // An odd number of stages: one radix-2 stage (twiddle 1) first, the rest in pairs.
+            for (int i = off; i < off + n; i += 2) {
+                double ar = re[i];
+                double ai = im[i];
+                double br = re[i + 1];
+                double bi = im[i + 1];
+                re[i] = ar + br;
+                im[i] = ai + bi;
+                re[i + 1] = ar - br;
+                im[i + 1] = ai - bi;
+            }
+            half = 2;
         }
-        for (int half = 2; half < n; half <<= 1) {
-            int step = n / (2 * half);
-            for (int start = off; start < off + n; start += 2 * half) {
-                for (int k = 0, t = 0; k < half; k++, t += step) {
-                    double wr = cos[t];
-                    double wi = sign * sin[t];
-                    int a = start + k;
-                    int b = a + half;
-                    double br = re[b] * wr - im[b] * wi;
-                    double bi = re[b] * wi + im[b] * wr;
-                    double ar = re[a];
-                    double ai = im[a];
-                    re[a] = ar + br;
-                    im[a] = ai + bi;
-                    re[b] = ar - br;
-                    im[b] = ai - bi;
+        // Two radix-2 stages (spans h and 2h) per pass over the data: half the loads and stores, and
+        // the second stage's odd twiddle is the first's times -i (+i inverse), which costs nothing.
+        for (; half < n; half <<= 2) {
+            int h = half;
+            int step1 = n / (2 * h);
+            int step2 = n / (4 * h);
+            for (int start = off; start < off + n; start += 4 * h) {
+                for (int k = 0; k < h; k++) {
+                    double w1r = cos[k * step1];
+                    double w1i = sign * sin[k * step1];
+                    double w2r = cos[k * step2];
+                    double w2i = sign * sin[k * step2];
+                    int i0 = start + k;
+                    int i1 = i0 + h;
+                    int i2 = i1 + h;
+                    int i3 = i2 + h;
+                    double t1r = re[i1] * w1r - im[i1] * w1i;
+                    double t1i = re[i1] * w1i + im[i1] * w1r;
+                    double t3r = re[i3] * w1r - im[i3] * w1i;
+                    double t3i = re[i3] * w1i + im[i3] * w1r;
+                    double b0r = re[i0] + t1r;
+                    double b0i = im[i0] + t1i;
+                    double b1r = re[i0] - t1r;
+                    double b1i = im[i0] - t1i;
+                    double b2r = re[i2] + t3r;
+                    double b2i = im[i2] + t3i;
+                    double b3r = re[i2] - t3r;
+                    double b3i = im[i2] - t3i;
+                    double ur = b2r * w2r - b2i * w2i;
+                    double ui = b2r * w2i + b2i * w2r;
+                    // v = w2 * b3 * (-i sign): (a + ib)(-i s) = s b - i s a
+                    double cr = b3r * w2r - b3i * w2i;
+                    double ci = b3r * w2i + b3i * w2r;
+                    double vr = sign * ci;
+                    double vi = -sign * cr;
+                    re[i0] = b0r + ur;
+                    im[i0] = b0i + ui;
+                    re[i2] = b0r - ur;
+                    im[i2] = b0i - ui;
+                    re[i1] = b1r + vr;
+                    im[i1] = b1i + vi;
+                    re[i3] = b1r - vr;
+                    im[i3] = b1i - vi;
                 }
             }
         }

@@ -26,11 +26,16 @@ final class FftRepulsion {
     static final int NODES_PER_BOX = 3;
     /** Fewest boxes per side (FIt-SNE's minimum), so a small early layout is still finely resolved. */
     static final int MIN_BOXES = 50;
+    /** Box widths are powers of 2^(1 / WIDTH_STEPS). */
+    static final int WIDTH_STEPS = 16;
 
     /** Widest box, in layout units, before more boxes are needed (FIt-SNE: one box per unit). */
     private final double maxBoxWidth;
     private GridConvolution grid;
     private int[] order = new int[0];
+    /** The grid and width step the kernel's spectrum was last computed for. */
+    private GridConvolution kernelGrid;
+    private int kernelStep;
     /** The four charge grids (1, x, y, x^2 + y^2), kept between calls. */
     private double[] gridOnes;
     private double[] gridXs;
@@ -61,11 +66,19 @@ final class FftRepulsion {
         double span = Math.max(hi - lo, 1e-12);
         GridConvolution g = gridFor(span);
         int boxes = g.nodes() / NODES_PER_BOX;
-        double boxWidth = span / boxes;
-        g.setKernel(d2 -> {
-            double w = 1 / (1 + d2);
-            return w * w;
-        }, boxWidth / NODES_PER_BOX);
+        // The box width on a ladder of steps of 2^(1/16) (4.4%): the boxes may reach a little beyond
+        // the layout, and the kernel's spectrum is recomputed only when the width changes step, which
+        // a settling layout does rarely, instead of every iteration.
+        int step = (int) Math.ceil(WIDTH_STEPS * Math.log(span / boxes) / Math.log(2));
+        double boxWidth = Math.pow(2, (double) step / WIDTH_STEPS);
+        if (g != kernelGrid || step != kernelStep) {
+            g.setKernel(d2 -> {
+                double w = 1 / (1 + d2);
+                return w * w;
+            }, boxWidth / NODES_PER_BOX);
+            kernelGrid = g;
+            kernelStep = step;
+        }
 
         int[] boxX = new int[n];
         int[] boxY = new int[n];

@@ -137,6 +137,12 @@ class FftRepulsionTest {
         double z2 = Parallelism.with(2, () -> new FftRepulsion().repulsion(y, n, two));
         assertEquals(z1, z2, 0);
         assertArrayEquals(one, two, 0);
+        // State kept between calls (grids, the kernel's spectrum) does not leak into the next layout.
+        FftRepulsion reused = new FftRepulsion();
+        reused.repulsion(layout(n, 30, 10), n, new double[2 * n]);
+        double[] again = new double[2 * n];
+        assertEquals(z1, reused.repulsion(y, n, again), 0);
+        assertArrayEquals(one, again, 0);
     }
 
     /** Seeded Gaussian clusters, {@code spread} units around the origin. */
