@@ -23,6 +23,12 @@ public final class BarnesHutTsne {
     static final int EXAGGERATION_ITERATIONS = 250;
     static final double EXAGGERATION = 12;
     static final int PUBLISH_EVERY = 10;
+    /**
+     * From this many points on, 2D repulsion is by FFT interpolation ({@link FftRepulsion}), below it
+     * by the quadtree: the grid's cost hardly depends on n, the tree walk's grows as n log n, and
+     * they cross between 20,000 and 70,000 points (decision 0016).
+     */
+    static final int FFT_FROM = Integer.getInteger("latentledger.tsne.fftFrom", 40_000);
 
     private BarnesHutTsne() {
     }
@@ -42,12 +48,15 @@ public final class BarnesHutTsne {
         java.util.Arrays.fill(gains, 1);
         double[] grad = new double[n * dims];
         double[] zPart = new double[3 * n];
-        QuadTree tree = dims == 2 ? new QuadTree(2 * n) : null;
+        FftRepulsion fft = dims == 2 && n >= FFT_FROM ? new FftRepulsion() : null;
+        QuadTree tree = dims == 2 && fft == null ? new QuadTree(2 * n) : null;
         double learningRate = Math.max(n / EXAGGERATION / 4, 50);
         for (int iter = 0; iter < spec.iterations(); iter++) {
             progress.checkCancelled();
             boolean early = iter < EXAGGERATION_ITERATIONS;
-            if (tree != null) {
+            if (fft != null) {
+                gradientFft(p, y, n, early ? EXAGGERATION : 1, grad, zPart, fft);
+            } else if (tree != null) {
                 gradient2d(p, y, n, early ? EXAGGERATION : 1, spec.theta(), grad, zPart, tree);
             } else {
                 gradient(p, y, dims, n, early ? EXAGGERATION : 1, spec.theta(), grad, zPart);
@@ -156,6 +165,45 @@ public final class BarnesHutTsne {
             grad[2 * i] = 4 * (exaggeration * grad[2 * i] - zPart[i + n] / z);
             grad[2 * i + 1] = 4 * (exaggeration * grad[2 * i + 1] - zPart[i + 2 * n] / z);
         }
+    }
+
+    /**
+     * The 2D gradient with the repulsion by {@link FftRepulsion}; {@code work} holds at least 2n
+     * values (the repulsive sums).
+     */
+    static void gradientFft(TsneAffinities p, double[] y, int n, double exaggeration, double[] grad, double[] work,
+                            FftRepulsion repulsion) {
+        double z = repulsion.repulsion(y, n, work);
+        attraction2d(p, y, n, grad);
+        for (int e = 0; e < 2 * n; e++) {
+            grad[e] = 4 * (exaggeration * grad[e] - work[e] / z);
+        }
+    }
+
+    /** {@code grad} receives sum_j p_ij w_ij (y_i - y_j) per point (2D, interleaved). */
+    static void attraction2d(TsneAffinities p, double[] y, int n, double[] grad) {
+        int[] rowStart = p.rowStart();
+        int[] columns = p.columns();
+        double[] values = p.values();
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                double xi = y[2 * i];
+                double yi = y[2 * i + 1];
+                double ax = 0;
+                double ay = 0;
+                for (int e = rowStart[i], stop = rowStart[i + 1]; e < stop; e++) {
+                    int j = columns[e];
+                    double dx = xi - y[2 * j];
+                    double dy = yi - y[2 * j + 1];
+                    double m = values[e] / (1 + dx * dx + dy * dy);
+                    ax += m * dx;
+                    ay += m * dy;
+                }
+                grad[2 * i] = ax;
+                grad[2 * i + 1] = ay;
+            }
+        });
     }
 
     /** PCA of the input, scaled to standard deviation 1e-4 on the first axis; seeded noise if degenerate. */

@@ -28,6 +28,7 @@ record TsneAffinities(int[] rowStart, int[] columns, double[] values) {
                     "perplexity %s is too large for %d points (at most %d)", perplexity, n, (n - 1) / 3));
         }
         Knn knn = Knn.search(x, k, seed, progress);
+        progress.update(-1, "t-SNE: bandwidths for perplexity " + perplexity);
         double[][] cond = new double[n][];
         IntStream.range(0, n).parallel().forEach(i -> cond[i] = conditional(knn.distances()[i], perplexity));
         // Symmetrise: entries (i, j) and (j, i) each get p_j|i; duplicates are merged per row.
