@@ -14,7 +14,7 @@ import org.latentledger.model.ModelLoader;
 import org.latentledger.model.SampleModel;
 import org.latentledger.work.Progress;
 
-/** The CNN's every layer recorded on our kernel, on both cores, is DL4J's recording up to the order of additions. */
+/** Every layer recorded on our kernel, on both cores, is DL4J's recording up to the order of additions. */
 class ConvRecordingTest {
 
     @Test
@@ -48,11 +48,20 @@ class ConvRecordingTest {
     }
 
     @Test
-    void denseInputsThroughDenseLayersStayWithTheLibrary() throws Exception {
+    void anMlpOnImagesIsRecordedOnOurKernelAsDl4jRecordsIt() throws Exception {
         ResourceRoot root = ResourceRoot.classpath();
         try (LoadedModel mlp = ModelLoader.load(root, SampleModel.DIGITS_MLP.zipPath())) {
-            float[][] x = Arrays.copyOf(SampleModel.DIGITS_MLP.data().load(root).features(), 10);
-            assertTrue(SparseForward.record(mlp, x, Progress.NONE).isEmpty());
+            float[][] x = Arrays.copyOf(SampleModel.DIGITS_MLP.data().load(root).features(), 40);
+            List<LayerActivations> ours = SparseForward.record(mlp, x, Progress.NONE).orElseThrow();
+            List<LayerActivations> dl4j = ActivationRecorder.record(mlp, x, Progress.NONE);
+            for (int l = 0; l < dl4j.size(); l++) {
+                assertEquals(0, ours.get(l).channels());
+                for (int i = 0; i < x.length; i++) {
+                    for (int k = 0; k < dl4j.get(l).width(); k++) {
+                        assertEquals(dl4j.get(l).values()[i][k], ours.get(l).values()[i][k], 1e-4, dl4j.get(l).layer().name());
+                    }
+                }
+            }
         }
     }
 }
