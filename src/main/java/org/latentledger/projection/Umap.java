@@ -31,13 +31,22 @@ public final class Umap {
         int dims = spec.dimensions();
         int k = Math.min(spec.neighbours(), n - 1);
         progress.update(0, "UMAP: neighbours");
+        long t0 = System.nanoTime();
         Knn knn = Knn.search(x, k, spec.seed(), progress);
+        long t1 = System.nanoTime();
         Graph g = Graph.of(knn, spec.neighbours());
         int epochs = spec.epochs() > 0 ? spec.epochs() : n <= 10_000 ? 500 : 200;
         g = g.pruned(epochs);
+        long t2 = System.nanoTime();
         UmapCurve curve = UmapCurve.fit(spec.minDist(), 1.0);
-        double[] y = initial(x, dims, spec.seed());
+        double[] y = SpectralLayout.layout(g, n, dims, spec.seed());
+        y = y != null ? scaled(y, spec.seed()) : initial(x, dims, spec.seed());
+        long t3 = System.nanoTime();
         optimise(g, y, dims, n, curve, epochs, new SplittableRandom(spec.seed()), progress, intermediate);
+        long t4 = System.nanoTime();
+        if (Boolean.getBoolean("umap.profile")) {
+            System.err.printf("PROFILE knn %.2f graph %.2f init %.2f sgd %.2f edges %d%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, g.head().length);
+        }
         return BarnesHutTsne.columns(y, dims, n);
     }
 
@@ -149,6 +158,19 @@ public final class Umap {
         return w;
     }
 
+    /** A spectral layout scaled so its largest coordinate is 10, with the same whisper of seeded noise as {@link #initial}. */
+    static double[] scaled(double[] y, long seed) {
+        double max = 0;
+        for (double v : y) {
+            max = Math.max(max, Math.abs(v));
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = y[i] * 10 / max + r.nextGaussian() * 1e-4;
+        }
+        return y;
+    }
+
     /** PCA of the input, scaled into [0, 10] per axis, with a whisper of seeded noise. */
     static double[] initial(float[][] x, int dims, long seed) {
         int n = x.length;
@@ -220,7 +242,7 @@ public final class Umap {
             int k = g.tail()[e];
             double dist2 = dist2(y, j, k, dims);
             if (dist2 > 0) {
-                double pb = Math.pow(dist2, b); // d^(2b); d^(2(b-1)) is pb / dist2, one pow instead of two
+                double pb = FastPow.pow(dist2, b); // d^(2b); d^(2(b-1)) is pb / dist2, one pow instead of two
                 double coeff = -2 * a * b * (pb / dist2) / (a * pb + 1);
                 for (int d = 0; d < dims; d++) {
                     double grad = clip(coeff * (y[j * dims + d] - y[k * dims + d]));
@@ -236,7 +258,7 @@ public final class Umap {
                     continue;
                 }
                 double d2 = dist2(y, j, other, dims);
-                double coeff = d2 > 0 ? 2 * b / ((0.001 + d2) * (a * Math.pow(d2, b) + 1)) : 0;
+                double coeff = d2 > 0 ? 2 * b / ((0.001 + d2) * (a * FastPow.pow(d2, b) + 1)) : 0;
                 for (int d = 0; d < dims; d++) {
                     double grad = coeff > 0 ? clip(coeff * (y[j * dims + d] - y[other * dims + d])) : 4;
                     y[j * dims + d] += grad * alpha;
@@ -264,7 +286,7 @@ public final class Umap {
             double dy = jy - y[2 * k + 1];
             double dist2 = dx * dx + dy * dy;
             if (dist2 > 0) {
-                double pb = Math.pow(dist2, b);
+                double pb = FastPow.pow(dist2, b);
                 double coeff = -twoAb * (pb / dist2) / (a * pb + 1);
                 double gx = clip(coeff * dx) * alpha;
                 double gy = clip(coeff * dy) * alpha;
@@ -284,7 +306,7 @@ public final class Umap {
                 double oy = jy - y[2 * other + 1];
                 double d2 = ox * ox + oy * oy;
                 if (d2 > 0) {
-                    double coeff = twoB / ((0.001 + d2) * (a * Math.pow(d2, b) + 1));
+                    double coeff = twoB / ((0.001 + d2) * (a * FastPow.pow(d2, b) + 1));
                     jx += clip(coeff * ox) * alpha;
                     jy += clip(coeff * oy) * alpha;
                 } else {
