@@ -45,7 +45,7 @@ public final class Projections {
                     System.err.printf("PROFILE pca %.2f%n", (System.nanoTime() - tp) / 1e9);
                 }
                 String how = umap.describe() + (width > REDUCED ? " after PCA to " + REDUCED : "");
-                float[][] y = Umap.fit(x, umap, progress,
+                float[][] y = Umap.fit(x, points, umap, progress,
                         intermediate == null ? null : c -> intermediate.accept(new Projection(c, Umap.axisNames(c.length), noVariance, how)));
                 yield new Projection(y, Umap.axisNames(y.length), noVariance, how);
             }
