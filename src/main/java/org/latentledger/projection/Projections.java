@@ -39,10 +39,10 @@ public final class Projections {
                 yield new Projection(y, BarnesHutTsne.axisNames(y.length), noVariance, how);
             }
             case ProjectionSpec.Umap umap -> {
-                long tp = System.nanoTime();
+                long tp = Umap.cpu();
                 float[][] x = reduce(points, progress);
                 if (Boolean.getBoolean("umap.profile")) {
-                    System.err.printf("PROFILE pca %.2f%n", (System.nanoTime() - tp) / 1e9);
+                    System.err.printf("PROFILE pca %.2f%n", (Umap.cpu() - tp) / 1e9);
                 }
                 String how = umap.describe() + (width > REDUCED ? " after PCA to " + REDUCED : "");
                 float[][] y = Umap.fit(x, points, umap, progress,
