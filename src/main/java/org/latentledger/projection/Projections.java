@@ -39,11 +39,7 @@ public final class Projections {
                 yield new Projection(y, BarnesHutTsne.axisNames(y.length), noVariance, how);
             }
             case ProjectionSpec.Umap umap -> {
-                long tp = Umap.cpu();
                 float[][] x = reduce(points, progress);
-                if (Boolean.getBoolean("umap.profile")) {
-                    System.err.printf("PROFILE pca %.2f%n", (Umap.cpu() - tp) / 1e9);
-                }
                 String how = umap.describe() + (width > REDUCED ? " after PCA to " + REDUCED : "");
                 float[][] y = Umap.fit(x, points, umap, progress,
                         intermediate == null ? null : c -> intermediate.accept(new Projection(c, Umap.axisNames(c.length), noVariance, how)));
