@@ -41,7 +41,7 @@ public final class Projections {
             case ProjectionSpec.Umap umap -> {
                 float[][] x = reduce(points, progress);
                 String how = umap.describe() + (width > REDUCED ? " after PCA to " + REDUCED : "");
-                float[][] y = Umap.fit(x, umap, progress,
+                float[][] y = Umap.fit(x, points, umap, progress,
                         intermediate == null ? null : c -> intermediate.accept(new Projection(c, Umap.axisNames(c.length), noVariance, how)));
                 yield new Projection(y, Umap.axisNames(y.length), noVariance, how);
             }

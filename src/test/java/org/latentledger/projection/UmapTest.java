@@ -23,6 +23,25 @@ class UmapTest {
     }
 
     @Test
+    void rerankingByTheOriginalDistancesFindsTheOriginalNeighbours() {
+        float[][] original = NeighboursAndQualityTest.random(200, 12, 8);
+        float[][] reduced = new float[200][];
+        for (int i = 0; i < 200; i++) {
+            reduced[i] = Arrays.copyOf(original[i], 2); // a crude "reduction": its neighbours differ
+        }
+        Knn exact = Knn.exact(original, 5, Progress.NONE);
+        assertFalse(Arrays.deepEquals(exact.indices(), Knn.exact(reduced, 5, Progress.NONE).indices()),
+                "the reduction alone gets the neighbours wrong");
+        // With every point a candidate, re-ranking must give the original space's exact neighbours.
+        Knn all = Knn.exact(reduced, 199, Progress.NONE);
+        Knn reranked = Umap.reranked(all, original, 5);
+        assertTrue(Arrays.deepEquals(exact.indices(), reranked.indices()));
+        for (int i = 0; i < 200; i++) {
+            assertArrayEquals(exact.distances()[i], reranked.distances()[i], 1e-5f);
+        }
+    }
+
+    @Test
     void membershipsSumToLog2OfK() {
         float[] d = {0.5f, 0.7f, 0.9f, 1.2f, 1.3f, 2f, 2.5f, 3f, 3f, 4f, 4.5f, 5f, 6f, 7f};
         double[] w = Umap.memberships(d, Math.log(15) / Math.log(2));
