@@ -36,7 +36,8 @@ public final class LayerMapper {
     }
 
     /**
-     * @param partial receives the layout while an iterative method converges, or null
+     * @param partial receives the layout while an iterative method converges, and the finished
+     *                layout before its regions, axes and trustworthiness are worked out; or null
      */
     public LayerAtlas map(LayerActivations acts, Dataset data, String modelHash, MapSpec spec, Quality quality, Progress progress,
                           Consumer<Projection> partial) {
@@ -57,6 +58,10 @@ public final class LayerMapper {
             }
         }
         progress.checkCancelled();
+        if (partial != null) {
+            // The map can be drawn now: regions, axes and trustworthiness take as long again and follow it.
+            partial.accept(layout);
+        }
         progress.update(-1, "Regions and axes of " + layer);
         Regions regions = Regions.of(points, data.labels(), data.classNames(), 0, spec.seed(), progress);
         List<Axis> axes = Axes.principal(points, 3, progress);

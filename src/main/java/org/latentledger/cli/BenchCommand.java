@@ -296,6 +296,7 @@ final class BenchCommand implements Callable<Integer> {
         double toMap = org.latentledger.ui.bench.FxBenchmarks.launchToMap(openLaunch, mainNanos);
         System.out.printf(Locale.ROOT, "%.3f %.3f%n", (org.latentledger.Launcher.mainWallMillis - started) / 1e3, toMap);
         System.out.flush();
+        org.latentledger.economy.NativeWarmup.await(60_000);
         System.exit(0); // the headless toolkit and the warm-up thread need not wind down
         return 0;
     }

@@ -22,14 +22,14 @@ public final class LatentLedgerApp extends Application {
 
     /** Called by the launcher; blocks until the window is closed. */
     public static void open(String[] args) {
-        org.latentledger.model.NativeWarmup.start(); // ND4J and DL4J load on the other core while the window starts
+        org.latentledger.economy.NativeWarmup.start(); // ND4J and DL4J load on the other core while the window starts
         Application.launch(LatentLedgerApp.class, args);
     }
 
     /** Opens the window on these files (models and data, sorted by kind) instead of the bundled sample. */
     public static void openFiles(List<Path> files) {
         startFiles = List.copyOf(files);
-        org.latentledger.model.NativeWarmup.start();
+        org.latentledger.economy.NativeWarmup.start();
         Application.launch(LatentLedgerApp.class);
     }
 

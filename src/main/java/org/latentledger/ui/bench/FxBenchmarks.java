@@ -149,7 +149,7 @@ public final class FxBenchmarks {
      * Returns the seconds from {@code main} to the first drawn map.
      */
     public static double launchToMap(SampleModel sample, long mainNanos) throws Exception {
-        org.latentledger.model.NativeWarmup.start();
+        org.latentledger.economy.NativeWarmup.start();
         BenchWindow window = BenchWindow.open("ll-bench-launch");
         if (Boolean.getBoolean("ll.bench.trace")) {
             System.err.printf(java.util.Locale.ROOT, "window shown %.2f s%n", (System.nanoTime() - mainNanos) / 1e9);
@@ -165,6 +165,9 @@ public final class FxBenchmarks {
         });
         awaitFirstDraw(window.stage(), sample, null);
         double seconds = (System.nanoTime() - mainNanos) / 1e9;
+        if (Boolean.getBoolean("ll.bench.trace")) {
+            System.err.printf(java.util.Locale.ROOT, "%.2f s first map drawn%n", seconds);
+        }
         window.close();
         return seconds;
     }

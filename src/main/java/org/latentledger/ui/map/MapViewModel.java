@@ -184,6 +184,10 @@ public final class MapViewModel {
                     if (partial instanceof Projection p && input == in) {
                         projection.set(p);
                         shownSpec.set(spec);
+                        if (!spec.method().iterative()) {
+                            note.set(String.format(Locale.ROOT, "Layer %s by %s; its regions, axes and trustworthiness follow.",
+                                    in.activations().layer().name(), spec.method().label()));
+                        }
                         rebuild();
                     }
                 }, (LayerAtlas done) -> {
