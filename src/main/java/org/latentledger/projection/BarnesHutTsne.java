@@ -140,19 +140,8 @@ public final class BarnesHutTsne {
                 force[0] = 0;
                 force[1] = 0;
                 zPart[i] = tree.repulsion(xi, yi, theta, force, stack);
-                double ax = 0;
-                double ay = 0;
-                for (int e = rowStart[i], stop = rowStart[i + 1]; e < stop; e++) {
-                    int j = columns[e];
-                    double dx = xi - y[2 * j];
-                    double dy = yi - y[2 * j + 1];
-                    double m = values[e] / (1 + dx * dx + dy * dy);
-                    ax += m * dx;
-                    ay += m * dy;
-                }
                 // Attraction here, repulsion (divided by Z once Z is known) below.
-                grad[2 * i] = ax;
-                grad[2 * i + 1] = ay;
+                attractionAt(rowStart, columns, values, y, i, grad);
                 zPart[i + n] = force[0];
                 zPart[i + 2 * n] = force[1];
             }
@@ -188,22 +177,27 @@ public final class BarnesHutTsne {
         int blocks = (n + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                double xi = y[2 * i];
-                double yi = y[2 * i + 1];
-                double ax = 0;
-                double ay = 0;
-                for (int e = rowStart[i], stop = rowStart[i + 1]; e < stop; e++) {
-                    int j = columns[e];
-                    double dx = xi - y[2 * j];
-                    double dy = yi - y[2 * j + 1];
-                    double m = values[e] / (1 + dx * dx + dy * dy);
-                    ax += m * dx;
-                    ay += m * dy;
-                }
-                grad[2 * i] = ax;
-                grad[2 * i + 1] = ay;
+                attractionAt(rowStart, columns, values, y, i, grad);
             }
         });
+    }
+
+    /** Point i's sum_j p_ij w_ij (y_i - y_j) into {@code grad[2i], grad[2i + 1]} (2D, interleaved). */
+    private static void attractionAt(int[] rowStart, int[] columns, double[] values, double[] y, int i, double[] grad) {
+        double xi = y[2 * i];
+        double yi = y[2 * i + 1];
+        double ax = 0;
+        double ay = 0;
+        for (int e = rowStart[i], stop = rowStart[i + 1]; e < stop; e++) {
+            int j = columns[e];
+            double dx = xi - y[2 * j];
+            double dy = yi - y[2 * j + 1];
+            double m = values[e] / (1 + dx * dx + dy * dy);
+            ax += m * dx;
+            ay += m * dy;
+        }
+        grad[2 * i] = ax;
+        grad[2 * i + 1] = ay;
     }
 
     /** PCA of the input, scaled to standard deviation 1e-4 on the first axis; seeded noise if degenerate. */
