@@ -3,6 +3,7 @@ package org.latentledger.ui.shell;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.MenuBar;
@@ -126,30 +127,67 @@ public final class MainView extends BorderPane {
         });
     }
 
-    /** The tabs follow the view model's page; a click on a tab asks the view model to go there. */
+    /**
+     * The tabs follow the view model's page; a click on a tab asks the view model to go there. The
+     * journey and the ledger are made with the window (their listeners follow the view models from
+     * the start) but put in the scene when first shown or looked into: a window opens to its map,
+     * and their skins, CSS and layout would otherwise be paid for before the first map is drawn.
+     */
     private TabPane pages() {
         ScrollPane ledgerScroll = new ScrollPane(new LedgerView(vm.ledger()));
         ledgerScroll.setFitToWidth(true);
         JourneyView journeyPage = new JourneyView(vm.journey());
         journeyPage.setId("journey");
         journeyPage.setPadding(new Insets(8, 0, 0, 0));
+        unshown.put(Page.JOURNEY, journeyPage);
+        unshown.put(Page.LEDGER, ledgerScroll);
         tabs.put(Page.MAP, new Tab(Page.MAP.label(), MapPage.build(vm, map)));
-        tabs.put(Page.JOURNEY, new Tab(Page.JOURNEY.label(), journeyPage));
-        tabs.put(Page.LEDGER, new Tab(Page.LEDGER.label(), ledgerScroll));
+        tabs.put(Page.JOURNEY, new Tab(Page.JOURNEY.label()));
+        tabs.put(Page.LEDGER, new Tab(Page.LEDGER.label()));
         TabPane p = new TabPane(tabs.values().toArray(Tab[]::new));
         p.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         p.getStyleClass().add("ll-pages");
         p.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
             Page chosen = pageOf(tab);
+            attach(chosen);
             if (chosen != vm.pageProperty().get()) {
                 vm.navigate(chosen);
             }
         });
         vm.pageProperty().addListener((o, a, page) -> {
+            attach(page);
             p.getSelectionModel().select(tabs.get(page));
             placeSide();
         });
         return p;
+    }
+
+    /** Pages made but not yet in the scene. */
+    private final Map<Page, Node> unshown = new EnumMap<>(Page.class);
+
+    /** Puts a page's view in its tab the first time it is needed. */
+    private void attach(Page page) {
+        Node content = unshown.remove(page);
+        if (content != null) {
+            tabs.get(page).setContent(content);
+        }
+    }
+
+    /** Every page built, for a look-up of a panel that may sit on a page not yet shown (lessons, exports). */
+    private void attachAll() {
+        for (Page page : Page.values()) {
+            attach(page);
+        }
+    }
+
+    @Override
+    public Node lookup(String selector) {
+        Node found = super.lookup(selector);
+        if (found == null && !unshown.isEmpty()) {
+            attachAll();
+            return super.lookup(selector);
+        }
+        return found;
     }
 
     private Page pageOf(Tab tab) {
