@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentledger.data.Split;
+import org.latentledger.economy.SparseForward;
 import org.latentledger.model.ActivationRecorder;
 import org.latentledger.model.Evaluation;
 import org.latentledger.model.LoadedModel;
@@ -134,7 +135,7 @@ public final class ConceptsTrainer {
         return card;
     }
 
-    /** The category accuracy on the held-out synsets, recomputed from the model and its vocabulary (the model-card test). */
+    /** The category accuracy on the held-out synsets, recomputed from the model and its vocabulary on our kernel (the model-card test). */
     public static double heldOutAccuracy(LoadedModel model, Vocabulary vocabulary) {
         WordNet wordNet = WordNet.bundled();
         List<Synset> synsets = wordNet.synsets();
@@ -148,7 +149,7 @@ public final class ConceptsTrainer {
             for (int r = start; r < end; r++) {
                 x[r - start] = words.encode(synsets.get(test[r]).text());
             }
-            float[][] out = ActivationRecorder.predict(model, x);
+            float[][] out = SparseForward.outputs(model, x);
             for (int r = start; r < end; r++) {
                 right += Evaluation.argmax(out[r - start]) == categories.indexOf(synsets.get(test[r]).category()) ? 1 : 0;
             }
