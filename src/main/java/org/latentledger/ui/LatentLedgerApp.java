@@ -52,6 +52,12 @@ public final class LatentLedgerApp extends Application {
                 RecentFiles.remembered(PREFS.node("recent")), org.latentledger.projection.ProjectionCache.user());
         vm.appearance().themeProperty().set(rememberedTheme());
         vm.appearance().themeProperty().addListener((o, a, t) -> PREFS.put("theme", t.cliName()));
+        // The bundled sample opens on the other core while this thread builds the window: what the job
+        // hands back waits on this thread's queue until the window is up (a file's problems need the
+        // window for their dialog, so files open after it).
+        if (startFiles.isEmpty()) {
+            vm.openSample(SampleModel.DIGITS_MLP);
+        }
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");
         stage.setScene(scene);
@@ -65,9 +71,7 @@ public final class LatentLedgerApp extends Application {
             }
         });
         stage.show();
-        if (startFiles.isEmpty()) {
-            vm.openSample(SampleModel.DIGITS_MLP);
-        } else {
+        if (!startFiles.isEmpty()) {
             vm.openFiles(startFiles);
         }
     }

@@ -43,21 +43,22 @@ final class ShotWindow {
         MainViewModel vm = HeadlessFx.onFx(() -> {
             MainViewModel model = new MainViewModel(r.open().files(), AppExecutor.shared());
             model.appearance().themeProperty().set(r.look().theme());
-            stage.setScene(LatentLedgerApp.createScene(model, false, r.look().width(), r.look().height()));
             int dims = shown.target() == ExportTarget.MAP3D ? 3 : shown.dims();
             MapSpec spec = MapSpec.DEFAULT.withMethod(shown.method()).withEngine(shown.engine()).withDims(dims).withSeed(shown.seed());
             model.map().settingsProperty().set(spec);
             model.map().showAxesProperty().set(shown.axes());
             model.journey().methodProperty().set(shown.journeyMaps());
-            stage.show();
-            // Presentation mode without full screen: the headless screen is larger than the size asked for.
-            view(stage).presentInWindow();
-            model.appearance().presentationProperty().set(r.look().presentation());
+            // Opened before the window is built, as the app does: the job runs while this thread builds it.
             if (r.open().modelFile() == null) {
                 model.openSample(r.open().sample());
             } else {
                 model.open(r.open().modelFile(), r.open().dataFile());
             }
+            stage.setScene(LatentLedgerApp.createScene(model, false, r.look().width(), r.look().height()));
+            stage.show();
+            // Presentation mode without full screen: the headless screen is larger than the size asked for.
+            view(stage).presentInWindow();
+            model.appearance().presentationProperty().set(r.look().presentation());
             return model;
         });
         try {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import javafx.stage.Stage;
 import org.latentledger.data.ResourceRoot;
+import org.latentledger.model.SampleModel;
 import org.latentledger.ui.AppExecutor;
 import org.latentledger.ui.HeadlessFx;
 import org.latentledger.ui.LatentLedgerApp;
@@ -13,12 +14,20 @@ import org.latentledger.ui.shell.MainViewModel;
 record BenchWindow(Stage stage, MainViewModel vm) {
 
     static BenchWindow open(String cachePrefix) throws Exception {
+        return open(cachePrefix, null);
+    }
+
+    /** The window as the app opens it: the sample (if any) asked for before the window is built, as at the app's start. */
+    static BenchWindow open(String cachePrefix, SampleModel sample) throws Exception {
         HeadlessFx.start(1280, 800);
         java.nio.file.Path cache = Files.createTempDirectory(cachePrefix);
         Stage stage = HeadlessFx.onFx(Stage::new);
         MainViewModel vm = HeadlessFx.onFx(() -> {
             MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),
                     org.latentledger.ui.shell.RecentFiles.inMemory(), new org.latentledger.projection.ProjectionCache(cache));
+            if (sample != null) {
+                model.openSample(sample);
+            }
             stage.setScene(LatentLedgerApp.createScene(model, false, 1280, 800));
             stage.show();
             return model;

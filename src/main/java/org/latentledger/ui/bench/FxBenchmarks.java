@@ -150,7 +150,8 @@ public final class FxBenchmarks {
      */
     public static double launchToMap(SampleModel sample, long mainNanos) throws Exception {
         org.latentledger.economy.NativeWarmup.start();
-        BenchWindow window = BenchWindow.open("ll-bench-launch");
+        // As the app starts: the sample is asked for before the window is built.
+        BenchWindow window = BenchWindow.open("ll-bench-launch", sample);
         if (Boolean.getBoolean("ll.bench.trace")) {
             System.err.printf(java.util.Locale.ROOT, "window shown %.2f s%n", (System.nanoTime() - mainNanos) / 1e9);
             HeadlessFx.onFx(() -> {
@@ -159,10 +160,6 @@ public final class FxBenchmarks {
                 return null;
             });
         }
-        HeadlessFx.onFx(() -> {
-            window.vm().openSample(sample);
-            return null;
-        });
         awaitFirstDraw(window.stage(), sample, null);
         double seconds = (System.nanoTime() - mainNanos) / 1e9;
         if (Boolean.getBoolean("ll.bench.trace")) {
