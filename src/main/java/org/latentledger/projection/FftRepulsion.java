@@ -8,12 +8,12 @@ import java.util.stream.IntStream;
  * visualization of single-cell RNA-seq data", Nature Methods 16 (2019) ("FIt-SNE").
  *
  * <p>The layout's square bounding box is cut into B x B boxes with {@link #NODES_PER_BOX} x
- * {@link #NODES_PER_BOX} equispaced nodes in each. Each point spreads four charges (1, x, y,
- * x^2 + y^2) onto the nodes of its box with Lagrange weights; the squared Cauchy kernel
- * 1 / (1 + r^2)^2 between all pairs of nodes is applied by FFT ({@link GridConvolution}); each point
- * reads the four potentials back with the same weights. With them, for w_ij = 1 / (1 + r_ij^2):
- * {@code sum_j w_ij^2 (y_i - y_j) = y_i phi_1 - (phi_x, phi_y)} and
- * {@code Z = sum_{i != j} w_ij = sum_i [(1 + |y_i|^2) phi_1 - 2 y_i . (phi_x, phi_y) + phi_xx] - n}.
+ * {@link #NODES_PER_BOX} equispaced nodes in each. Each point spreads three charges (1, x, y)
+ * onto the nodes of its box with Lagrange weights; the squared Cauchy kernel 1 / (1 + r^2)^2
+ * between all pairs of nodes is applied by FFT ({@link GridConvolution}); each point reads the
+ * three potentials back with the same weights, and for w_ij = 1 / (1 + r_ij^2)
+ * {@code sum_j w_ij^2 (y_i - y_j) = y_i phi_1 - (phi_x, phi_y)}. Z is the energy of the ones
+ * grid under the Cauchy kernel itself, read off its spectrum (no transform back), less n.
  * O(n + L^2 log L) per evaluation instead of Barnes-Hut's O(n log n) tree walk.
  *
  * <p>Deterministic on any thread count: points are spread in index order within each row of
@@ -41,11 +41,12 @@ final class FftRepulsion {
     /** The grid and width step the kernel's spectrum was last computed for. */
     private GridConvolution kernelGrid;
     private int kernelStep;
-    /** The four charge grids (1, x, y, x^2 + y^2), kept between calls. */
+    /** How often the kernel's spectra were computed (for tracing). */
+    int kernelChanges;
+    /** The three charge grids (1, x, y), kept between calls. */
     private double[] gridOnes;
     private double[] gridXs;
     private double[] gridYs;
-    private double[] gridSquares;
 
     FftRepulsion(double maxBoxWidth) {
         this.maxBoxWidth = maxBoxWidth;
@@ -77,10 +78,8 @@ final class FftRepulsion {
         int step = (int) Math.ceil(WIDTH_STEPS * Math.log(span / boxes) / Math.log(2));
         double boxWidth = Math.pow(2, (double) step / WIDTH_STEPS);
         if (g != kernelGrid || step != kernelStep) {
-            g.setKernel(d2 -> {
-                double w = 1 / (1 + d2);
-                return w * w;
-            }, boxWidth / NODES_PER_BOX);
+            g.setKernel(boxWidth / NODES_PER_BOX);
+            kernelChanges++;
             kernelGrid = g;
             kernelStep = step;
         }
@@ -120,23 +119,19 @@ final class FftRepulsion {
             gridOnes = g.newGrid();
             gridXs = g.newGrid();
             gridYs = g.newGrid();
-            gridSquares = g.newGrid();
         } else {
             java.util.Arrays.fill(gridOnes, 0);
             java.util.Arrays.fill(gridXs, 0);
             java.util.Arrays.fill(gridYs, 0);
-            java.util.Arrays.fill(gridSquares, 0);
         }
         double[] ones = gridOnes;
         double[] xs = gridXs;
         double[] ys = gridYs;
-        double[] squares = gridSquares;
         IntStream.range(0, boxes).parallel().forEach(r -> {
             for (int o = rowStart[r]; o < rowStart[r + 1]; o++) {
                 int i = sorted[o];
                 double px = y[2 * i];
                 double py = y[2 * i + 1];
-                double sq = px * px + py * py;
                 int base = boxY[i] * NODES_PER_BOX * l + boxX[i] * NODES_PER_BOX;
                 for (int a = 0; a < NODES_PER_BOX; a++) {
                     double wy = weightY[i * NODES_PER_BOX + a];
@@ -146,57 +141,34 @@ final class FftRepulsion {
                         ones[node] += w;
                         xs[node] += w * px;
                         ys[node] += w * py;
-                        squares[node] += w * sq;
                     }
                 }
             }
         });
-        g.convolve(ones, xs);
-        g.convolve(ys, squares);
-
-        double[] zPart = new double[n];
+        // Z: the interpolated sum of w over all ordered pairs, less the self-pairs (w = 1 each).
+        double z = g.convolve(ones, xs, ys) - n;
         IntStream.range(0, boxes).parallel().forEach(r -> {
             for (int o = rowStart[r]; o < rowStart[r + 1]; o++) {
-                potentials(sorted[o], y, rep, zPart, boxX, boxY, weightX, weightY, l);
+                int i = sorted[o];
+                double phi = 0;
+                double phiX = 0;
+                double phiY = 0;
+                int base = boxY[i] * NODES_PER_BOX * l + boxX[i] * NODES_PER_BOX;
+                for (int a = 0; a < NODES_PER_BOX; a++) {
+                    double wy = weightY[i * NODES_PER_BOX + a];
+                    for (int b = 0; b < NODES_PER_BOX; b++) {
+                        double w = wy * weightX[i * NODES_PER_BOX + b];
+                        int node = base + a * l + b;
+                        phi += w * ones[node];
+                        phiX += w * xs[node];
+                        phiY += w * ys[node];
+                    }
+                }
+                rep[2 * i] = y[2 * i] * phi - phiX;
+                rep[2 * i + 1] = y[2 * i + 1] * phi - phiY;
             }
         });
-        double z = 0;
-        for (int i = 0; i < n; i++) {
-            z += zPart[i];
-        }
-        return z - n;
-    }
-
-    /** Point i's potentials read back from the convolved grids, as its repulsion and its share of Z. */
-    private void potentials(int i, double[] y, double[] rep, double[] zPart, int[] boxX, int[] boxY, double[] weightX,
-                            double[] weightY, int l) {
-        double[] ones = gridOnes;
-        double[] xs = gridXs;
-        double[] ys = gridYs;
-        double[] squares = gridSquares;
-        {
-            double phi = 0;
-            double phiX = 0;
-            double phiY = 0;
-            double phiSq = 0;
-            int base = boxY[i] * NODES_PER_BOX * l + boxX[i] * NODES_PER_BOX;
-            for (int a = 0; a < NODES_PER_BOX; a++) {
-                double wy = weightY[i * NODES_PER_BOX + a];
-                for (int b = 0; b < NODES_PER_BOX; b++) {
-                    double w = wy * weightX[i * NODES_PER_BOX + b];
-                    int node = base + a * l + b;
-                    phi += w * ones[node];
-                    phiX += w * xs[node];
-                    phiY += w * ys[node];
-                    phiSq += w * squares[node];
-                }
-            }
-            double px = y[2 * i];
-            double py = y[2 * i + 1];
-            rep[2 * i] = px * phi - phiX;
-            rep[2 * i + 1] = py * phi - phiY;
-            zPart[i] = (1 + px * px + py * py) * phi - 2 * (px * phiX + py * phiY) + phiSq;
-        }
+        return z;
     }
 
     /** The grid for a layout this wide: enough boxes of at most {@link #maxBoxWidth}, and as many more as the FFT's padding allows. */

@@ -50,36 +50,46 @@ class FftRepulsionTest {
     @Test
     void gridConvolutionIsTheDirectSumOverNodes() {
         int m = 9;
+        int l = 32;
         double spacing = 0.7;
-        GridConvolution g = new GridConvolution(m, 32);
-        g.setKernel(d2 -> 1 / (1 + d2), spacing);
+        GridConvolution g = new GridConvolution(m, l);
+        g.setKernel(spacing);
         SplittableRandom r = new SplittableRandom(2);
-        double[] a = g.newGrid();
-        double[] b = g.newGrid();
+        double[] ones = g.newGrid();
+        double[] xs = g.newGrid();
+        double[] ys = g.newGrid();
         for (int u = 0; u < m; u++) {
             for (int v = 0; v < m; v++) {
-                a[u * 32 + v] = r.nextGaussian();
-                b[u * 32 + v] = r.nextDouble();
+                ones[u * l + v] = r.nextDouble();
+                xs[u * l + v] = r.nextGaussian();
+                ys[u * l + v] = r.nextGaussian();
             }
         }
-        double[] a0 = a.clone();
-        double[] b0 = b.clone();
-        g.convolve(a, b);
+        double[] ones0 = ones.clone();
+        double[] xs0 = xs.clone();
+        double[] ys0 = ys.clone();
+        double energy = g.convolve(ones, xs, ys);
+        double exactEnergy = 0;
         for (int u = 0; u < m; u++) {
             for (int v = 0; v < m; v++) {
-                double sa = 0;
-                double sb = 0;
+                double so = 0;
+                double sx = 0;
+                double sy = 0;
                 for (int s = 0; s < m; s++) {
                     for (int t = 0; t < m; t++) {
-                        double d2 = spacing * spacing * ((u - s) * (u - s) + (v - t) * (v - t));
-                        sa += a0[s * 32 + t] / (1 + d2);
-                        sb += b0[s * 32 + t] / (1 + d2);
+                        double w = 1 / (1 + spacing * spacing * ((u - s) * (u - s) + (v - t) * (v - t)));
+                        so += ones0[s * l + t] * w * w;
+                        sx += xs0[s * l + t] * w * w;
+                        sy += ys0[s * l + t] * w * w;
+                        exactEnergy += ones0[u * l + v] * ones0[s * l + t] * w;
                     }
                 }
-                assertEquals(sa, a[u * 32 + v], 1e-10);
-                assertEquals(sb, b[u * 32 + v], 1e-10);
+                assertEquals(so, ones[u * l + v], 1e-10);
+                assertEquals(sx, xs[u * l + v], 1e-10);
+                assertEquals(sy, ys[u * l + v], 1e-10);
             }
         }
+        assertEquals(exactEnergy, energy, 1e-10 * exactEnergy);
     }
 
     @Test
