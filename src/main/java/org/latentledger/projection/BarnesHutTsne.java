@@ -38,6 +38,11 @@ public final class BarnesHutTsne {
      * @param intermediate receives layouts while it converges ({@code [dims][n]} copies), or null
      */
     public static float[][] fit(float[][] x, ProjectionSpec.Tsne spec, Progress progress, Consumer<float[][]> intermediate) {
+        return fit(x, spec, progress, intermediate, FFT_FROM);
+    }
+
+    /** @param fftFrom the number of points from which 2D repulsion is by FFT (tests lower it) */
+    static float[][] fit(float[][] x, ProjectionSpec.Tsne spec, Progress progress, Consumer<float[][]> intermediate, int fftFrom) {
         int n = x.length;
         int dims = spec.dimensions();
         progress.update(0, "t-SNE: neighbours and affinities");
@@ -48,11 +53,29 @@ public final class BarnesHutTsne {
         java.util.Arrays.fill(gains, 1);
         double[] grad = new double[n * dims];
         double[] zPart = new double[3 * n];
-        FftRepulsion fft = dims == 2 && n >= FFT_FROM ? new FftRepulsion() : null;
+        FftRepulsion fft = dims == 2 && n >= fftFrom ? new FftRepulsion() : null;
         QuadTree tree = dims == 2 && fft == null ? new QuadTree(2 * n) : null;
         double learningRate = Math.max(n / EXAGGERATION / 4, 50);
+        // original[k]: the input row of the point at position k (the identity until the first reordering).
+        int[] original = null;
         for (int iter = 0; iter < spec.iterations(); iter++) {
             progress.checkCancelled();
+            if (fft != null && isReordering(iter)) {
+                int[] perm = LayoutOrder.of(y, n);
+                p = LayoutOrder.permuted(p, perm);
+                y = LayoutOrder.permutedRows(y, perm);
+                update = LayoutOrder.permutedRows(update, perm);
+                gains = LayoutOrder.permutedRows(gains, perm);
+                if (original == null) {
+                    original = perm;
+                } else {
+                    int[] composed = new int[n];
+                    for (int k = 0; k < n; k++) {
+                        composed[k] = original[perm[k]];
+                    }
+                    original = composed;
+                }
+            }
             boolean early = iter < EXAGGERATION_ITERATIONS;
             if (fft != null) {
                 gradientFft(p, y, n, early ? EXAGGERATION : 1, grad, zPart, fft);
@@ -72,11 +95,19 @@ public final class BarnesHutTsne {
             if (iter % PUBLISH_EVERY == PUBLISH_EVERY - 1 || iter == spec.iterations() - 1) {
                 progress.update((iter + 1.0) / spec.iterations(), "t-SNE iteration " + (iter + 1) + " / " + spec.iterations());
                 if (intermediate != null) {
-                    intermediate.accept(columns(y, dims, n));
+                    intermediate.accept(columns(y, dims, n, original));
                 }
             }
         }
-        return columns(y, dims, n);
+        return columns(y, dims, n, original);
+    }
+
+    /**
+     * Iterations before which the points are renumbered in the layout's order (FFT path): the first
+     * once early exaggeration has gathered the clusters, the second once the layout has expanded.
+     */
+    static boolean isReordering(int iter) {
+        return iter == 100 || iter == EXAGGERATION_ITERATIONS + 100;
     }
 
     /** dC/dy = 4 (exaggeration * sum_j p_ij w_ij (y_i - y_j) - sum_j w_ij^2 (y_i - y_j) / Z). */
@@ -239,10 +270,16 @@ public final class BarnesHutTsne {
     }
 
     static float[][] columns(double[] y, int dims, int n) {
+        return columns(y, dims, n, null);
+    }
+
+    /** The layout by input row: position k holds input row {@code original[k]} (null: the identity). */
+    static float[][] columns(double[] y, int dims, int n, int[] original) {
         float[][] out = new float[dims][n];
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = original == null ? k : original[k];
             for (int d = 0; d < dims; d++) {
-                out[d][i] = (float) y[i * dims + d];
+                out[d][i] = (float) y[k * dims + d];
             }
         }
         return out;
