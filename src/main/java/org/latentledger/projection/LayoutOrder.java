@@ -22,16 +22,11 @@ final class LayoutOrder {
      * rounding (sums over all points are taken in the new order).
      */
     static int[] of(double[] y, int n) {
-        double loX = Double.POSITIVE_INFINITY;
-        double loY = Double.POSITIVE_INFINITY;
-        double hiX = Double.NEGATIVE_INFINITY;
-        double hiY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            loX = Math.min(loX, y[2 * i]);
-            hiX = Math.max(hiX, y[2 * i]);
-            loY = Math.min(loY, y[2 * i + 1]);
-            hiY = Math.max(hiY, y[2 * i + 1]);
-        }
+        double[] box = QuadTree.bounds(y, n);
+        double loX = box[0];
+        double loY = box[1];
+        double hiX = box[2];
+        double hiY = box[3];
         double span = Math.max(Math.max(hiX - loX, hiY - loY), 1e-300);
         double cells = 32767.0; // 15 bits a coordinate: the keys stay positive
         long[] keys = new long[n];

@@ -41,8 +41,8 @@ final class QuadTree {
         point = new int[cap];
     }
 
-    /** Rebuilds the tree over {@code y} (x0, y0, x1, y1, ...), reusing its arrays. */
-    void build(double[] y, int n) {
+    /** The bounding box {loX, loY, hiX, hiY} of n 2D points (x0, y0, x1, y1, ...). */
+    static double[] bounds(double[] y, int n) {
         double loX = Double.POSITIVE_INFINITY;
         double loY = Double.POSITIVE_INFINITY;
         double hiX = Double.NEGATIVE_INFINITY;
@@ -53,6 +53,16 @@ final class QuadTree {
             loY = Math.min(loY, y[2 * i + 1]);
             hiY = Math.max(hiY, y[2 * i + 1]);
         }
+        return new double[] {loX, loY, hiX, hiY};
+    }
+
+    /** Rebuilds the tree over {@code y} (x0, y0, x1, y1, ...), reusing its arrays. */
+    void build(double[] y, int n) {
+        double[] box = bounds(y, n);
+        double loX = box[0];
+        double loY = box[1];
+        double hiX = box[2];
+        double hiY = box[3];
         ys = y;
         nodes = 0;
         int root = newNode((loX + hiX) / 2, (loY + hiY) / 2, Math.max(hiX - loX, hiY - loY) / 2 * (1 + 1e-9) + 1e-12);
