@@ -1,7 +1,6 @@
 package org.latentledger.projection;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.latentledger.work.Progress;
 
@@ -11,10 +10,12 @@ import org.latentledger.work.Progress;
  * in pynndescent, which umap-learn uses): a neighbour of a neighbour is likely a neighbour.
  *
  * <p>Deterministic whatever the thread count: trees are built from seeds drawn up front, and each
- * descent round reads candidate sets fixed at the start of the round and lets each point update
- * only its own list, keeping the k best by (distance, index), which does not depend on the order
- * candidates arrive in. Each candidate pair is therefore measured from both ends (twice the
- * distances of the classic scatter form, no locks).
+ * descent round reads candidate sets fixed at the start of the round; each candidate pair is
+ * measured once, by the task of its lower index, and offered to both lists under each list's
+ * lock. A list keeps the k best of all it is offered by (distance, index), which does not depend
+ * on the order offers arrive in, and a round's change count is taken from the lists at its end.
+ * (Until 2026-12-03 each point updated only its own list, lock-free, measuring every pair from
+ * both ends: twice the distances.)
  */
 final class NnDescent {
 
@@ -58,10 +59,10 @@ final class NnDescent {
         int blocks = (n + 255) / 256;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             progress.checkCancelled();
-            int[] stamp = new int[n];
-            int mark = 0;
+            Stamps stamps = STAMPS.get().sized(n);
+            int[] stamp = stamps.stamp;
             for (int i = b * 256, end = Math.min(n, i + 256); i < end; i++) {
-                mark++;
+                int mark = stamps.next();
                 stamp[i] = mark;
                 for (int t = 0; t < forest.trees(); t++) {
                     int leaf = forest.leafOf[t][i];
@@ -131,41 +132,106 @@ final class NnDescent {
         // Who lists u: the local join of v pairs every new member with every new or old member.
         int[][] inNew = membership(newAll, n);
         int[][] inOld = membership(oldAll, n);
-        AtomicLong changed = new AtomicLong();
+        int[][] before = new int[n][];
+        IntStream.range(0, n).parallel().forEach(u -> before[u] = idx[u].clone());
         int blocks = (n + 255) / 256;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             progress.checkCancelled();
-            int[] stamp = new int[n];
-            int mark = 0;
-            long local = 0;
+            Stamps stamps = STAMPS.get().sized(n);
             for (int u = b * 256, end = Math.min(n, u + 256); u < end; u++) {
-                mark++;
-                stamp[u] = mark;
-                for (int m = 0; m < k; m++) {
-                    stamp[idx[u][m]] = mark;
-                }
+                int mark = stamps.next();
                 for (int v : inNew[u]) {
-                    local += join(x, u, newAll[v], stamp, mark, idx[u], dist[u], fresh[u]);
-                    local += join(x, u, oldAll[v], stamp, mark, idx[u], dist[u], fresh[u]);
+                    join(x, u, newAll[v], stamps.stamp, mark, idx, dist, fresh);
+                    join(x, u, oldAll[v], stamps.stamp, mark, idx, dist, fresh);
                 }
                 for (int v : inOld[u]) {
-                    local += join(x, u, newAll[v], stamp, mark, idx[u], dist[u], fresh[u]);
+                    join(x, u, newAll[v], stamps.stamp, mark, idx, dist, fresh);
                 }
             }
-            changed.addAndGet(local);
         });
-        return changed.get();
+        // Entries that were not in the lists at the round's start: a count that does not depend
+        // on the order the offers arrived in (the number of insertions would).
+        return IntStream.range(0, n).parallel().mapToLong(u -> {
+            int c = 0;
+            for (int w : idx[u]) {
+                boolean old = false;
+                for (int o : before[u]) {
+                    old |= o == w;
+                }
+                c += old ? 0 : 1;
+            }
+            return c;
+        }).sum();
     }
 
-    private static int join(float[][] x, int u, int[] candidates, int[] stamp, int mark, int[] idx, float[] dist, boolean[] fresh) {
-        int changed = 0;
+    /**
+     * Measures u against each candidate w above it (the pair's other end measures nothing: the
+     * candidate relation is symmetric, so it has u among its own) and offers each to the other's
+     * list, as pynndescent's local join does: each pair measured once, not once from each end.
+     */
+    private static void join(float[][] x, int u, int[] candidates, int[] stamp, int mark, int[][] idx, float[][] dist,
+                             boolean[][] fresh) {
+        int k = idx[u].length;
         for (int w : candidates) {
-            if (stamp[w] != mark) {
-                stamp[w] = mark;
-                changed += offer(x, u, w, idx, dist, fresh) ? 1 : 0;
+            if (w <= u || stamp[w] == mark) {
+                continue;
+            }
+            stamp[w] = mark;
+            // Bounds read without the lock can only be stale from above (lists only improve), so
+            // nothing that belongs in a list is filtered out; the insert checks again under the lock.
+            float bound = Math.max(dist[u][k - 1], dist[w][k - 1]);
+            float d = Knn.squared(x[u], x[w], bound);
+            if (d <= dist[u][k - 1]) {
+                offerLocked(u, w, d, idx[u], dist[u], fresh[u]);
+            }
+            if (d <= dist[w][k - 1]) {
+                offerLocked(w, u, d, idx[w], dist[w], fresh[w]);
             }
         }
-        return changed;
+    }
+
+    /**
+     * Inserts j at distance d into i's list unless it is there already or not among the k best.
+     * Lists are written from several tasks, one lock each; which offer comes first does not
+     * change the result: a list ends as the k best of all it was offered, by (distance, index).
+     */
+    private static void offerLocked(int i, int j, float d, int[] idx, float[] dist, boolean[] fresh) {
+        synchronized (idx) {
+            int k = idx.length;
+            if (d > dist[k - 1] || (d == dist[k - 1] && idx[k - 1] >= 0 && j > idx[k - 1])) {
+                return;
+            }
+            for (int m = 0; m < k; m++) {
+                if (idx[m] == j) {
+                    return;
+                }
+            }
+            insert(j, d, idx, dist, fresh);
+        }
+    }
+
+    /** One stamp array per worker thread, reused across blocks and rounds: a fresh mark per point instead of a new array per block. */
+    private static final ThreadLocal<Stamps> STAMPS = ThreadLocal.withInitial(Stamps::new);
+
+    private static final class Stamps {
+        int[] stamp = new int[0];
+        int mark;
+
+        Stamps sized(int n) {
+            if (stamp.length != n) {
+                stamp = new int[n];
+                mark = 0;
+            }
+            return this;
+        }
+
+        int next() {
+            if (mark == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(stamp, 0);
+                mark = 0;
+            }
+            return ++mark;
+        }
     }
 
     private static int[][] withReverse(int[][] forward, int maxC) {
@@ -217,7 +283,13 @@ final class NnDescent {
         if (d > bound || (d == bound && (idx[k - 1] >= 0 && j > idx[k - 1]))) {
             return false;
         }
-        int p = k - 1;
+        insert(j, d, idx, dist, fresh);
+        return true;
+    }
+
+    /** Puts j at distance d into its place in the sorted list, dropping the last entry. */
+    private static void insert(int j, float d, int[] idx, float[] dist, boolean[] fresh) {
+        int p = idx.length - 1;
         while (p > 0 && (dist[p - 1] > d || (dist[p - 1] == d && idx[p - 1] > j))) {
             idx[p] = idx[p - 1];
             dist[p] = dist[p - 1];
@@ -227,7 +299,6 @@ final class NnDescent {
         idx[p] = j;
         dist[p] = d;
         fresh[p] = true;
-        return true;
     }
 
     /** Random-projection trees: each split is the hyperplane halfway between two random points of the node. */

@@ -27,6 +27,10 @@ public final class Umap {
     static final int PUBLISH_EVERY = 10;
     /** Candidates per neighbour searched in the reduced space before re-ranking in the original one (21 for 15): measured at 70k, 2 gave no better layout for about twice the search. */
     static final double CANDIDATES = 1.34;
+    /** From this many points the SGD runs blockwise on every thread ({@link #optimiseChunked}); below, one sequential stream as umap-learn's. */
+    static final int CHUNKED_FROM = 100_000;
+    /** Blocks of the chunked SGD: fixed, not the thread count, so the layout does not depend on the machine. */
+    static final int CHUNKS = 16;
 
     private Umap() {
     }
@@ -43,6 +47,12 @@ public final class Umap {
      */
     public static float[][] fit(float[][] x, float[][] original, ProjectionSpec.Umap spec, Progress progress,
                                 Consumer<float[][]> intermediate) {
+        return fit(x, original, spec, progress, intermediate, x.length >= CHUNKED_FROM);
+    }
+
+    /** @param chunked the blockwise SGD of {@link #optimiseChunked} (chosen by size; tests ask for it on small inputs) */
+    static float[][] fit(float[][] x, float[][] original, ProjectionSpec.Umap spec, Progress progress,
+                         Consumer<float[][]> intermediate, boolean chunked) {
         int n = x.length;
         int dims = spec.dimensions();
         int k = Math.min(spec.neighbours(), n - 1);
@@ -60,7 +70,7 @@ public final class Umap {
         UmapCurve curve = UmapCurve.fit(spec.minDist(), 1.0);
         double[] y = SpectralLayout.layout(g, n, dims, spec.seed());
         y = y != null ? scaled(y, spec.seed()) : initial(x, dims, spec.seed());
-        optimise(g, y, dims, n, curve, epochs, new SplittableRandom(spec.seed()), progress, intermediate);
+        optimise(g, y, dims, n, curve, epochs, new SplittableRandom(spec.seed()), progress, intermediate, chunked);
         return BarnesHutTsne.columns(y, dims, n);
     }
 
@@ -95,34 +105,104 @@ public final class Umap {
             double[][] w = new double[n][k];
             double target = Math.log(neighbours) / Math.log(2);
             IntStream.range(0, n).parallel().forEach(i -> w[i] = memberships(knn.distances()[i], target));
-            // Fuzzy union: w_ij + w_ji - w_ij w_ji, over the union of both directions.
-            java.util.HashMap<Long, double[]> pairs = new java.util.HashMap<>(n * k * 2);
-            for (int i = 0; i < n; i++) {
-                for (int m = 0; m < k; m++) {
-                    int j = knn.indices()[i][m];
-                    long key = i < j ? (long) i * n + j : (long) j * n + i;
-                    double[] both = pairs.computeIfAbsent(key, kk -> new double[2]);
-                    both[i < j ? 0 : 1] = w[i][m];
+            // Who lists i, and with what weight: the reverse of the neighbour lists, by lister.
+            int[] revStart = new int[n + 1];
+            for (int[] row : knn.indices()) {
+                for (int j : row) {
+                    revStart[j + 1]++;
                 }
             }
-            long[] keys = pairs.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-            int[] head = new int[keys.length * 2];
-            int[] tail = new int[keys.length * 2];
-            double[] weight = new double[keys.length * 2];
-            int e = 0;
-            for (long key : keys) {
-                int i = (int) (key / n);
-                int j = (int) (key % n);
-                double[] both = pairs.get(key);
-                double v = both[0] + both[1] - both[0] * both[1];
-                head[e] = i;
-                tail[e] = j;
-                weight[e++] = v;
-                head[e] = j;
-                tail[e] = i;
-                weight[e++] = v;
+            for (int i = 0; i < n; i++) {
+                revStart[i + 1] += revStart[i];
             }
+            int[] revFrom = new int[revStart[n]];
+            double[] revWeight = new double[revStart[n]];
+            int[] fill = java.util.Arrays.copyOf(revStart, n);
+            for (int i = 0; i < n; i++) {
+                for (int m = 0; m < k; m++) {
+                    int at = fill[knn.indices()[i][m]]++;
+                    revFrom[at] = i;
+                    revWeight[at] = w[i][m];
+                }
+            }
+            // Fuzzy union w_ij + w_ji - w_ij w_ji over each pair i < j listed from either end;
+            // pairs in (i, j) order, each as both directed edges. Counted, then written, per point.
+            Partners partners = new Partners(knn.indices(), w, revStart, revFrom, revWeight);
+            int[] offset = new int[n + 1];
+            IntStream.range(0, n).parallel().forEach(i -> offset[i + 1] = partners.of(i, new int[partners.most(i)], null));
+            for (int i = 0; i < n; i++) {
+                offset[i + 1] += offset[i];
+            }
+            int pairs = offset[n];
+            int[] head = new int[pairs * 2];
+            int[] tail = new int[pairs * 2];
+            double[] weight = new double[pairs * 2];
+            IntStream.range(0, n).parallel().forEach(i -> {
+                int[] p = new int[partners.most(i)];
+                double[] v = new double[p.length];
+                int count = partners.of(i, p, v);
+                for (int m = 0, e = 2 * offset[i]; m < count; m++) {
+                    head[e] = i;
+                    tail[e] = p[m];
+                    weight[e++] = v[m];
+                    head[e] = p[m];
+                    tail[e] = i;
+                    weight[e++] = v[m];
+                }
+            });
             return new Graph(head, tail, weight);
+        }
+
+        /** The partners above each point in the fuzzy graph, with the union's weights. */
+        private record Partners(int[][] forward, double[][] w, int[] revStart, int[] revFrom, double[] revWeight) {
+
+            int most(int i) {
+                return forward[i].length + revStart[i + 1] - revStart[i];
+            }
+
+            /** Writes i's partners j > i ascending (and, when {@code v} is given, their weights); returns how many. */
+            int of(int i, int[] p, double[] v) {
+                // Forward entries (j, w_ij) and reverse ones (j, w_ji), merged by j; a pair listed
+                // from both ends appears twice, once from each side.
+                int count = 0;
+                double[] a = new double[p.length];
+                double[] b = new double[p.length];
+                for (int m = 0; m < forward[i].length; m++) {
+                    count = put(i, forward[i][m], w[i][m], 0, p, a, b, count);
+                }
+                for (int r = revStart[i]; r < revStart[i + 1]; r++) {
+                    count = put(i, revFrom[r], 0, revWeight[r], p, a, b, count);
+                }
+                if (v != null) {
+                    for (int m = 0; m < count; m++) {
+                        v[m] = a[m] + b[m] - a[m] * b[m];
+                    }
+                }
+                return count;
+            }
+
+            /** Puts partner j, when above i, into its place in the sorted run, or adds to its entry there. */
+            private static int put(int i, int j, double fromI, double fromJ, int[] p, double[] a, double[] b, int count) {
+                if (j <= i) {
+                    return count;
+                }
+                int at = count;
+                while (at > 0 && p[at - 1] > j) {
+                    at--;
+                }
+                if (at > 0 && p[at - 1] == j) {
+                    a[at - 1] += fromI;
+                    b[at - 1] += fromJ;
+                    return count;
+                }
+                System.arraycopy(p, at, p, at + 1, count - at);
+                System.arraycopy(a, at, a, at + 1, count - at);
+                System.arraycopy(b, at, b, at + 1, count - at);
+                p[at] = j;
+                a[at] = fromI;
+                b[at] = fromJ;
+                return count + 1;
+            }
         }
 
         /** Drops edges too weak to be sampled even once in {@code epochs}. */
@@ -231,24 +311,28 @@ public final class Umap {
     }
 
     static void optimise(Graph g, double[] y, int dims, int n, UmapCurve curve, int epochs, SplittableRandom random,
-                         Progress progress, Consumer<float[][]> intermediate) {
+                         Progress progress, Consumer<float[][]> intermediate, boolean chunked) {
         int edges = g.head().length;
         double max = 0;
         for (double v : g.weight()) {
             max = Math.max(max, v);
         }
         double[] perSample = new double[edges];
-        double[] nextSample = new double[edges];
-        double[] perNegative = new double[edges];
-        double[] nextNegative = new double[edges];
         for (int e = 0; e < edges; e++) {
             perSample[e] = max / g.weight()[e];
-            nextSample[e] = perSample[e];
-            perNegative[e] = perSample[e] / NEGATIVE_SAMPLE_RATE;
-            nextNegative[e] = perNegative[e];
         }
         double a = curve.a();
         double b = curve.b();
+        if (chunked) {
+            optimiseChunked(g, y, dims, n, a, b, epochs, perSample, random, progress, intermediate);
+            return;
+        }
+        double[] nextSample = perSample.clone();
+        double[] perNegative = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            perNegative[e] = perSample[e] / NEGATIVE_SAMPLE_RATE;
+        }
+        double[] nextNegative = perNegative.clone();
         for (int epoch = 0; epoch < epochs; epoch++) {
             progress.checkCancelled();
             double alpha = 1.0 - (double) epoch / epochs;
@@ -353,6 +437,127 @@ public final class Umap {
             y[2 * j] = jx;
             y[2 * j + 1] = jy;
             nextNegative[e] += negatives * perNegative[e];
+        }
+    }
+
+    /**
+     * The SGD for large inputs, on every thread of the pool and the same layout whatever their
+     * number. The points are cut into {@link #CHUNKS} blocks by index, and each block's edges (by
+     * head) are walked by one task per epoch with its own seeded stream. A task moves only its own
+     * block's points, so no two tasks write the same coordinate: an edge moves its head alone, by
+     * twice the clipped step (its reverse edge, with the same weight and schedule, moves the
+     * tail the same way, so each end gets what moving both ends gave it). Points of other blocks
+     * are read as they were at the start of the epoch; points of the task's own block as they
+     * are now. What a task reads therefore never depends on how the tasks are scheduled.
+     */
+    private static void optimiseChunked(Graph g, double[] y, int dims, int n, double a, double b, int epochs,
+                                        double[] perSampleByEdge, SplittableRandom random, Progress progress,
+                                        Consumer<float[][]> intermediate) {
+        int edges = g.head().length;
+        // Edges grouped by head (counting sort, stable), so each block's edges are one range.
+        int[] start = new int[n + 1];
+        for (int h : g.head()) {
+            start[h + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        int[] head = new int[edges];
+        int[] tail = new int[edges];
+        double[] perSample = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            int at = fill[g.head()[e]]++;
+            head[at] = g.head()[e];
+            tail[at] = g.tail()[e];
+            perSample[at] = perSampleByEdge[e];
+        }
+        double[] nextSample = perSample.clone();
+        double[] perNegative = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            perNegative[e] = perSample[e] / NEGATIVE_SAMPLE_RATE;
+        }
+        double[] nextNegative = perNegative.clone();
+        int[] blockStart = new int[CHUNKS + 1];
+        for (int c = 0; c <= CHUNKS; c++) {
+            blockStart[c] = (int) ((long) n * c / CHUNKS);
+        }
+        double[] before = new double[y.length];
+        long[] seeds = new long[CHUNKS];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            progress.checkCancelled();
+            double alpha = 1.0 - (double) epoch / epochs;
+            System.arraycopy(y, 0, before, 0, y.length);
+            for (int c = 0; c < CHUNKS; c++) {
+                seeds[c] = random.nextLong();
+            }
+            int ep = epoch;
+            IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+                Block block = new Block(blockStart[c], blockStart[c + 1], y, before, dims);
+                block.epoch(head, tail, start[block.lo], start[block.hi], n, a, b, alpha, ep, perSample, nextSample,
+                        perNegative, nextNegative, new SplittableRandom(seeds[c]));
+            });
+            if (epoch % PUBLISH_EVERY == PUBLISH_EVERY - 1 || epoch == epochs - 1) {
+                progress.update((epoch + 1.0) / epochs, "UMAP epoch " + (epoch + 1) + " / " + epochs);
+                if (intermediate != null) {
+                    intermediate.accept(BarnesHutTsne.columns(y, dims, n));
+                }
+            }
+        }
+    }
+
+    /** One block's points [lo, hi) of the chunked SGD: its own coordinates live, every other point's as at the epoch's start. */
+    private record Block(int lo, int hi, double[] y, double[] before, int dims) {
+
+        private double[] source(int i) {
+            return i >= lo && i < hi ? y : before;
+        }
+
+        void epoch(int[] head, int[] tail, int from, int to, int n, double a, double b, double alpha, int epoch,
+                   double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
+                   SplittableRandom random) {
+            double twoAb = 2 * a * b;
+            double twoB = 2 * b;
+            for (int e = from; e < to; e++) {
+                if (nextSample[e] > epoch) {
+                    continue;
+                }
+                int j = head[e];
+                int k = tail[e];
+                double[] yk = source(k);
+                double dist2 = 0;
+                for (int d = 0; d < dims; d++) {
+                    double t = y[j * dims + d] - yk[k * dims + d];
+                    dist2 += t * t;
+                }
+                if (dist2 > 0) {
+                    double pb = FastPow.pow(dist2, b);
+                    double coeff = -twoAb * (pb / dist2) / (a * pb + 1);
+                    for (int d = 0; d < dims; d++) {
+                        y[j * dims + d] += 2 * clip(coeff * (y[j * dims + d] - yk[k * dims + d])) * alpha;
+                    }
+                }
+                nextSample[e] += perSample[e];
+                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
+                for (int s = 0; s < negatives; s++) {
+                    int other = random.nextInt(n);
+                    if (other == j) {
+                        continue;
+                    }
+                    double[] yo = source(other);
+                    double d2 = 0;
+                    for (int d = 0; d < dims; d++) {
+                        double t = y[j * dims + d] - yo[other * dims + d];
+                        d2 += t * t;
+                    }
+                    double coeff = d2 > 0 ? twoB / ((0.001 + d2) * (a * FastPow.pow(d2, b) + 1)) : 0;
+                    for (int d = 0; d < dims; d++) {
+                        double grad = coeff > 0 ? clip(coeff * (y[j * dims + d] - yo[other * dims + d])) : 4;
+                        y[j * dims + d] += grad * alpha;
+                    }
+                }
+                nextNegative[e] += negatives * perNegative[e];
+            }
         }
     }
 
