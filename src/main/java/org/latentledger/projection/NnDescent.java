@@ -56,32 +56,28 @@ final class NnDescent {
         }
         progress.update(0, "Neighbours: random-projection forest");
         Forest forest = Forest.grow(x, Math.min(64, 5 + (int) Math.round(Math.pow(n, 0.25))), Math.max(10, k), seed, progress);
-        int blocks = (n + 255) / 256;
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            progress.checkCancelled();
-            Stamps stamps = STAMPS.get().sized(n);
-            int[] stamp = stamps.stamp;
-            for (int i = b * 256, end = Math.min(n, i + 256); i < end; i++) {
-                int mark = stamps.next();
-                stamp[i] = mark;
-                for (int t = 0; t < forest.trees(); t++) {
-                    int leaf = forest.leafOf[t][i];
-                    for (int m = forest.leafStart[t][leaf]; m < forest.leafStart[t][leaf + 1]; m++) {
-                        int j = forest.order[t][m];
-                        if (stamp[j] != mark) {
-                            stamp[j] = mark;
-                            offer(x, i, j, idx[i], dist[i], fresh[i]);
-                        }
+        // Every pair of leaf-mates, leaf by leaf: a leaf's rows are read once for all its pairs.
+        for (int t = 0; t < forest.trees(); t++) {
+            int tree = t;
+            IntStream.range(0, forest.leafStart[t].length - 1).parallel().forEach(leaf -> {
+                int[] order = forest.order[tree];
+                int from = forest.leafStart[tree][leaf];
+                int to = forest.leafStart[tree][leaf + 1];
+                for (int p = from; p < to; p++) {
+                    for (int q = p + 1; q < to; q++) {
+                        pair(x, order[p], order[q], idx, dist, fresh);
                     }
                 }
-                // A leaf smaller than k leaves gaps only with very few trees; fill them with seeded picks.
-                SplittableRandom fill = new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L));
-                while (idx[i][k - 1] < 0) {
-                    int j = fill.nextInt(n);
-                    if (stamp[j] != mark) {
-                        stamp[j] = mark;
-                        offer(x, i, j, idx[i], dist[i], fresh[i]);
-                    }
+            });
+            progress.checkCancelled();
+        }
+        // A leaf smaller than k leaves gaps only with very few trees; fill them with seeded picks.
+        IntStream.range(0, n).parallel().forEach(i -> {
+            SplittableRandom fill = new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L));
+            while (idx[i][k - 1] < 0) {
+                int j = fill.nextInt(n);
+                if (j != i) {
+                    offerLocked(i, j, Knn.squared(x[i], x[j], Float.POSITIVE_INFINITY), idx[i], dist[i], fresh[i]);
                 }
             }
         });
@@ -129,23 +125,24 @@ final class NnDescent {
         // Add reverse neighbours (at most maxC each, first come in index order) to both sets.
         int[][] newAll = withReverse(newFwd, maxC);
         int[][] oldAll = withReverse(oldFwd, maxC);
-        // Who lists u: the local join of v pairs every new member with every new or old member.
-        int[][] inNew = membership(newAll, n);
-        int[][] inOld = membership(oldAll, n);
         int[][] before = new int[n][];
         IntStream.range(0, n).parallel().forEach(u -> before[u] = idx[u].clone());
+        // The local join of each v: every new member with every other new one and every old one.
+        // Going by v, not by the point whose list grows, keeps v's few dozen rows in cache for
+        // all their pairs.
         int blocks = (n + 255) / 256;
-        IntStream.range(0, blocks).parallel().forEach(b -> {
+        IntStream.range(0, blocks).parallel().forEach(blk -> {
             progress.checkCancelled();
-            Stamps stamps = STAMPS.get().sized(n);
-            for (int u = b * 256, end = Math.min(n, u + 256); u < end; u++) {
-                int mark = stamps.next();
-                for (int v : inNew[u]) {
-                    join(x, u, newAll[v], stamps.stamp, mark, idx, dist, fresh);
-                    join(x, u, oldAll[v], stamps.stamp, mark, idx, dist, fresh);
-                }
-                for (int v : inOld[u]) {
-                    join(x, u, newAll[v], stamps.stamp, mark, idx, dist, fresh);
+            for (int v = blk * 256, end = Math.min(n, v + 256); v < end; v++) {
+                int[] nw = newAll[v];
+                int[] od = oldAll[v];
+                for (int a = 0; a < nw.length; a++) {
+                    for (int c = a + 1; c < nw.length; c++) {
+                        pair(x, nw[a], nw[c], idx, dist, fresh);
+                    }
+                    for (int o : od) {
+                        pair(x, nw[a], o, idx, dist, fresh);
+                    }
                 }
             }
         });
@@ -165,28 +162,22 @@ final class NnDescent {
     }
 
     /**
-     * Measures u against each candidate w above it (the pair's other end measures nothing: the
-     * candidate relation is symmetric, so it has u among its own) and offers each to the other's
-     * list, as pynndescent's local join does: each pair measured once, not once from each end.
+     * Measures p against q once and offers each to the other's list, as pynndescent's local join
+     * does. Bounds read without the lock can only be stale from above (lists only improve), so
+     * nothing that belongs in a list is filtered out; the insert checks again under the lock.
      */
-    private static void join(float[][] x, int u, int[] candidates, int[] stamp, int mark, int[][] idx, float[][] dist,
-                             boolean[][] fresh) {
-        int k = idx[u].length;
-        for (int w : candidates) {
-            if (w <= u || stamp[w] == mark) {
-                continue;
-            }
-            stamp[w] = mark;
-            // Bounds read without the lock can only be stale from above (lists only improve), so
-            // nothing that belongs in a list is filtered out; the insert checks again under the lock.
-            float bound = Math.max(dist[u][k - 1], dist[w][k - 1]);
-            float d = Knn.squared(x[u], x[w], bound);
-            if (d <= dist[u][k - 1]) {
-                offerLocked(u, w, d, idx[u], dist[u], fresh[u]);
-            }
-            if (d <= dist[w][k - 1]) {
-                offerLocked(w, u, d, idx[w], dist[w], fresh[w]);
-            }
+    private static void pair(float[][] x, int p, int q, int[][] idx, float[][] dist, boolean[][] fresh) {
+        if (p == q) {
+            return;
+        }
+        int k = idx[p].length;
+        float bound = Math.max(dist[p][k - 1], dist[q][k - 1]);
+        float d = Knn.squared(x[p], x[q], bound);
+        if (d <= dist[p][k - 1]) {
+            offerLocked(p, q, d, idx[p], dist[p], fresh[p]);
+        }
+        if (d <= dist[q][k - 1]) {
+            offerLocked(q, p, d, idx[q], dist[q], fresh[q]);
         }
     }
 
@@ -210,30 +201,6 @@ final class NnDescent {
         }
     }
 
-    /** One stamp array per worker thread, reused across blocks and rounds: a fresh mark per point instead of a new array per block. */
-    private static final ThreadLocal<Stamps> STAMPS = ThreadLocal.withInitial(Stamps::new);
-
-    private static final class Stamps {
-        int[] stamp = new int[0];
-        int mark;
-
-        Stamps sized(int n) {
-            if (stamp.length != n) {
-                stamp = new int[n];
-                mark = 0;
-            }
-            return this;
-        }
-
-        int next() {
-            if (mark == Integer.MAX_VALUE) {
-                java.util.Arrays.fill(stamp, 0);
-                mark = 0;
-            }
-            return ++mark;
-        }
-    }
-
     private static int[][] withReverse(int[][] forward, int maxC) {
         int n = forward.length;
         int[] count = new int[n];
@@ -252,39 +219,6 @@ final class NnDescent {
             all[v] = a;
         }
         return all;
-    }
-
-    /** {@code result[u]} = every v whose set contains u, in index order. */
-    private static int[][] membership(int[][] sets, int n) {
-        int[] count = new int[n];
-        for (int[] s : sets) {
-            for (int u : s) {
-                count[u]++;
-            }
-        }
-        int[][] in = new int[n][];
-        for (int u = 0; u < n; u++) {
-            in[u] = new int[count[u]];
-            count[u] = 0;
-        }
-        for (int v = 0; v < n; v++) {
-            for (int u : sets[v]) {
-                in[u][count[u]++] = v;
-            }
-        }
-        return in;
-    }
-
-    /** Inserts j into i's list (squared distances ascending, ties by index) if it is among the k best. */
-    private static boolean offer(float[][] x, int i, int j, int[] idx, float[] dist, boolean[] fresh) {
-        int k = idx.length;
-        float bound = dist[k - 1];
-        float d = Knn.squared(x[i], x[j], bound);
-        if (d > bound || (d == bound && (idx[k - 1] >= 0 && j > idx[k - 1]))) {
-            return false;
-        }
-        insert(j, d, idx, dist, fresh);
-        return true;
     }
 
     /** Puts j at distance d into its place in the sorted list, dropping the last entry. */

@@ -516,6 +516,10 @@ public final class Umap {
         void epoch(int[] head, int[] tail, int from, int to, int n, double a, double b, double alpha, int epoch,
                    double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
                    SplittableRandom random) {
+            if (dims == 2) {
+                epoch2d(head, tail, from, to, n, a, b, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
+                return;
+            }
             double twoAb = 2 * a * b;
             double twoB = 2 * b;
             for (int e = from; e < to; e++) {
@@ -556,6 +560,56 @@ public final class Umap {
                         y[j * dims + d] += grad * alpha;
                     }
                 }
+                nextNegative[e] += negatives * perNegative[e];
+            }
+        }
+
+        /** {@link #epoch} in 2D: the same steps and draws, the head's coordinates kept in locals. */
+        private void epoch2d(int[] head, int[] tail, int from, int to, int n, double a, double b, double alpha, int epoch,
+                             double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
+                             SplittableRandom random) {
+            double twoAb = 2 * a * b;
+            double twoB = 2 * b;
+            for (int e = from; e < to; e++) {
+                if (nextSample[e] > epoch) {
+                    continue;
+                }
+                int j = head[e];
+                int k = tail[e];
+                double[] yk = k >= lo && k < hi ? y : before;
+                double jx = y[2 * j];
+                double jy = y[2 * j + 1];
+                double dx = jx - yk[2 * k];
+                double dy = jy - yk[2 * k + 1];
+                double dist2 = dx * dx + dy * dy;
+                if (dist2 > 0) {
+                    double pb = FastPow.pow(dist2, b);
+                    double coeff = -twoAb * (pb / dist2) / (a * pb + 1);
+                    jx += 2 * clip(coeff * dx) * alpha;
+                    jy += 2 * clip(coeff * dy) * alpha;
+                }
+                nextSample[e] += perSample[e];
+                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
+                for (int s = 0; s < negatives; s++) {
+                    int other = random.nextInt(n);
+                    if (other == j) {
+                        continue;
+                    }
+                    double[] yo = other >= lo && other < hi ? y : before;
+                    double ox = jx - yo[2 * other];
+                    double oy = jy - yo[2 * other + 1];
+                    double d2 = ox * ox + oy * oy;
+                    if (d2 > 0) {
+                        double coeff = twoB / ((0.001 + d2) * (a * FastPow.pow(d2, b) + 1));
+                        jx += clip(coeff * ox) * alpha;
+                        jy += clip(coeff * oy) * alpha;
+                    } else {
+                        jx += 4 * alpha;
+                        jy += 4 * alpha;
+                    }
+                }
+                y[2 * j] = jx;
+                y[2 * j + 1] = jy;
                 nextNegative[e] += negatives * perNegative[e];
             }
         }
