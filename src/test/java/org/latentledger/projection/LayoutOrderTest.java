@@ -76,7 +76,7 @@ class LayoutOrderTest {
     void fftLayoutRenumberedTwiceComesBackInTheInputsOrder() {
         // Four separated clusters; the FFT path renumbers the points at iterations 100 and 350, and
         // the layout it returns must still be by input row: each point's layout neighbours share its cluster.
-        int n = 2_000;
+        int n = 500;
         SplittableRandom r = new SplittableRandom(9);
         float[][] x = new float[n][10];
         int[] labels = new int[n];
