@@ -58,7 +58,7 @@ class EngineOptionTest {
         Path data = digitsCsv(dir, 300);
         List<Process> launches = new ArrayList<>();
         for (String name : List.of("a.csv", "b.csv")) { // at the same time: two cores, half the wait
-            launches.add(new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx1g",
+            launches.add(new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx1g", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), "org.latentledger.Launcher", "project", "--data", data.toString(), "--method",
                     "umap", "--epochs", "50", "--engine", "smile", "--seed", "9", "--threads", "1", "--out", dir.resolve(name).toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start());
