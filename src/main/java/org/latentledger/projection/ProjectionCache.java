@@ -25,8 +25,7 @@ public final class ProjectionCache {
     /**
      * Which algorithms made the layouts: part of the key, so a layout from an older t-SNE/UMAP
      * (2: issue 8's quadtree rule, NN-descent, PCA by covariance; 3: issue 18's FFT t-SNE from
-     * 40,000 points, UMAP's spectral start, re-ranked neighbours and blockwise SGD from 100,000
-     * points) is recomputed, not served as if this version had made it.
+     * 40,000 points, UMAP's spectral start and re-ranked neighbours) is recomputed, not served as if this version had made it.
      */
     static final int ALGORITHMS = 3;
 

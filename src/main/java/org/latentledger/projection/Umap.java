@@ -27,10 +27,6 @@ public final class Umap {
     static final int PUBLISH_EVERY = 10;
     /** Candidates per neighbour searched in the reduced space before re-ranking in the original one (21 for 15): measured at 70k, 2 gave no better layout for about twice the search. */
     static final double CANDIDATES = 1.34;
-    /** From this many points the SGD runs blockwise on every thread ({@link #optimiseChunked}); below, one sequential stream as umap-learn's. */
-    static final int CHUNKED_FROM = 100_000;
-    /** Blocks of the chunked SGD: fixed, not the thread count, so the layout does not depend on the machine. */
-    static final int CHUNKS = 16;
 
     private Umap() {
     }
@@ -47,12 +43,6 @@ public final class Umap {
      */
     public static float[][] fit(float[][] x, float[][] original, ProjectionSpec.Umap spec, Progress progress,
                                 Consumer<float[][]> intermediate) {
-        return fit(x, original, spec, progress, intermediate, x.length >= CHUNKED_FROM);
-    }
-
-    /** @param chunked the blockwise SGD of {@link #optimiseChunked} (chosen by size; tests ask for it on small inputs) */
-    static float[][] fit(float[][] x, float[][] original, ProjectionSpec.Umap spec, Progress progress,
-                         Consumer<float[][]> intermediate, boolean chunked) {
         int n = x.length;
         int dims = spec.dimensions();
         int k = Math.min(spec.neighbours(), n - 1);
@@ -70,7 +60,7 @@ public final class Umap {
         UmapCurve curve = UmapCurve.fit(spec.minDist(), 1.0);
         double[] y = SpectralLayout.layout(g, n, dims, spec.seed());
         y = y != null ? scaled(y, spec.seed()) : initial(x, dims, spec.seed());
-        optimise(g, y, dims, n, curve, epochs, new SplittableRandom(spec.seed()), progress, intermediate, chunked);
+        optimise(g, y, dims, n, curve, epochs, new SplittableRandom(spec.seed()), progress, intermediate);
         return BarnesHutTsne.columns(y, dims, n);
     }
 
@@ -311,7 +301,7 @@ public final class Umap {
     }
 
     static void optimise(Graph g, double[] y, int dims, int n, UmapCurve curve, int epochs, SplittableRandom random,
-                         Progress progress, Consumer<float[][]> intermediate, boolean chunked) {
+                         Progress progress, Consumer<float[][]> intermediate) {
         int edges = g.head().length;
         double max = 0;
         for (double v : g.weight()) {
@@ -323,10 +313,6 @@ public final class Umap {
         }
         double a = curve.a();
         double b = curve.b();
-        if (chunked) {
-            optimiseChunked(g, y, dims, n, a, b, epochs, perSample, random, progress, intermediate);
-            return;
-        }
         double[] nextSample = perSample.clone();
         double[] perNegative = new double[edges];
         for (int e = 0; e < edges; e++) {
@@ -437,181 +423,6 @@ public final class Umap {
             y[2 * j] = jx;
             y[2 * j + 1] = jy;
             nextNegative[e] += negatives * perNegative[e];
-        }
-    }
-
-    /**
-     * The SGD for large inputs, on every thread of the pool and the same layout whatever their
-     * number. The points are cut into {@link #CHUNKS} blocks by index, and each block's edges (by
-     * head) are walked by one task per epoch with its own seeded stream. A task moves only its own
-     * block's points, so no two tasks write the same coordinate: an edge moves its head alone, by
-     * twice the clipped step (its reverse edge, with the same weight and schedule, moves the
-     * tail the same way, so each end gets what moving both ends gave it). Points of other blocks
-     * are read as they were at the start of the epoch; points of the task's own block as they
-     * are now. What a task reads therefore never depends on how the tasks are scheduled.
-     */
-    private static void optimiseChunked(Graph g, double[] y, int dims, int n, double a, double b, int epochs,
-                                        double[] perSampleByEdge, SplittableRandom random, Progress progress,
-                                        Consumer<float[][]> intermediate) {
-        int edges = g.head().length;
-        // Edges grouped by head (counting sort, stable), so each block's edges are one range.
-        int[] start = new int[n + 1];
-        for (int h : g.head()) {
-            start[h + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] fill = java.util.Arrays.copyOf(start, n);
-        int[] head = new int[edges];
-        int[] tail = new int[edges];
-        double[] perSample = new double[edges];
-        for (int e = 0; e < edges; e++) {
-            int at = fill[g.head()[e]]++;
-            head[at] = g.head()[e];
-            tail[at] = g.tail()[e];
-            perSample[at] = perSampleByEdge[e];
-        }
-        double[] nextSample = perSample.clone();
-        double[] perNegative = new double[edges];
-        for (int e = 0; e < edges; e++) {
-            perNegative[e] = perSample[e] / NEGATIVE_SAMPLE_RATE;
-        }
-        double[] nextNegative = perNegative.clone();
-        int[] blockStart = new int[CHUNKS + 1];
-        for (int c = 0; c <= CHUNKS; c++) {
-            blockStart[c] = (int) ((long) n * c / CHUNKS);
-        }
-        double[] before = new double[y.length];
-        long[] seeds = new long[CHUNKS];
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            progress.checkCancelled();
-            double alpha = 1.0 - (double) epoch / epochs;
-            System.arraycopy(y, 0, before, 0, y.length);
-            for (int c = 0; c < CHUNKS; c++) {
-                seeds[c] = random.nextLong();
-            }
-            int ep = epoch;
-            IntStream.range(0, CHUNKS).parallel().forEach(c -> {
-                Block block = new Block(blockStart[c], blockStart[c + 1], y, before, dims);
-                block.epoch(head, tail, start[block.lo], start[block.hi], n, a, b, alpha, ep, perSample, nextSample,
-                        perNegative, nextNegative, new SplittableRandom(seeds[c]));
-            });
-            if (epoch % PUBLISH_EVERY == PUBLISH_EVERY - 1 || epoch == epochs - 1) {
-                progress.update((epoch + 1.0) / epochs, "UMAP epoch " + (epoch + 1) + " / " + epochs);
-                if (intermediate != null) {
-                    intermediate.accept(BarnesHutTsne.columns(y, dims, n));
-                }
-            }
-        }
-    }
-
-    /** One block's points [lo, hi) of the chunked SGD: its own coordinates live, every other point's as at the epoch's start. */
-    private record Block(int lo, int hi, double[] y, double[] before, int dims) {
-
-        private double[] source(int i) {
-            return i >= lo && i < hi ? y : before;
-        }
-
-        void epoch(int[] head, int[] tail, int from, int to, int n, double a, double b, double alpha, int epoch,
-                   double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
-                   SplittableRandom random) {
-            if (dims == 2) {
-                epoch2d(head, tail, from, to, n, a, b, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
-                return;
-            }
-            double twoAb = 2 * a * b;
-            double twoB = 2 * b;
-            for (int e = from; e < to; e++) {
-                if (nextSample[e] > epoch) {
-                    continue;
-                }
-                int j = head[e];
-                int k = tail[e];
-                double[] yk = source(k);
-                double dist2 = 0;
-                for (int d = 0; d < dims; d++) {
-                    double t = y[j * dims + d] - yk[k * dims + d];
-                    dist2 += t * t;
-                }
-                if (dist2 > 0) {
-                    double pb = FastPow.pow(dist2, b);
-                    double coeff = -twoAb * (pb / dist2) / (a * pb + 1);
-                    for (int d = 0; d < dims; d++) {
-                        y[j * dims + d] += 2 * clip(coeff * (y[j * dims + d] - yk[k * dims + d])) * alpha;
-                    }
-                }
-                nextSample[e] += perSample[e];
-                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
-                for (int s = 0; s < negatives; s++) {
-                    int other = random.nextInt(n);
-                    if (other == j) {
-                        continue;
-                    }
-                    double[] yo = source(other);
-                    double d2 = 0;
-                    for (int d = 0; d < dims; d++) {
-                        double t = y[j * dims + d] - yo[other * dims + d];
-                        d2 += t * t;
-                    }
-                    double coeff = d2 > 0 ? twoB / ((0.001 + d2) * (a * FastPow.pow(d2, b) + 1)) : 0;
-                    for (int d = 0; d < dims; d++) {
-                        double grad = coeff > 0 ? clip(coeff * (y[j * dims + d] - yo[other * dims + d])) : 4;
-                        y[j * dims + d] += grad * alpha;
-                    }
-                }
-                nextNegative[e] += negatives * perNegative[e];
-            }
-        }
-
-        /** {@link #epoch} in 2D: the same steps and draws, the head's coordinates kept in locals. */
-        private void epoch2d(int[] head, int[] tail, int from, int to, int n, double a, double b, double alpha, int epoch,
-                             double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
-                             SplittableRandom random) {
-            double twoAb = 2 * a * b;
-            double twoB = 2 * b;
-            for (int e = from; e < to; e++) {
-                if (nextSample[e] > epoch) {
-                    continue;
-                }
-                int j = head[e];
-                int k = tail[e];
-                double[] yk = k >= lo && k < hi ? y : before;
-                double jx = y[2 * j];
-                double jy = y[2 * j + 1];
-                double dx = jx - yk[2 * k];
-                double dy = jy - yk[2 * k + 1];
-                double dist2 = dx * dx + dy * dy;
-                if (dist2 > 0) {
-                    double pb = FastPow.pow(dist2, b);
-                    double coeff = -twoAb * (pb / dist2) / (a * pb + 1);
-                    jx += 2 * clip(coeff * dx) * alpha;
-                    jy += 2 * clip(coeff * dy) * alpha;
-                }
-                nextSample[e] += perSample[e];
-                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
-                for (int s = 0; s < negatives; s++) {
-                    int other = random.nextInt(n);
-                    if (other == j) {
-                        continue;
-                    }
-                    double[] yo = other >= lo && other < hi ? y : before;
-                    double ox = jx - yo[2 * other];
-                    double oy = jy - yo[2 * other + 1];
-                    double d2 = ox * ox + oy * oy;
-                    if (d2 > 0) {
-                        double coeff = twoB / ((0.001 + d2) * (a * FastPow.pow(d2, b) + 1));
-                        jx += clip(coeff * ox) * alpha;
-                        jy += clip(coeff * oy) * alpha;
-                    } else {
-                        jx += 4 * alpha;
-                        jy += 4 * alpha;
-                    }
-                }
-                y[2 * j] = jx;
-                y[2 * j + 1] = jy;
-                nextNegative[e] += negatives * perNegative[e];
-            }
         }
     }
 

@@ -110,30 +110,4 @@ class UmapTest {
         Projection three = Projections.run(x, new ProjectionSpec.Umap(3, 15, 0.1, 50, 3), Progress.NONE, null);
         assertEquals(3, three.dimensions());
     }
-
-    @Test
-    void chunkedSgdKeepsTheLayoutTrustworthyAndIgnoresTheThreadCount() throws Exception {
-        // The blockwise SGD of large inputs, asked for on the digits: as trustworthy as the
-        // sequential one, and the same layout on one thread as on two.
-        float[][] x = BundledData.DIGITS.load(ResourceRoot.directory(Path.of("."))).features();
-        ProjectionSpec.Umap spec = new ProjectionSpec.Umap(2, 15, 0.1, 200, 3);
-        float[][] sequential = Umap.fit(x, x, spec, Progress.NONE, null, false);
-        float[][] one = org.latentledger.work.Parallelism.with(1, () -> Umap.fit(x, x, spec, Progress.NONE, null, true));
-        float[][] two = org.latentledger.work.Parallelism.with(2, () -> Umap.fit(x, x, spec, Progress.NONE, null, true));
-        assertTrue(Arrays.deepEquals(one, two), "one thread and two give the same layout");
-        assertFalse(Arrays.deepEquals(one, sequential), "the chunked SGD is another walk than the sequential one");
-        double chunked = Trustworthiness.of(x, rows(one), 5);
-        double plain = Trustworthiness.of(x, rows(sequential), 5);
-        assertTrue(chunked > 0.975 && chunked > plain - 0.005, "trustworthiness " + chunked + " against " + plain);
-    }
-
-    private static float[][] rows(float[][] columns) {
-        float[][] rows = new float[columns[0].length][columns.length];
-        for (int d = 0; d < columns.length; d++) {
-            for (int i = 0; i < rows.length; i++) {
-                rows[i][d] = columns[d][i];
-            }
-        }
-        return rows;
-    }
 }
