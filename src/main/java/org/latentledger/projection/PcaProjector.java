@@ -3,6 +3,7 @@ package org.latentledger.projection;
 import org.latentledger.natives.SmileNatives;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.latentledger.work.Progress;
 import smile.tensor.DenseMatrix;
 import smile.tensor.Vector;
@@ -34,18 +35,22 @@ public final class PcaProjector implements Projector {
         float[][] coords = new float[dimensions][n];
         double[] explained = new double[dimensions];
         PcaModel model = fit(points, dimensions, progress);
-        for (int d = 0; d < model.count(); d++) {
+        int count = model.count();
+        double[] shift = new double[count]; // (row - mean).u = row.u - mean.u
+        for (int d = 0; d < count; d++) {
             double[] u = model.components()[d];
-            double[] mean = model.mean();
-            double shift = 0; // (row - mean).u = row.u - mean.u
             for (int j = 0; j < u.length; j++) {
-                shift += mean[j] * u[j];
-            }
-            for (int i = 0; i < n; i++) {
-                coords[d][i] = (float) (dot(points[i], u) - shift);
+                shift[d] += model.mean()[j] * u[j];
             }
             explained[d] = model.explained()[d];
         }
+        // Row by row, each row against every component while it is in cache: component by
+        // component would read the whole input once per component (50 times 220 MB at 70,000 x 784).
+        IntStream.range(0, n).parallel().forEach(i -> {
+            for (int d = 0; d < count; d++) {
+                coords[d][i] = (float) (dot(points[i], model.components()[d]) - shift[d]);
+            }
+        });
         progress.update(1, "PCA done");
         return new Projection(coords, names, explained, method);
     }

@@ -25,9 +25,10 @@ public final class ProjectionCache {
     /**
      * Which algorithms made the layouts: part of the key, so a layout from an older t-SNE/UMAP
      * (2: issue 8's quadtree rule, NN-descent, PCA by covariance; 3: issue 18's FFT t-SNE from
-     * 40,000 points, UMAP's spectral start and re-ranked neighbours) is recomputed, not served as if this version had made it.
+     * 40,000 points, UMAP's spectral start and re-ranked neighbours; 4: UMAP's negative samples pushing from one
+     * position) is recomputed, not served as if this version had made it.
      */
-    static final int ALGORITHMS = 3;
+    static final int ALGORITHMS = 4;
 
     private final Path dir;
 

@@ -23,6 +23,28 @@ class UmapTest {
     }
 
     @Test
+    void kernelTablesFollowTheFormulasClosely() {
+        for (double minDist : new double[] {0.0, 0.1, 0.5}) {
+            UmapCurve c = UmapCurve.fit(minDist, 1.0);
+            UmapKernel kernel = new UmapKernel(c.a(), c.b());
+            double worst = 0;
+            java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+            for (int s = 0; s < 200_000; s++) {
+                double d2 = Math.pow(2, r.nextDouble(-45, 45)); // beyond the tables at both ends too
+                double pb = Math.pow(d2, c.b());
+                double attraction = -2 * c.a() * c.b() * Math.pow(d2, c.b() - 1) / (1 + c.a() * pb);
+                double repulsion = 2 * c.b() / ((0.001 + d2) * (1 + c.a() * pb));
+                worst = Math.max(worst, Math.abs(kernel.attraction(d2) / attraction - 1));
+                worst = Math.max(worst, Math.abs(kernel.repulsion(d2) / repulsion - 1));
+            }
+            assertTrue(worst < 3e-4, "min-dist " + minDist + ": worst relative error " + worst);
+        }
+        UmapKernel kernel = new UmapKernel(1.577, 0.895);
+        assertEquals(kernel.exactRepulsion(1e-20), kernel.repulsion(1e-20), 0, "below the tables: the formula");
+        assertEquals(kernel.exactAttraction(1e20), kernel.attraction(1e20), 0, "above the tables: the formula");
+    }
+
+    @Test
     void rerankingByTheOriginalDistancesFindsTheOriginalNeighbours() {
         float[][] original = NeighboursAndQualityTest.random(200, 12, 8);
         float[][] reduced = new float[200][];

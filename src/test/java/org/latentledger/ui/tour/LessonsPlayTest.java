@@ -1,130 +1,38 @@
 package org.latentledger.ui.tour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.latentledger.ui.FxTesting.await;
-import static org.latentledger.ui.FxTesting.onFx;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.latentledger.atlas.MapSpec;
+import org.latentledger.data.DataFormatException;
 import org.latentledger.data.ResourceRoot;
-import org.latentledger.projection.Method;
-import org.latentledger.ui.HeadlessWindow;
-import org.latentledger.ui.shell.MainView;
-import org.latentledger.ui.shell.MainViewModel;
-import org.testfx.api.FxRobot;
 
 /**
- * Every shipped lesson plays from its first step to its last on the real window, headless, without
- * an error: step by step as Next and Back show it with the journey's maps as the lesson makes them
- * (PCA), then as {@code lesson NAME --journey-maps M} plays it ({@link LessonPreview}) with t-SNE
- * and with UMAP journey maps, every map shown made by the method asked for.
- *
- * <p>For time on two cores, each lesson is played with the three methods one after another, so
- * its model stays open; the projection cache is fresh, so every layout is computed; no pictures
- * are rendered (the command's own test renders some); and the neighbourhoods are small (t-SNE
- * perplexity 5, UMAP 5 neighbours: settings a user may choose, run by the same code as the
- * defaults).
+ * Every shipped lesson has its play-through test ({@link LessonPlayback}: one class per lesson, so
+ * the two test JVMs share them), and a broken lesson is refused with where and what.
  */
 class LessonsPlayTest {
 
-    @RegisterExtension
-    final HeadlessWindow window = HeadlessWindow.empty();
-
     @Test
-    void everyShippedLessonPlaysStartToEndWithEachLayerMapMethod(FxRobot robot) throws Exception {
-        MainViewModel vm = window.viewModel();
-        MainView view = window.view();
-        robot.interact(() -> vm.map().settingsProperty().set(MapSpec.DEFAULT.withParameters(5, 5, 0.1)));
-        List<Lesson> lessons = LessonReader.shipped(ResourceRoot.classpath());
-        assertTrue(lessons.size() >= 2, "at least the two lessons the issue asks for");
-        List<String> journeysShown = new ArrayList<>();
-        for (Lesson lesson : lessons) {
-            robot.interact(() -> view.startLesson(lesson));
-            LessonPlayer player = view.lessons();
-            for (int k = 0; k < lesson.steps().size(); k++) {
-                if (k > 0) {
-                    robot.interact(player::next);
-                }
-                final int step = k;
-                await(() -> !player.workingProperty().get(), 600);
-                String where = lesson.title() + ", step " + (k + 1) + " (" + lesson.steps().get(k).title() + ")";
-                assertEquals("", onFx(() -> player.messageProperty().get()), where);
-                assertEquals(step, (int) onFx(() -> player.stepProperty().get()), where);
-                assertEquals(null, onFx(() -> vm.problemProperty().get()), where);
-                String shown = onFx(() -> player.textProperty().get());
-                assertTrue(!shown.contains("{{") && !shown.contains("…"), where + ": every fact computed and filled in: " + shown);
-                // A step that points at a panel leaves it marked until the next step.
-                boolean highlights = lesson.steps().get(k).actions().stream().anyMatch(a -> a instanceof LessonAction.Highlight);
-                if (highlights) {
-                    assertFalse(onFx(() -> view.lookupAll("." + LessonPlayer.HIGHLIGHT).isEmpty()), where);
-                }
-            }
-            // Back replays to the step before, and lands there.
-            robot.interact(player::back);
-            await(() -> !player.workingProperty().get(), 600);
-            assertEquals(lesson.steps().size() - 2, (int) onFx(() -> player.stepProperty().get()));
-            assertEquals("", onFx(() -> player.messageProperty().get()));
-            // What the lessons set up is really there: the knee chosen on the ledger, steering on the autoencoder.
-            if (lesson.title().startsWith("Computing almost nothing")) {
-                var frontier = onFx(() -> vm.ledger().frontierProperty().get());
-                assertNotNull(frontier);
-                assertEquals(frontier.knee().policy(), onFx(() -> vm.ledger().policy()), "the knee's setting is the policy");
-                assertNotNull(onFx(() -> vm.ledger().comparisonProperty().get()), "the economical model's frontier beside its original's");
-            } else if (lesson.title().startsWith("Where meaning lives")) {
-                assertNotNull(onFx(() -> vm.journey().steeredProperty().get()), "the autoencoder was steered and decoded");
-                assertTrue(onFx(() -> vm.journey().alphaProperty().get()) < 0, "the last steering step went the other way");
-            }
-            robot.interact(view::closeLesson);
-            assertTrue(onFx(() -> view.lookupAll("." + LessonPlayer.HIGHLIGHT).isEmpty()), "closing clears the highlight");
-            for (Method method : List.of(Method.TSNE, Method.UMAP)) {
-                if (playsWithJourneyMaps(vm, view, lesson, method)) {
-                    journeysShown.add(lesson.title() + " (" + method.cliName() + ")");
-                }
-            }
-        }
-        // Not vacuous: the lessons that show the journey (at least two) showed it with each method.
-        assertTrue(journeysShown.size() >= 4, journeysShown.toString());
-    }
-
-    /** Plays the lesson as the {@code lesson} command does; true if it showed journey maps (all of them by the method). */
-    private static boolean playsWithJourneyMaps(MainViewModel vm, MainView view, Lesson lesson, Method method) throws Exception {
-        List<String> wrong = new ArrayList<>();
-        boolean[] shown = {false};
-        LessonPreview.Outcome outcome = LessonPreview.play(view, vm, lesson, new LessonPreview.Settings(method, 0, Duration.ofMinutes(5)),
-                shot -> {
-                    MapSpec maps = onFx(() -> vm.journey().layerMapsSpec());
-                    if (maps != null) {
-                        shown[0] = true;
-                        if (maps.method() != method) {
-                            wrong.add("step " + shot.step() + ": " + maps.method());
-                        }
-                    }
-                });
-        String where = lesson.title() + " with " + method.cliName() + " journey maps";
-        assertNull(outcome.failure(), where);
-        assertEquals(lesson.steps().size(), outcome.finished(), where);
-        assertEquals(List.of(), wrong, where + ": journey maps made by another method");
-        assertNull(onFx(() -> view.lessons().journeyMaps()), "the preview leaves the player as it found it");
-        return shown[0];
+    void everyShippedLessonHasAPlayThroughTest() throws Exception {
+        List<String> played = Stream.of(new ComputingAlmostNothingLessonTest(), new WhereMeaningLivesLessonTest(), new AutumnLeavesLessonTest())
+                .map(LessonPlayback::lessonName).sorted().toList();
+        List<String> shipped = LessonReader.shippedNames(ResourceRoot.classpath()).stream().sorted().toList();
+        assertTrue(shipped.size() >= 2, "at least the two lessons the issue asks for");
+        assertEquals(shipped, played, "a LessonPlayback subclass for every lesson in " + LessonReader.INDEX);
     }
 
     @Test
     void aBrokenLessonSaysWhereAndWhat() {
         String json = """
                 {"title": "t", "steps": [{"title": "a", "text": "b", "actions": [{"do": "policy", "policy": "sometimes"}]}]}""";
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.latentledger.data.DataFormatException.class,
-                () -> LessonReader.parse(json, "my-lesson.json"));
+        var e = assertThrows(DataFormatException.class, () -> LessonReader.parse(json, "my-lesson.json"));
         assertTrue(e.getMessage().contains("my-lesson.json"), e.getMessage());
         assertTrue(e.getMessage().contains("step 1, action 1"), e.getMessage());
-        var unknown = org.junit.jupiter.api.Assertions.assertThrows(org.latentledger.data.DataFormatException.class,
+        var unknown = assertThrows(DataFormatException.class,
                 () -> LessonReader.parse("{\"title\": \"t\", \"steps\": [{\"title\": \"a\", \"text\": \"b\", \"actions\": [{\"do\": \"fly\"}]}]}",
                         "x.json"));
         assertTrue(unknown.getMessage().contains("open, page, layer"), unknown.getMessage());
