@@ -74,15 +74,24 @@ public final class PcaProjector implements Projector {
         progress.update(-1, "PCA of " + n + " x " + width);
         // Covariance by BLAS (X'X of the centred data) and its symmetric eigen-decomposition:
         // O(n d^2) in one matrix product plus O(d^3) on a d x d matrix. Smile's PCA.fit takes the
-        // SVD of the whole n x d matrix instead, 3-4x slower here (2.6 s at 10,000 x 784).
-        double[][] x = new double[n][width];
+        // SVD of the whole n x d matrix instead, 3-4x slower here (2.6 s at 10,000 x 784). The
+        // product is taken in single precision, as the input is (about twice as fast as double's:
+        // 43 GFLOP at 70,000 x 784), and the small d x d matrix is decomposed in double.
+        float[][] x = new float[n][width];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < width; j++) {
-                x[i][j] = points[i][j] - mean[j];
+                x[i][j] = (float) (points[i][j] - mean[j]);
             }
         }
         progress.checkCancelled();
-        smile.tensor.EVD evd = DenseMatrix.of(x).ata().eigen(false, true).sort();
+        DenseMatrix product = DenseMatrix.of(x).ata();
+        double[][] covariance = new double[width][width];
+        for (int i = 0; i < width; i++) {
+            for (int j = 0; j < width; j++) {
+                covariance[i][j] = product.get(i, j);
+            }
+        }
+        smile.tensor.EVD evd = DenseMatrix.of(covariance).eigen(false, true).sort();
         DenseMatrix loadings = evd.Vr();
         Vector eigen = evd.wr();
         double trace = 0;

@@ -70,17 +70,18 @@ public final class Umap {
         int[][] idx = new int[n][k];
         float[][] dist = new float[n][k];
         IntStream.range(0, n).parallel().forEach(i -> {
+            // (distance, index) packed in one long: a squared distance is never negative, so its
+            // bits sort as it does, and ties go to the lower index.
             int[] c = candidates.indices()[i];
-            float[] d = new float[c.length];
-            Integer[] order = new Integer[c.length];
+            long[] order = new long[c.length];
             for (int m = 0; m < c.length; m++) {
-                d[m] = Knn.squared(original[i], original[c[m]], Float.POSITIVE_INFINITY);
-                order[m] = m;
+                float d = Knn.squared(original[i], original[c[m]], Float.POSITIVE_INFINITY);
+                order[m] = (long) Float.floatToRawIntBits(d) << 32 | c[m];
             }
-            java.util.Arrays.sort(order, (p, q) -> d[p] != d[q] ? Float.compare(d[p], d[q]) : Integer.compare(c[p], c[q]));
+            java.util.Arrays.sort(order);
             for (int m = 0; m < k; m++) {
-                idx[i][m] = c[order[m]];
-                dist[i][m] = (float) Math.sqrt(d[order[m]]);
+                idx[i][m] = (int) order[m];
+                dist[i][m] = (float) Math.sqrt(Float.intBitsToFloat((int) (order[m] >>> 32)));
             }
         });
         return new Knn(idx, dist);
@@ -320,25 +321,45 @@ public final class Umap {
         }
         double[] nextNegative = perNegative.clone();
         UmapKernel kernel = new UmapKernel(a, b);
+        // Positions are kept in single precision while they move, as umap-learn keeps them: half
+        // the memory for the random reads of negative samples (at a million points 8 MB, not 16,
+        // against a 32 MB cache shared with everything else), and steps this size do not need more.
+        float[] at = new float[y.length];
+        for (int i = 0; i < y.length; i++) {
+            at[i] = (float) y[i];
+        }
         for (int epoch = 0; epoch < epochs; epoch++) {
             progress.checkCancelled();
             double alpha = 1.0 - (double) epoch / epochs;
             if (dims == 2) {
-                epoch2d(g.head(), g.tail(), y, n, kernel, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
+                epoch2d(g.head(), g.tail(), at, n, kernel, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
             } else {
-                epochGeneric(g, y, dims, n, kernel, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
+                epochGeneric(g, at, dims, n, kernel, alpha, epoch, perSample, nextSample, perNegative, nextNegative, random);
             }
             if (epoch % PUBLISH_EVERY == PUBLISH_EVERY - 1 || epoch == epochs - 1) {
                 progress.update((epoch + 1.0) / epochs, "UMAP epoch " + (epoch + 1) + " / " + epochs);
                 if (intermediate != null) {
-                    intermediate.accept(BarnesHutTsne.columns(y, dims, n));
+                    intermediate.accept(columns(at, dims, n));
                 }
             }
         }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = at[i];
+        }
+    }
+
+    private static float[][] columns(float[] y, int dims, int n) {
+        float[][] out = new float[dims][n];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < dims; d++) {
+                out[d][i] = y[i * dims + d];
+            }
+        }
+        return out;
     }
 
     /** One epoch in any number of dimensions: the steps of {@link #epoch2d}, with loops over the dimensions. */
-    private static void epochGeneric(Graph g, double[] y, int dims, int n, UmapKernel kernel, double alpha, int epoch,
+    private static void epochGeneric(Graph g, float[] y, int dims, int n, UmapKernel kernel, double alpha, int epoch,
                                      double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
                                      SplittableRandom random) {
         int edges = g.head().length;
@@ -368,7 +389,9 @@ public final class Umap {
             for (int s = 0; s < negatives; s++) {
                 others[s] = random.nextInt(n);
             }
-            System.arraycopy(y, j * dims, at, 0, dims);
+            for (int d = 0; d < dims; d++) {
+                at[d] = y[j * dims + d];
+            }
             java.util.Arrays.fill(push, 0);
             for (int s = 0; s < negatives; s++) {
                 int other = others[s];
@@ -386,7 +409,7 @@ public final class Umap {
                 }
             }
             for (int d = 0; d < dims; d++) {
-                y[j * dims + d] = at[d] + push[d] * alpha;
+                y[j * dims + d] = (float) (at[d] + push[d] * alpha);
             }
             nextNegative[e] += negatives * perNegative[e];
         }
@@ -399,7 +422,7 @@ public final class Umap {
      * the last), and the core overlaps them and their random reads of positions. The draws are
      * the same, in the same order. Measured in decision 0017.
      */
-    private static void epoch2d(int[] head, int[] tail, double[] y, int n, UmapKernel kernel, double alpha, int epoch,
+    private static void epoch2d(int[] head, int[] tail, float[] y, int n, UmapKernel kernel, double alpha, int epoch,
                                 double[] perSample, double[] nextSample, double[] perNegative, double[] nextNegative,
                                 SplittableRandom random) {
         int[] others = new int[2 * NEGATIVE_SAMPLE_RATE + 2];
@@ -450,13 +473,13 @@ public final class Umap {
                     py += 4;
                 }
             }
-            y[2 * j] = jx + px * alpha;
-            y[2 * j + 1] = jy + py * alpha;
+            y[2 * j] = (float) (jx + px * alpha);
+            y[2 * j + 1] = (float) (jy + py * alpha);
             nextNegative[e] += negatives * perNegative[e];
         }
     }
 
-    private static double dist2(double[] y, int i, int j, int dims) {
+    private static double dist2(float[] y, int i, int j, int dims) {
         double s = 0;
         for (int d = 0; d < dims; d++) {
             double t = y[i * dims + d] - y[j * dims + d];

@@ -154,16 +154,4 @@ class SpectralLayoutTest {
         Umap.Graph g = ring(150, 2);
         assertArrayEquals(SpectralLayout.layout(g, 150, 2, 9), SpectralLayout.layout(g, 150, 2, 9));
     }
-
-    @Test
-    void fastPowIsCloseToMathPow() {
-        SplittableRandom r = new SplittableRandom(4);
-        for (int t = 0; t < 100_000; t++) {
-            double x = Math.exp(r.nextDouble(-40, 40));
-            double b = r.nextDouble(0.5, 2);
-            double exact = Math.pow(x, b);
-            assertEquals(exact, FastPow.pow(x, b), 1e-5 * exact, x + "^" + b);
-        }
-        assertEquals(Math.pow(1e-320, 0.9), FastPow.pow(1e-320, 0.9), 0, "subnormal input falls back to Math.pow");
-    }
 }
