@@ -162,6 +162,10 @@ final class ScreenshotsCommand implements Callable<Integer> {
                         (System.nanoTime() - t0) / 1e9, r.problem() == null ? "" : "  [the window reported: " + r.problem() + "]");
                 failed += r.problem() == null ? 0 : 1;
             } catch (Exception e) {
+                if (Screenshots.cannotRender(e)) {
+                    System.err.println("Could not make " + s.file() + ": " + e.getMessage() + ". No images were made.");
+                    return 2;
+                }
                 failed++;
                 System.err.println("Could not make " + s.file() + ": " + e.getMessage());
             }

@@ -40,6 +40,11 @@ public final class HeadlessFx {
         if (started) {
             return;
         }
+        if (failedStart != null) {
+            // JavaFX starts once per JVM: after a failed start its toolkit never runs, and every
+            // later capture would wait on it until its timeout.
+            throw failedStart;
+        }
         if (!onDisplay) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -57,6 +62,12 @@ public final class HeadlessFx {
         } catch (IllegalStateException alreadyRunning) {
             // Started by someone else in this JVM (a test harness): use it as it is.
             ready.complete(null);
+        } catch (RuntimeException | LinkageError e) {
+            failedStart = new StartFailure(onDisplay
+                    ? "JavaFX could not start on the display (" + e.getMessage() + "); it needs an X display (DISPLAY set, or "
+                    + "xvfb-run) and GTK 3 (on Debian the package libgtk-3-0); without --display the images are made headless"
+                    : "JavaFX could not start headless (" + e.getMessage() + ")", e);
+            throw failedStart;
         }
         try {
             ready.get(30, TimeUnit.SECONDS);
@@ -67,6 +78,14 @@ public final class HeadlessFx {
     }
 
     private static boolean started;
+    private static StartFailure failedStart;
+
+    /** JavaFX could not start in this JVM (no display, no GTK): nothing can be rendered in it. */
+    public static final class StartFailure extends IllegalStateException {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** Runs an action on the JavaFX thread and returns its result (rethrowing its failure). */
     public static <T> T onFx(Supplier<T> action) throws Exception {

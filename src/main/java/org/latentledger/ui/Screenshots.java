@@ -210,6 +210,11 @@ public final class Screenshots {
     }
 
     /** Renders on the machine's display (GTK, with 3D where the graphics allow); call before the first capture. */
+    /** True when a capture failed because JavaFX cannot start in this JVM (no display, no GTK): no capture can succeed after it. */
+    public static boolean cannotRender(Exception e) {
+        return e instanceof HeadlessFx.StartFailure;
+    }
+
     public static void useDisplay(boolean display) {
         HeadlessFx.useDisplay(display);
     }

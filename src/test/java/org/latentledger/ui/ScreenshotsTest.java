@@ -76,6 +76,18 @@ class ScreenshotsTest {
     }
 
     @Test
+    void screenshotsOnADisplayThatCannotBeOpenedSayWhyAndStopAtOnce(@TempDir Path dir) throws Exception {
+        // Once this waited on a toolkit that never started, a minute per step of every image.
+        Result r = runFor(List.of("DISPLAY", "WAYLAND_DISPLAY"), "screenshots", "--display", "--only", "main-window", "--out-dir", dir.toString());
+        assertEquals(2, r.status(), r.log());
+        assertTrue(r.log().contains("JavaFX could not start on the display") && r.log().contains("libgtk-3-0"), r.log());
+        assertTrue(r.log().contains("No images were made"), r.log());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing written");
+        }
+    }
+
+    @Test
     void aShotSavesItsWorkspaceAndTheWorkspaceGivesTheSameShot(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.png");
         Path w = dir.resolve("a.llws");
@@ -158,12 +170,19 @@ class ScreenshotsTest {
      * how fast the same code runs, not what it does.
      */
     private static Result runFor(String... args) throws Exception {
+        return runFor(List.of(), args);
+    }
+
+    /** {@link #runFor(String...)} with these variables taken out of the command's environment. */
+    private static Result runFor(List<String> unset, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("shot", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        unset.forEach(pb.environment()::remove);
+        Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), args[0] + " did not finish");
         return new Result(p.exitValue(), Files.readString(log));
     }
