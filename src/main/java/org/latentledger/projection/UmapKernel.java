@@ -52,24 +52,25 @@ final class UmapKernel {
 
     /** The attraction's coefficient at squared distance d2 > 0 (negative: it pulls together). */
     double attraction(double d2) {
-        long bits = Double.doubleToRawLongBits(d2);
-        long s = (bits >>> SHIFT) - FIRST;
-        if (s < 0 || s >= END - FIRST) {
-            return exactAttraction(d2);
-        }
-        int at = 2 * (int) s;
-        return attract[at] + attract[at + 1] * (d2 - Double.longBitsToDouble(bits & SEGMENT_MASK));
+        int at = segment(d2);
+        return at < 0 ? exactAttraction(d2) : interpolated(attract, at, d2);
     }
 
     /** The repulsion's coefficient at squared distance d2 > 0. */
     double repulsion(double d2) {
-        long bits = Double.doubleToRawLongBits(d2);
-        long s = (bits >>> SHIFT) - FIRST;
-        if (s < 0 || s >= END - FIRST) {
-            return exactRepulsion(d2);
-        }
-        int at = 2 * (int) s;
-        return repel[at] + repel[at + 1] * (d2 - Double.longBitsToDouble(bits & SEGMENT_MASK));
+        int at = segment(d2);
+        return at < 0 ? exactRepulsion(d2) : interpolated(repel, at, d2);
+    }
+
+    /** Where d2's segment starts in a table, or -1 outside the tables. */
+    private static int segment(double d2) {
+        long s = (Double.doubleToRawLongBits(d2) >>> SHIFT) - FIRST;
+        return s < 0 || s >= END - FIRST ? -1 : 2 * (int) s;
+    }
+
+    private static double interpolated(double[] table, int at, double d2) {
+        double start = Double.longBitsToDouble(Double.doubleToRawLongBits(d2) & SEGMENT_MASK);
+        return table[at] + table[at + 1] * (d2 - start);
     }
 
     double exactAttraction(double d2) {

@@ -101,12 +101,7 @@ final class UmapSgd {
             }
             nextSample[e] += perSample[e];
             int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
-            if (negatives > others.length) {
-                others = new int[negatives];
-            }
-            for (int s = 0; s < negatives; s++) {
-                others[s] = random.nextInt(n);
-            }
+            others = drawn(others, negatives, n, random);
             for (int d = 0; d < dims; d++) {
                 at[d] = y[j * dims + d];
             }
@@ -166,12 +161,7 @@ final class UmapSgd {
             }
             nextSample[e] += perSample[e];
             int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
-            if (negatives > others.length) {
-                others = new int[negatives];
-            }
-            for (int s = 0; s < negatives; s++) {
-                others[s] = random.nextInt(n);
-            }
+            others = drawn(others, negatives, n, random);
             double px = 0;
             double py = 0;
             for (int s = 0; s < negatives; s++) {
@@ -195,6 +185,15 @@ final class UmapSgd {
             y[2 * j + 1] = (float) (jy + py * alpha);
             nextNegative[e] += negatives * perNegative[e];
         }
+    }
+
+    /** The next {@code count} negative samples of the stream, in {@code into} or, when it is too short, a longer array. */
+    private static int[] drawn(int[] into, int count, int n, SplittableRandom random) {
+        int[] others = count > into.length ? new int[count] : into;
+        for (int s = 0; s < count; s++) {
+            others[s] = random.nextInt(n);
+        }
+        return others;
     }
 
     private static double dist2(float[] y, int i, int j, int dims) {
