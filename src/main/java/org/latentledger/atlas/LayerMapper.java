@@ -1,7 +1,10 @@
 package org.latentledger.atlas;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import org.latentledger.data.Dataset;
 import org.latentledger.model.LayerActivations;
@@ -29,6 +32,25 @@ public final class LayerMapper {
     public enum Quality { MEASURED, SKIPPED }
 
     private final ProjectionCache cache;
+
+    /**
+     * The regions and axes last worked out for each layer's activations. They come from the points
+     * and the seed alone, not from the layout, so a layer mapped again by another method (the map
+     * page's method changed, the journey's maps made with t-SNE after PCA) takes them from here
+     * instead of repeating the k-means and the PCA: the same figures, a second or two sooner. Keyed
+     * weakly: a closed model's activations are not kept for this.
+     */
+    private final Map<LayerActivations, Landmarks> landmarks = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Regions and principal axes of one layer's points, and what they were made with. */
+    private record Landmarks(ConvView view, long seed, int[] labels, List<String> classNames, Regions regions, List<Axis> axes,
+                             double[] spreads) {
+
+        /** Whether these are what {@link Regions#of} and {@link Axes#principal} give for this view, seed and data. */
+        boolean madeFor(ConvView v, long s, Dataset data) {
+            return view == v && seed == s && labels == data.labels() && classNames.equals(data.classNames());
+        }
+    }
 
     /** @param cache layouts already computed, and where t-SNE and UMAP layouts are kept (or null) */
     public LayerMapper(ProjectionCache cache) {
@@ -62,9 +84,16 @@ public final class LayerMapper {
             // The map can be drawn now: regions, axes and trustworthiness take as long again and follow it.
             partial.accept(layout);
         }
-        progress.update(-1, "Regions and axes of " + layer);
-        Regions regions = Regions.of(points, data.labels(), data.classNames(), 0, spec.seed(), progress);
-        List<Axis> axes = Axes.principal(points, 3, progress);
+        Landmarks found = landmarks.get(acts);
+        if (found == null || !found.madeFor(used.convView(), spec.seed(), data)) {
+            progress.update(-1, "Regions and axes of " + layer);
+            Regions regions = Regions.of(points, data.labels(), data.classNames(), 0, spec.seed(), progress);
+            List<Axis> axes = List.copyOf(Axes.principal(points, 3, progress));
+            found = new Landmarks(used.convView(), spec.seed(), data.labels(), data.classNames(), regions, axes, LayerAtlas.spreads(axes, points));
+            landmarks.put(acts, found);
+        }
+        Regions regions = found.regions();
+        List<Axis> axes = found.axes();
         double trust = Double.NaN;
         int trustPoints = 0;
         if (quality == Quality.MEASURED) {
@@ -73,7 +102,7 @@ public final class LayerMapper {
             trust = Trustworthiness.sampled(points, Projections.rows(layout), 5, sample, spec.seed());
             trustPoints = Math.min(sample, points.length);
         }
-        return new LayerAtlas(acts.layer(), points, means, layout, regions, axes, LayerAtlas.spreads(axes, points), trust, trustPoints,
+        return new LayerAtlas(acts.layer(), points, means, layout, regions, axes, found.spreads(), trust, trustPoints,
                 cached, used, modelHash, data.hash());
     }
 

@@ -141,4 +141,23 @@ class JourneyTest {
         assertEquals("value 2 ('x') is not a number",
                 assertThrows(IllegalArgumentException.class, () -> JourneyPlanner.parseRow("1 x 3", 3)).getMessage());
     }
+    @Test
+    void aLayerMappedAgainByAnotherMethodKeepsRegionsAndAxesThatAFreshMapperWouldMake() {
+        LayerMapper mapper = new LayerMapper(null);
+        LayerActivations layer = acts.get(1);
+        MapSpec umap = MapSpec.DEFAULT.withMethod(org.latentledger.projection.Method.UMAP).withIterations(20);
+        LayerAtlas pca = mapper.map(layer, digits, mlp.hash(), MapSpec.DEFAULT, LayerMapper.Quality.SKIPPED, Progress.NONE, null);
+        LayerAtlas again = mapper.map(layer, digits, mlp.hash(), umap, LayerMapper.Quality.SKIPPED, Progress.NONE, null);
+        assertTrue(pca.regions() == again.regions() && pca.axes() == again.axes(), "taken from the first map, not worked out again");
+        LayerAtlas fresh = new LayerMapper(null).map(layer, digits, mlp.hash(), umap, LayerMapper.Quality.SKIPPED, Progress.NONE, null);
+        assertArrayEquals(fresh.regions().assignment(), again.regions().assignment());
+        assertEquals(fresh.regions().regions().stream().map(Region::name).toList(), again.regions().regions().stream().map(Region::name).toList());
+        assertArrayEquals(fresh.axes().getFirst().direction(), again.axes().getFirst().direction());
+        assertArrayEquals(fresh.axisSpread(), again.axisSpread());
+        assertArrayEquals(fresh.map().coordinates(), again.map().coordinates(), "the layout is made anew");
+        // Another seed makes other regions.
+        LayerAtlas seeded = mapper.map(layer, digits, mlp.hash(), umap.withSeed(7), LayerMapper.Quality.SKIPPED, Progress.NONE, null);
+        assertTrue(seeded.regions() != again.regions());
+        assertArrayEquals(Regions.of(layer.values(), digits.labels(), digits.classNames(), 0, 7, Progress.NONE).assignment(), seeded.regions().assignment());
+    }
 }
