@@ -19,8 +19,11 @@ import org.latentledger.Launcher;
 import org.latentledger.cli.LatentLedgerCli;
 
 /**
- * The headless {@code shot} command, run as a user runs it (a fresh JVM with no display): right
- * size, many colours, a map that is not blank, and 2x rendered rather than upscaled.
+ * The headless {@code shot} command: right size, many colours, a map that is not blank, and 2x
+ * rendered rather than upscaled. The 2x shot and the shot without a display run as a user runs
+ * them (a fresh JVM, which sets up its own headless toolkit); the other commands run in this test
+ * JVM, whose toolkit is already headless, through the same command line (a JVM's start costs more
+ * than most of these shots on two cores).
  */
 class ScreenshotsTest {
 
@@ -28,7 +31,7 @@ class ScreenshotsTest {
     void shotWritesARealPictureAndTwiceTheSizeAtScaleTwo(@TempDir Path dir) throws Exception {
         Path one = dir.resolve("one.png");
         Path two = dir.resolve("two.png");
-        shot(one, "--width", "1200", "--height", "760");
+        shotHere(one, "--width", "1200", "--height", "760");
         shot(two, "--width", "1200", "--height", "760", "--scale", "2");
 
         BufferedImage a = ImageIO.read(one.toFile());
@@ -62,14 +65,14 @@ class ScreenshotsTest {
     @Test
     void presentationIsShotAtTheSizeAskedForAnd3DThatCannotBeDrawnFails(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("presentation.png");
-        shot(p, "--width", "1280", "--height", "720", "--presentation");
+        shotHere(p, "--width", "1280", "--height", "720", "--presentation");
         BufferedImage a = ImageIO.read(p.toFile());
         assertEquals(1280, a.getWidth(), "presentation mode keeps --width");
         assertEquals(720, a.getHeight(), "presentation mode keeps --height");
 
         // Headless there is no 3D: a picture of the message is not the 3D view, so the shot fails with it.
         Path m = dir.resolve("map3d.png");
-        Result r = runFor("shot", "--out", m.toString(), "--view", "map3d");
+        Result r = runHere("shot", "--out", m.toString(), "--view", "map3d");
         assertTrue(r.status() != 0, "a 3D shot with no 3D must fail:\n" + r.log());
         assertTrue(r.log().contains("3D needs hardware-accelerated graphics"), r.log());
         assertTrue(!Files.exists(m), "no PNG of the message is written");
@@ -92,7 +95,7 @@ class ScreenshotsTest {
         Path a = dir.resolve("a.png");
         Path w = dir.resolve("a.llws");
         // The map: nothing on it is measured (the ledger's times would differ from run to run).
-        shot(a, "--model", "digits-mlp", "--layer", "hidden2", "--method", "umap", "--seed", "3", "--theme", "dark",
+        shotHere(a, "--model", "digits-mlp", "--layer", "hidden2", "--method", "umap", "--seed", "3", "--theme", "dark",
                 "--width", "1024", "--height", "700", "--save-workspace", w.toString());
         org.latentledger.workspace.Workspace saved = org.latentledger.workspace.WorkspaceFile.read(w);
         assertEquals(org.latentledger.view.Page.MAP, saved.page());
@@ -100,7 +103,7 @@ class ScreenshotsTest {
         assertEquals(3, saved.map().spec().seed());
         assertEquals(org.latentledger.view.Theme.DARK, saved.look().theme());
         Path b = dir.resolve("b.png");
-        shot(b, "--workspace", w.toString(), "--width", "1024", "--height", "700");
+        shotHere(b, "--workspace", w.toString(), "--width", "1024", "--height", "700");
         java.awt.image.BufferedImage ia = javax.imageio.ImageIO.read(a.toFile());
         java.awt.image.BufferedImage ib = javax.imageio.ImageIO.read(b.toFile());
         // The same picture above the map's note (the second map may say "from the cache") and the status bar
@@ -114,14 +117,15 @@ class ScreenshotsTest {
         assertEquals(0, differ, "pixels that differ between the shot and the shot of its workspace");
         assertTrue(Files.readString(Path.of(b + ".json")).contains("a.llws"), "the sidecar names the workspace");
         Files.writeString(dir.resolve("cut.llws"), Files.readString(w).substring(0, 100));
-        Result r = runFor("shot", "--workspace", dir.resolve("cut.llws").toString(), "--out", dir.resolve("c.png").toString());
+        Result r = runHere("shot", "--workspace", dir.resolve("cut.llws").toString(), "--out", dir.resolve("c.png").toString());
         assertTrue(r.status() == 1 && r.log().contains("cut.llws") && r.log().contains("truncated") && !r.log().contains("Exception"), r.log());
     }
 
     @Test
     void exportGifWritesOneFramePerLayer(@TempDir Path dir) throws Exception {
         Path gif = dir.resolve("journey.gif");
-        run("export-gif", "--model", "digits-mlp", "--data", "digits", "--query", "5", "--out", gif.toString());
+        Result r = runHere("export-gif", "--model", "digits-mlp", "--data", "digits", "--query", "5", "--out", gif.toString());
+        assertEquals(0, r.status(), r.log());
         assertEquals(4, org.latentledger.export.AnimatedGif.frameCount(gif), "digits-mlp has four layers");
         assertTrue(Files.exists(dir.resolve("journey.gif.json")));
         BufferedImage first = ImageIO.read(gif.toFile());
@@ -155,6 +159,24 @@ class ScreenshotsTest {
     }
 
     private record Result(int status, String log) {
+    }
+
+    /** {@link #shot} in this JVM. */
+    private static void shotHere(Path out, String... options) {
+        List<String> args = new ArrayList<>(List.of("shot", "--out", out.toString()));
+        args.addAll(List.of(options));
+        Result r = runHere(args.toArray(String[]::new));
+        assertEquals(0, r.status(), "shot failed:\n" + r.log());
+    }
+
+    /** Runs a command in this JVM through the app's command line: its exit status and what it printed as the command line's output. */
+    private static Result runHere(String... args) {
+        StringWriter log = new StringWriter();
+        picocli.CommandLine cli = LatentLedgerCli.commandLine();
+        cli.setOut(new java.io.PrintWriter(log, true));
+        cli.setErr(new java.io.PrintWriter(log, true));
+        int status = cli.execute(args);
+        return new Result(status, log.toString());
     }
 
     /** Runs a command in its own JVM, as a user does, and asserts it succeeded. */
