@@ -49,7 +49,9 @@ public final class HeadlessFx {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
-            System.setProperty("headless.geometry", Math.max(width, 1600) + "x" + Math.max(height, 1000) + "-32");
+            if (!holds(System.getProperty("headless.geometry"), width, height)) {
+                System.setProperty("headless.geometry", Math.max(width, 1600) + "x" + Math.max(height, 1000) + "-32");
+            }
         } else if (System.getProperty("prism.forceGPU") == null) {
             // Software OpenGL (Mesa under Xvfb) is refused by default, which would leave 3D unsupported.
             System.setProperty("prism.forceGPU", "true");
@@ -79,6 +81,16 @@ public final class HeadlessFx {
 
     private static boolean started;
     private static StartFailure failedStart;
+
+    /**
+     * Whether a headless screen already asked for ({@code -Dheadless.geometry=WxH-D}, as the test
+     * JVMs give theirs) holds a window of this size: then it is kept, so that whatever starts the
+     * toolkit first, the screen is the one the JVM was given.
+     */
+    static boolean holds(String geometry, int width, int height) {
+        java.util.regex.Matcher m = geometry == null ? null : java.util.regex.Pattern.compile("(\\d+)x(\\d+)(-\\d+)?").matcher(geometry.trim());
+        return m != null && m.matches() && Integer.parseInt(m.group(1)) >= width && Integer.parseInt(m.group(2)) >= height;
+    }
 
     /** JavaFX could not start in this JVM (no display, no GTK): nothing can be rendered in it. */
     public static final class StartFailure extends IllegalStateException {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentledger.Launcher;
@@ -26,6 +27,13 @@ import org.latentledger.cli.LatentLedgerCli;
  * than most of these shots on two cores).
  */
 class ScreenshotsTest {
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        // JavaFX started the way the window tests start it (the commands run here would otherwise start it
+        // their own way, and the window tests later in this JVM would find TestFX without its stage).
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+    }
 
     @Test
     void shotWritesARealPictureAndTwiceTheSizeAtScaleTwo(@TempDir Path dir) throws Exception {
@@ -130,6 +138,15 @@ class ScreenshotsTest {
         assertTrue(Files.exists(dir.resolve("journey.gif.json")));
         BufferedImage first = ImageIO.read(gif.toFile());
         assertTrue(distinctColours(first) > 50, "a rendered journey, not a blank frame: " + distinctColours(first));
+    }
+
+    @Test
+    void aHeadlessScreenTheJvmWasGivenIsKeptWhenAShotFitsOnIt() {
+        // A command that starts JavaFX itself does so on the screen the JVM was given, when the shot fits on it.
+        assertTrue(HeadlessFx.holds("2560x1600-32", 1200, 760));
+        assertTrue(HeadlessFx.holds("1200x760", 1200, 760));
+        assertTrue(!HeadlessFx.holds("1024x768-32", 1200, 760), "too small: made larger");
+        assertTrue(!HeadlessFx.holds(null, 1200, 760) && !HeadlessFx.holds("big", 1200, 760));
     }
 
     @Test
