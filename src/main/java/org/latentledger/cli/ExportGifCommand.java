@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
                 + "whole page (--frame-area). Writes FILE.gif.json beside it."})
 final class ExportGifCommand implements Callable<Integer> {
 
+    /** Where the command writes what it did: the command line's output (System.out unless a caller gave another). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", required = true, description = "GIF file to write.")
     Path out;
 
@@ -52,7 +56,7 @@ final class ExportGifCommand implements Callable<Integer> {
         if (frames != null) {
             FrameSequence.write(a.frames(), frames, "journey-" + sweep.cliName());
         }
-        System.out.printf(java.util.Locale.ROOT, "Wrote %s (%d frames, %d x %d; rendered in %.2f s, encoded in %.2f s)%n", out,
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Wrote %s (%d frames, %d x %d; rendered in %.2f s, encoded in %.2f s)%n", out,
                 a.frames().size(), a.frames().getFirst().getWidth(), a.frames().getFirst().getHeight(), a.renderSeconds(), encode);
         return WindowOptions.status(a.problem());
     }

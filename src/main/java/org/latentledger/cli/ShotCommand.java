@@ -16,6 +16,10 @@ import picocli.CommandLine.Option;
                 "Text and plots are rendered at the requested scale, not upscaled."})
 final class ShotCommand implements Callable<Integer> {
 
+    /** Where the command writes what it did: the command line's output (System.out unless a caller gave another). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", required = true, description = "PNG file to write.")
     Path out;
 
@@ -41,7 +45,7 @@ final class ShotCommand implements Callable<Integer> {
         if (!noSidecar) {
             shot.provenance().writeBeside(out);
         }
-        System.out.printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
+        spec.commandLine().getOut().printf("Wrote %s (%d x %d)%n", out, shot.image().getWidth(), shot.image().getHeight());
         return WindowOptions.status(shot.problem());
     }
 }
