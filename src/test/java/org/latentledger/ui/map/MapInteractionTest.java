@@ -182,7 +182,7 @@ class MapInteractionTest {
                 frames.add(s);
             }
         }));
-        MapSpec tsne = MapSpec.DEFAULT.withMethod(Method.TSNE).withSeed(5);
+        MapSpec tsne = MapSpec.DEFAULT.withMethod(Method.TSNE).withSeed(5).withIterations(400); // 40 partial layouts, as long as needed
         robot.interact(() -> map.settingsProperty().set(tsne));
         await(() -> vm.isSettled() && map.atlasProperty().get() != null
                 && map.atlasProperty().get().map().method().startsWith("t-SNE"), 120);
