@@ -96,7 +96,16 @@ public final class LedgerViewModel {
     private boolean measuring;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
-    private static final Duration SETTLE = Duration.ofMillis(250);
+    static final Duration SETTLE = Duration.ofMillis(250);
+    /** "At once": the next pulse, so the pass is drawn before it is timed. */
+    static final Duration AT_ONCE = Duration.ofMillis(1);
+    /**
+     * True while a person moves the level's slider (dragging it, or holding a key on it; the view
+     * binds it). Timing every step of a moving slider would stall it, so then the passes are timed
+     * once it has settled ({@link #SETTLE}); any other change (a policy chosen, a query picked, a
+     * lesson's step) is timed at once.
+     */
+    private final javafx.beans.property.BooleanProperty sliding = new javafx.beans.property.SimpleBooleanProperty(this, "sliding", false);
 
     private Exclusive<SparseNetwork> net;
     /** The model this economical one was made from (only the ledger's frontier jobs run it), or null. */
@@ -128,6 +137,12 @@ public final class LedgerViewModel {
             Ledger l = ledger.get();
             ledger.set(null);
             ledger.set(l); // costs re-read the energy model
+        });
+        // Let go of the slider: what it settled on is timed now.
+        sliding.addListener((o, was, now) -> {
+            if (!now && measuring) {
+                jobs.later(this, AT_ONCE, this::measure);
+            }
         });
         // A pass that waited for the network goes as soon as the job holding it has returned.
         jobs.finishedProperty().addListener(o -> {
@@ -215,7 +230,7 @@ public final class LedgerViewModel {
             return;
         }
         setWaiting(false, true);
-        jobs.later(this, SETTLE, this::measure);
+        jobs.later(this, sliding.get() ? SETTLE : AT_ONCE, this::measure);
     }
 
     /** A pass waiting for the network, and timing waiting for the slider to settle, both keep the ledger from settling. */
@@ -225,7 +240,7 @@ public final class LedgerViewModel {
         pending.set(pass || timing);
     }
 
-    /** Median wall times of both passes (after the slider settles: timing every slider step would stall it). */
+    /** Median wall times of both passes (once a moving slider settles: timing every step of it would stall it). */
     private void measure() {
         if (net == null || query == null) {
             setWaiting(waiting, false);
@@ -393,6 +408,11 @@ public final class LedgerViewModel {
 
     public DoubleProperty levelProperty() {
         return level;
+    }
+
+    /** Whether a person is moving the level's slider now (see {@link #sliding}). */
+    public javafx.beans.property.BooleanProperty slidingProperty() {
+        return sliding;
     }
 
     public IntegerProperty rankProperty() {
