@@ -47,7 +47,15 @@ final class WindowAdapter implements Exporter.Window, LessonWindow {
 
     @Override
     public Node panel(String id) {
-        return view.lookup("#" + id);
+        Node found = view.lookup("#" + id);
+        if (found == null) {
+            // A page shown in this pulse has its content put in place by its tab's skin on the next CSS and
+            // layout pass (a lesson's step can get here first, when the actions before it finished at once).
+            view.applyCss();
+            view.layout();
+            found = view.lookup("#" + id);
+        }
+        return found;
     }
 
     @Override

@@ -57,4 +57,17 @@ class KeyboardTest {
         assertFalse(onFx(() -> vm.appearance().presentationProperty().get()), "F5 again ends it, menus hidden or not");
         assertTrue(onFx(menu::isVisible));
     }
+    @Test
+    void aPanelOfAPageShownThisMomentIsFoundForALesson(FxRobot robot) throws Exception {
+        // A lesson's step can show the ledger and point at its costs before a pulse has passed (its
+        // actions before the highlight finished at once): the panel must be there to point at.
+        MainViewModel vm = window.viewModel();
+        MainView view = window.view();
+        await(vm::isSettled, 120);
+        WindowAdapter adapter = new WindowAdapter(view, vm);
+        assertTrue(onFx(() -> {
+            vm.navigate(Page.LEDGER);
+            return adapter.panel("costs") != null && adapter.panel("frontier") != null;
+        }), "the ledger's costs and frontier, in the same moment as the page was shown");
+    }
 }
