@@ -138,12 +138,7 @@ public final class LedgerView extends VBox {
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         Slider level = new Slider(0, 1, vm.levelProperty().get());
         level.valueProperty().bindBidirectional(vm.levelProperty());
-        // Dragged, clicked on its track, or stepped by a held key: the person's hand is on it.
-        javafx.beans.property.BooleanProperty keyHeld = new javafx.beans.property.SimpleBooleanProperty(false);
-        level.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> keyHeld.set(true));
-        level.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> keyHeld.set(false));
-        level.focusedProperty().addListener((o, was, now) -> keyHeld.set(false));
-        vm.slidingProperty().bind(level.valueChangingProperty().or(keyHeld));
+        vm.slidingProperty().bind(HandOnSlider.of(level));
         level.setPrefWidth(260);
         level.setTooltip(new Tooltip("k (share of each layer kept), or the threshold t; heatmaps, costs and verdict follow live"));
         level.disableProperty().bind(vm.kindProperty().isEqualTo(PolicyKind.DENSE)
