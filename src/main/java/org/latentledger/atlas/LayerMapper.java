@@ -81,6 +81,9 @@ public final class LayerMapper {
             }
         }
         progress.checkCancelled();
+        if (cache != null && remembers(spec)) {
+            cache.put(ProjectionCache.mapKey(modelHash, data.hash(), layer, spec.toString()), layout);
+        }
         if (partial != null) {
             // The map can be drawn now: regions, axes and trustworthiness take as long again and follow it.
             partial.accept(layout);
@@ -105,6 +108,24 @@ public final class LayerMapper {
         }
         return new LayerAtlas(acts.layer(), points, means, layout, regions, axes, found.spreads(), trust, trustPoints,
                 cached, used, modelHash, data.hash());
+    }
+
+    /**
+     * The layout {@code layer} was last mapped to with {@code spec}, over this model and data (by
+     * their SHA-256), by this version of the algorithms; or null. What an opening can draw while
+     * its forward pass runs; the pass's own map replaces it. Any thread.
+     */
+    public Projection remembered(String modelHash, Dataset data, String layer, MapSpec spec) {
+        if (cache == null || !remembers(spec)) {
+            return null;
+        }
+        Projection p = cache.get(ProjectionCache.mapKey(modelHash, data.hash(), layer, spec.toString()));
+        return p != null && p.size() == data.size() && p.dimensions() == spec.dims() ? p : null;
+    }
+
+    /** Layouts by our engine are remembered: Smile's version is not part of the key, so an upgrade of Smile could not be told apart. */
+    private static boolean remembers(MapSpec spec) {
+        return spec.effectiveEngine() == org.latentledger.projection.Engine.OURS || !spec.method().iterative();
     }
 
     /**

@@ -234,20 +234,24 @@ final class BenchCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isRegularFile(aot)) {
             java.nio.file.Files.createDirectories(aot.getParent());
             java.nio.file.Path recording = aot.resolveSibling("bench-recording.aot.part");
-            launchInNewJvm(SampleModel.DIGITS_MLP, "-XX:AOTCacheOutput=" + recording);
+            launchInNewJvm(SampleModel.DIGITS_MLP, "-XX:AOTCacheOutput=" + recording, java.nio.file.Files.createTempDirectory("ll-bench-layouts"));
             org.latentledger.AotRelaunch.keep(recording, aot);
         }
         for (SampleModel s : only == null ? List.of(SampleModel.values()) : only) {
-            double[] first = launchInNewJvm(s, null);
-            double[] launch = launchInNewJvm(s, "-XX:AOTCache=" + aot);
+            // Layouts as a user's cache holds them: none at a first launch, what the first launch mapped at the next.
+            java.nio.file.Path layouts = java.nio.file.Files.createTempDirectory("ll-bench-layouts");
+            double[] first = launchInNewJvm(s, null, layouts);
+            double[] launch = launchInNewJvm(s, "-XX:AOTCache=" + aot, layouts);
             double[] t = org.latentledger.ui.Screenshots.openToMap(s, Math.max(2, repeats));
             double[] warm = Arrays.copyOfRange(t, 1, t.length);
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("name", s.fileName());
             m.put("seconds_to_map", round(launch[1]));
             m.put("jvm_start_seconds", round(launch[0]));
+            m.put("first_map_remembered", launch[2] > 0);
             m.put("first_launch_seconds_to_map", round(first[1]));
             m.put("first_launch_jvm_start_seconds", round(first[0]));
+            m.put("first_launch_map_remembered", first[2] > 0);
             m.put("open_sample_seconds", round(t[0]));
             m.put("reopen_median_seconds", round(org.latentledger.bench.Timing.median(warm)));
             m.put("reopen_min_seconds", round(Arrays.stream(warm).min().orElse(0)));
@@ -267,11 +271,15 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {JVM start, main to map} in seconds, from a child JVM with this one's flags and class path (and {@code aotFlag}, when given). */
-    private static double[] launchInNewJvm(SampleModel s, String aotFlag) throws Exception {
+    /**
+     * {JVM start, main to map, 1 when that map was remembered else 0} in seconds, from a child JVM
+     * with this one's flags and class path (and {@code aotFlag}, when given), its layouts kept in {@code layouts}.
+     */
+    private static double[] launchInNewJvm(SampleModel s, String aotFlag, java.nio.file.Path layouts) throws Exception {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-Dll.projection.cache=" + layouts);
         if (aotFlag != null) {
             cmd.addAll(org.latentledger.AotRelaunch.flags(aotFlag));
         }
@@ -284,17 +292,18 @@ final class BenchCommand implements Callable<Integer> {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the launch of " + s.fileName() + " in a new JVM failed: " + out.strip());
         }
-        String[] parts = out.lines().filter(l -> l.matches("[0-9.]+ [0-9.]+")).reduce((a, b) -> b)
+        String[] parts = out.lines().filter(l -> l.matches("[0-9.]+ [0-9.]+ [01]")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("the launch of " + s.fileName() + " printed no timing: " + out.strip())).split(" ");
-        return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])};
+        return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
     }
 
     /** The child of {@link #launchInNewJvm}: prints "JVM-start-seconds main-to-map-seconds". */
     private int launchChild() throws Exception {
         long mainNanos = org.latentledger.Launcher.mainNanos;
         long started = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(org.latentledger.Launcher.mainWallMillis);
-        double toMap = org.latentledger.ui.bench.FxBenchmarks.launchToMap(openLaunch, mainNanos);
-        System.out.printf(Locale.ROOT, "%.3f %.3f%n", (org.latentledger.Launcher.mainWallMillis - started) / 1e3, toMap);
+        var launch = org.latentledger.ui.bench.FxBenchmarks.launch(openLaunch, mainNanos);
+        System.out.printf(Locale.ROOT, "%.3f %.3f %d%n", (org.latentledger.Launcher.mainWallMillis - started) / 1e3, launch.seconds(),
+                launch.remembered() ? 1 : 0);
         System.out.flush();
         org.latentledger.economy.NativeWarmup.await(60_000);
         System.exit(0); // the headless toolkit and the warm-up thread need not wind down

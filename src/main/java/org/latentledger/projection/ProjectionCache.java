@@ -36,10 +36,28 @@ public final class ProjectionCache {
         this.dir = dir;
     }
 
-    /** The per-user cache folder (~/.cache/latent-ledger/projections). */
+    /**
+     * The per-user cache folder (~/.cache/latent-ledger/projections), or the folder the system
+     * property {@code ll.projection.cache} names (the benchmark's first launches start from an
+     * empty one).
+     */
     public static ProjectionCache user() {
+        String own = System.getProperty("ll.projection.cache");
+        if (own != null && !own.isBlank()) {
+            return new ProjectionCache(Path.of(own));
+        }
         Path home = Path.of(System.getProperty("user.home", System.getProperty("java.io.tmpdir")));
         return new ProjectionCache(home.resolve(".cache").resolve("latent-ledger").resolve("projections"));
+    }
+
+    /**
+     * The key of the layout a layer was last mapped to with a whole map spec (method, parameters,
+     * seed and conv view, as {@code mapSpec} spells them): what an opening can draw before its
+     * forward pass, since this key, unlike {@link #key}, does not need the recorded activations to
+     * say whether a conv layer was shown by its channel means.
+     */
+    public static String mapKey(String modelHash, String dataHash, String layer, String mapSpec) {
+        return digest(List.of("algorithms " + ALGORITHMS, "as mapped", String.valueOf(modelHash), String.valueOf(dataHash), layer, mapSpec));
     }
 
     /** The key of a layout by our engine (the key every cache entry had before engines were a choice). */

@@ -160,4 +160,23 @@ class JourneyTest {
         assertTrue(seeded.regions() != again.regions());
         assertArrayEquals(Regions.of(layer.values(), digits.labels(), digits.classNames(), 0, 7, Progress.NONE).assignment(), seeded.regions().assignment());
     }
+
+    @Test
+    void aLayerIsRememberedAsItWasLastMappedForItsModelDataAndSpecOnly(@org.junit.jupiter.api.io.TempDir Path dir) {
+        LayerMapper mapper = new LayerMapper(new org.latentledger.projection.ProjectionCache(dir));
+        LayerActivations layer = acts.get(2);
+        String name = layer.layer().name();
+        assertEquals(null, mapper.remembered(mlp.hash(), digits, name, MapSpec.DEFAULT), "never mapped");
+        LayerAtlas pca = mapper.map(layer, digits, mlp.hash(), MapSpec.DEFAULT, LayerMapper.Quality.SKIPPED, Progress.NONE, null);
+        var again = new LayerMapper(new org.latentledger.projection.ProjectionCache(dir)).remembered(mlp.hash(), digits, name, MapSpec.DEFAULT);
+        assertArrayEquals(pca.map().coordinates(), again.coordinates(), "what was drawn, from another mapper on the same folder");
+        assertEquals(pca.map().axisNames(), again.axisNames());
+        assertEquals(null, mapper.remembered(mlp.hash(), digits, name, MapSpec.DEFAULT.withSeed(7)), "another spec");
+        assertEquals(null, mapper.remembered(mlp.hash(), digits, acts.get(1).layer().name(), MapSpec.DEFAULT), "another layer");
+        assertEquals(null, mapper.remembered("0".repeat(64), digits, name, MapSpec.DEFAULT), "another model file");
+        MapSpec smile = MapSpec.DEFAULT.withMethod(org.latentledger.projection.Method.UMAP).withIterations(20)
+                .withEngine(org.latentledger.projection.Engine.SMILE);
+        mapper.map(layer, digits, mlp.hash(), smile, LayerMapper.Quality.SKIPPED, Progress.NONE, null);
+        assertEquals(null, mapper.remembered(mlp.hash(), digits, name, smile), "Smile's layouts are not remembered (its version is not in the key)");
+    }
 }

@@ -136,19 +136,17 @@ public final class FxBenchmarks {
         }
     }
 
-    /**
-     * Seconds from asking the window to open a bundled model ({@code openSample}, as File > Open
-     * sample does) to its first map drawn: the window settled (model read, data read and through
-     * the model, default layer projected, trust measured) and the map canvas drawn once more. The
-     * first opening is cold for this process (classes, ND4J, WordNet) and its cache (a fresh folder);
-     * the rest reopen it, their layouts from that cache.
-     */
+    /** What {@link #launch} measured: seconds from {@code main} to the first drawn map, and whether that map was remembered from an earlier opening. */
+    public record Launch(double seconds, boolean remembered) {
+    }
+
     /**
      * What a fresh launch does, in this JVM (meant to be a new process): the native warm-up and the
      * headless window started as the app starts them, then {@code sample} opened and its map drawn.
-     * Returns the seconds from {@code main} to the first drawn map.
+     * Measures the seconds from {@code main} to the first drawn map, and whether it was a layout
+     * remembered from an earlier opening (drawn before the forward pass).
      */
-    public static double launchToMap(SampleModel sample, long mainNanos) throws Exception {
+    public static Launch launch(SampleModel sample, long mainNanos) throws Exception {
         org.latentledger.economy.NativeWarmup.start();
         // As the app starts: the sample is asked for before the window is built.
         BenchWindow window = BenchWindow.open("ll-bench-launch", sample);
@@ -162,11 +160,21 @@ public final class FxBenchmarks {
         }
         awaitFirstDraw(window.stage(), sample, null);
         double seconds = (System.nanoTime() - mainNanos) / 1e9;
+        boolean remembered = HeadlessFx.onFx(() -> {
+            MapCanvas canvas = (MapCanvas) window.stage().getScene().lookup("#map");
+            var r = window.vm().map().rememberedProperty().get();
+            return r != null && canvas.drawnScene() == window.vm().map().sceneProperty().get();
+        });
         if (Boolean.getBoolean("ll.bench.trace")) {
-            System.err.printf(java.util.Locale.ROOT, "%.2f s first map drawn%n", seconds);
+            System.err.printf(java.util.Locale.ROOT, "%.2f s first map drawn%s%n", seconds, remembered ? " (remembered)" : "");
+        }
+        if (Boolean.getBoolean("ll.bench.trace")) {
+            // What follows the first map, traced to the end of the opening (the map made afresh, the ledger prepared).
+            HeadlessFx.awaitSettled(window.vm(), System.nanoTime() + Duration.ofMinutes(3).toNanos());
+            System.err.printf(java.util.Locale.ROOT, "%.2f s settled%n", (System.nanoTime() - mainNanos) / 1e9);
         }
         window.close();
-        return seconds;
+        return new Launch(seconds, remembered);
     }
 
     /**
@@ -186,6 +194,13 @@ public final class FxBenchmarks {
         }
     }
 
+    /**
+     * Seconds from asking the window to open a bundled model ({@code openSample}, as File > Open
+     * sample does) to its first map drawn: the window settled (model read, data read and through
+     * the model, default layer projected, trust measured) and the map canvas drawn once more. The
+     * first opening is cold for this process (classes, ND4J, WordNet) and its cache (a fresh folder);
+     * the rest reopen it, their layouts from that cache.
+     */
     public static double[] openToMap(SampleModel sample, int repeats) throws Exception {
         BenchWindow window = BenchWindow.open("ll-bench-open");
         Stage stage = window.stage();

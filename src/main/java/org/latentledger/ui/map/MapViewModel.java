@@ -94,6 +94,22 @@ public final class MapViewModel {
     private MapInput input;
     private final Map<Axis, float[]> coordinates = new HashMap<>();
 
+    /**
+     * A layer's layout remembered from the last opening of the same model and data (the same files
+     * by SHA-256, mapped with the same spec by the same algorithms), drawn while the opening's
+     * forward pass runs; the pass's own map replaces it.
+     *
+     * @param modelSource where the model is read from, for the provenance of a picture taken meanwhile
+     */
+    public record Remembered(String modelSource, String modelHash, Dataset data, String layer, MapSpec spec, Projection layout) {
+
+        boolean shownFor(MapInput in, MapSpec now) {
+            return in.data() == data && in.modelHash().equals(modelHash) && in.activations().layer().name().equals(layer) && now.equals(spec);
+        }
+    }
+
+    private final ReadOnlyObjectWrapper<Remembered> remembered = new ReadOnlyObjectWrapper<>(this, "remembered");
+
     public MapViewModel(JobRunner jobs, ProjectionCache disk) {
         this.jobs = jobs;
         this.mapper = new LayerMapper(disk);
@@ -118,10 +134,63 @@ public final class MapViewModel {
         metric.addListener(o -> updateDetails());
     }
 
-    /** Shows a layer (or nothing, with null). */
+    /**
+     * The layout {@code layer} was last mapped to with {@code spec} over this model and data, or
+     * null: see {@link LayerMapper#remembered}. Any thread (an opening looks before its forward pass).
+     */
+    public Projection rememberedLayout(String modelHash, Dataset data, String layer, MapSpec spec) {
+        return mapper.remembered(modelHash, data, layer, spec);
+    }
+
+    /** Draws a remembered layout while nothing else is shown; the next {@link #show} of its layer keeps it until its own map arrives. */
+    public void showRemembered(Remembered r) {
+        rule.check();
+        show(null);
+        remembered.set(r);
+        if (!r.data().classNames().equals(classNames)) {
+            hiddenLabels.clear();
+            classNames.setAll(r.data().classNames());
+        }
+        projection.set(r.layout());
+        shownSpec.set(r.spec());
+        note.set(String.format(Locale.ROOT, "Layer %s by %s as it was mapped when this model and data were last opened (the same files, "
+                + "by SHA-256); it is mapped again once the forward pass has recorded its activations.", r.layer(), r.spec().method().label()));
+        rebuild();
+    }
+
+    /** Takes a remembered layout off the map (its opening failed or was stopped, or its layer's map did): nothing is drawn instead. */
+    public void forgetRemembered() {
+        rule.check();
+        Remembered r = remembered.get();
+        if (r == null) {
+            return;
+        }
+        remembered.set(null);
+        if (projection.get() == r.layout()) {
+            projection.set(null);
+            shownSpec.set(null);
+            note.set("");
+            rebuild();
+        }
+    }
+
+    /** The remembered layout drawn now, or null. */
+    public ReadOnlyObjectProperty<Remembered> rememberedProperty() {
+        return remembered.getReadOnlyProperty();
+    }
+
+    /** Shows a layer (or nothing, with null). A remembered layout of this layer stays drawn until the layer's own map arrives. */
     public void show(MapInput in) {
         rule.check();
         jobs.cancel(Lane.MAP);
+        Remembered r = remembered.get();
+        if (r != null && in != null && r.shownFor(in, settings.get())) {
+            input = in;
+            convolutional.set(in.activations().isConvolutional());
+            recompute();
+            return;
+        }
+        remembered.set(null);
         input = in;
         coordinates.clear();
         regions.clear();
@@ -174,7 +243,7 @@ public final class MapViewModel {
         String what = "Mapping " + in.activations().layer().name() + " (" + spec.method().label()
                 + (spec.effectiveEngine() == org.latentledger.projection.Engine.SMILE ? " by Smile" : "") + ")";
         warning.set(check.verdict() == Feasibility.Verdict.WARN ? check.message() : "");
-        if (spec.method().iterative()) {
+        if (spec.method().iterative() && remembered.get() == null) {
             // The line under the map is about the map shown: while it moves, no numbers of the last one.
             note.set(String.format(Locale.ROOT, "Layer %s: %s is converging; its trustworthiness and regions follow when it settles. "
                     + "Esc stops it and shows the last finished map again.", in.activations().layer().name(), spec.method().label()));
@@ -182,6 +251,7 @@ public final class MapViewModel {
         jobs.run(Lane.MAP, what, (progress, partial) -> mapper.map(in.activations(), in.data(), in.modelHash(), spec,
                 LayerMapper.Quality.MEASURED, progress, partial::accept), partial -> {
                     if (partial instanceof Projection p && input == in) {
+                        remembered.set(null);
                         projection.set(p);
                         shownSpec.set(spec);
                         if (!spec.method().iterative()) {
@@ -195,11 +265,13 @@ public final class MapViewModel {
                     warning.set("");
                     if (input == in) {
                         memory.put(key, done);
+                        remembered.set(null);
                         showAtlas(in, done);
                     }
                 }, error -> {
                     converging.set(false);
                     warning.set("");
+                    forgetRemembered();
                     if (input == in && atlas.get() != null) {
                         // The half-made layout goes; the last finished map is shown again.
                         projection.set(atlas.get().map());
@@ -220,6 +292,7 @@ public final class MapViewModel {
     private void stopped() {
         converging.set(false);
         warning.set("");
+        forgetRemembered();
         LayerAtlas last = atlas.get();
         if (input != null && last != null) {
             if (!last.spec().equals(settings.get())) {
@@ -260,6 +333,12 @@ public final class MapViewModel {
 
     private void rebuild() {
         Projection p = projection.get();
+        Remembered r0 = remembered.get();
+        if (r0 != null && p == r0.layout()) {
+            MapScene s = MapSceneBuilder.remembered(r0.data(), r0.layer(), p, java.util.Set.copyOf(hiddenLabels));
+            scene.set(s.withTitle(s.title() + " · remembered from the last opening"));
+            return;
+        }
         if (input == null || p == null) {
             scene.set(null);
             return;

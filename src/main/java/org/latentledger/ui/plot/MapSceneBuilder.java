@@ -34,7 +34,22 @@ public final class MapSceneBuilder {
      */
     public static MapScene build(MapInput input, Projection p, ColourMode mode, Regions regions, List<Region> named,
                           List<Axis> arrows, java.util.function.Function<Axis, float[]> coordinates, java.util.Set<Integer> hiddenLabels) {
-        Dataset data = input.data();
+        return build(input.data(), input.predicted(), input.activations().layer().name(), () -> input.activations().values(), p, mode,
+                regions, named, arrows, coordinates, hiddenLabels);
+    }
+
+    /**
+     * A layer's layout drawn before its activations are recorded (remembered from the last opening
+     * of the same model and data): coloured by label, without regions or axes, which need the points.
+     */
+    public static MapScene remembered(Dataset data, String layer, Projection p, java.util.Set<Integer> hiddenLabels) {
+        return build(data, null, layer, null, p, ColourMode.LABEL, null, List.of(), List.of(), a -> null, hiddenLabels);
+    }
+
+    /** @param values the layer's activations, when there are any yet (the density colouring needs them) */
+    private static MapScene build(Dataset data, int[] predicted, String layer, java.util.function.Supplier<float[][]> values, Projection p,
+                                  ColourMode mode, Regions regions, List<Region> named, List<Axis> arrows,
+                                  java.util.function.Function<Axis, float[]> coordinates, java.util.Set<Integer> hiddenLabels) {
         float[] x = p.axis(0);
         float[] y = p.dimensions() > 1 ? p.axis(1) : new float[x.length];
         int n = x.length;
@@ -47,10 +62,11 @@ public final class MapSceneBuilder {
         List<Color> colours = List.of();
         float[] value = null;
         String legend;
-        ColourMode effective = mode == ColourMode.PREDICTED || mode == ColourMode.CORRECT ? (input.predicted() == null ? ColourMode.LABEL : mode) : mode;
+        ColourMode effective = mode == ColourMode.PREDICTED || mode == ColourMode.CORRECT ? (predicted == null ? ColourMode.LABEL : mode)
+                : mode == ColourMode.DENSITY && values == null ? ColourMode.LABEL : mode;
         switch (effective) {
             case PREDICTED -> {
-                category = input.predicted();
+                category = predicted;
                 names = data.classNames();
                 colours = categorical(names.size());
                 legend = "Predicted";
@@ -58,14 +74,14 @@ public final class MapSceneBuilder {
             case CORRECT -> {
                 category = new int[n];
                 for (int i = 0; i < n; i++) {
-                    category[i] = data.labels()[i] < 0 ? -1 : input.predicted()[i] == data.labels()[i] ? 0 : 1;
+                    category[i] = data.labels()[i] < 0 ? -1 : predicted[i] == data.labels()[i] ? 0 : 1;
                 }
                 names = List.of("correct", "wrong");
                 colours = List.of(Palette.CORRECT, Palette.WRONG);
                 legend = "Prediction";
             }
             case DENSITY -> {
-                value = density(input.activations().values());
+                value = density(values.get());
                 legend = "";
             }
             default -> {
@@ -76,7 +92,6 @@ public final class MapSceneBuilder {
             }
         }
         MapScene.Filter filter = filter(data, hiddenLabels);
-        String layer = input.activations().layer().name();
         String title = filter == null ? String.format(Locale.ROOT, "%s · %s of %s · %,d points", data.name(), methodName(p), layer, n)
                 : String.format(Locale.ROOT, "%s · %s of %s · %,d of %,d points (%d of %d classes)", data.name(), methodName(p), layer,
                         filter.drawn(), n, filter.classesShown().size(), filter.classes());

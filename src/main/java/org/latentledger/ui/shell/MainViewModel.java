@@ -107,6 +107,11 @@ public final class MainViewModel {
             }
         });
         settled.bind(SettledSignal.of(this, sessions, () -> session.canMap()));
+        jobs.finishedProperty().addListener(o -> {
+            if (rememberedFor != null && !jobs.busy(Lane.OPEN)) {
+                forgetRemembered();
+            }
+        });
     }
 
     /** Where the picture of {@code target} (or of the window as shown) comes from: built from what is drawn. */
@@ -331,27 +336,58 @@ public final class MainViewModel {
     /** Closes the model; open data stays and is mapped as it is. */
     public void closeModel() {
         Session before = session;
-        run("Closing the model", progress -> new Opened(SessionLoader.withoutModel(before), null, null), this::show, "Could not close the model");
+        run("Closing the model", progress -> new Opened(SessionLoader.withoutModel(before), null), this::show, "Could not close the model");
     }
 
     private void open(String what, Sources.ModelSource m, Sources.DataSource d, String failure, Runnable onSuccess) {
+        rule.check();
         Session before = session;
         Exclusive<LoadedModel> held = network;
-        run(what, progress -> {
+        // With nothing open yet (the window has just started), the map can show the default layer
+        // as the last opening of this model and data mapped it while the forward pass runs.
+        org.latentledger.atlas.MapSpec spec = before == Session.EMPTY && page.get() == Page.MAP ? map.settingsProperty().get() : null;
+        Object token = new Object();
+        rememberedFor = spec == null ? null : token;
+        jobs.cancel();
+        jobs.run(Lane.OPEN, what, (progress, partial) -> {
+            java.util.function.BiConsumer<LoadedModel, Dataset> look = spec == null ? null : (model, data) -> {
+                LayerInfo layer = model.defaultMapLayer();
+                var layout = map.rememberedLayout(model.hash(), data, layer.name(), spec);
+                if (layout != null) {
+                    partial.accept(new org.latentledger.ui.map.MapViewModel.Remembered(model.source(), model.hash(), data, layer.name(), spec, layout));
+                }
+            };
             // Opening data sends it through the open model, which the UI thread may be using: hold it.
-            Opened next = held == null || m != null ? Opened.load(before, m, d, progress, root) : held.use(x -> Opened.load(before, m, d, progress, root));
-            return next;
-        }, next -> {
+            return held == null || m != null ? Opened.load(before, m, d, progress, root, look)
+                    : held.use(x -> Opened.load(before, m, d, progress, root, look));
+        }, shown -> {
+            if (shown instanceof org.latentledger.ui.map.MapViewModel.Remembered r && rememberedFor == token) {
+                map.showRemembered(r);
+            }
+        }, (Opened next) -> {
+            rememberedFor = null;
             show(next);
             if (onSuccess != null) {
                 onSuccess.run();
             }
-        }, failure);
+        }, error -> {
+            forgetRemembered();
+            problem.set(Problem.of(failure, error));
+        });
+    }
+
+    /** The opening that may draw a remembered layout before its forward pass (a token of it), or null. */
+    private Object rememberedFor;
+
+    /** An opening that drew a remembered layout ended without a session to show (failed or stopped): the layout goes. */
+    private void forgetRemembered() {
+        rememberedFor = null;
+        map.forgetRemembered();
     }
 
     private void show(Opened opened) {
         Session next = opened.session();
-        baseForm = opened.words() == null ? UnaryOperator.identity() : org.latentledger.text.WordNet.bundled()::lemma;
+        baseForm = opened.text() == null ? UnaryOperator.identity() : org.latentledger.text.WordNet.bundled()::lemma;
         LoadedModel previous = session.model();
         session = next;
         if (next.model() == null) {
@@ -363,8 +399,8 @@ public final class MainViewModel {
         dataset.set(next.data());
         model.set(next.model());
         map.show(null);
-        journey.show(next.canMap() ? next.model() : null, next.canMap() ? network : null, next.data(),
-                next.canMap() ? next.activations() : List.of(), null, null);
+        journey.show(null, null, next.data(), List.of(), null, null);
+        ledger.show(null, null, null);
         selectedLayer.set(null);
         layers.setAll(next.layers());
         problem.set(null);
@@ -382,22 +418,39 @@ public final class MainViewModel {
         mapMessage.set(next.canMap() ? "" : next.model() != null && next.data() == null
                 ? "Open data to map this model's layers (File > Open data, or drop a file here)"
                 : next.mismatch() != null ? "The open data does not fit this model" : "");
+        // The map's job is queued first: the journey and the ledger are prepared behind it.
         selectedLayer.set(next.defaultLayer());
         if (next.canMap() && next.model() != null) {
-            journey.show(next.model(), network, next.data(), next.activations(), session.predictions(), opened.words());
-            if (opened.words() != null && journey.sourceProperty().get() == QuerySource.POINT) {
-                journey.sourceProperty().set(QuerySource.TEXT);
-            }
-            ledger.show(network, next.data(), opened.ledger());
-            int p = journey.pointProperty().get();
-            ledger.setQuery(p < next.data().size() ? next.data().features()[p] : null);
-            if (page.get() == Page.JOURNEY) {
-                journey.prepare();
-            }
+            prepare(opened);
         } else {
-            ledger.show(null, null, null);
+            journey.show(null, null, next.data(), next.canMap() ? next.activations() : List.of(), null, null);
         }
         sessions.set(sessions.get() + 1);
+    }
+
+    /** Prepares what the journey and the ledger need of the session's model as a job behind the map's, and gives it to them. */
+    private void prepare(Opened opened) {
+        Session next = opened.session();
+        Exclusive<LoadedModel> held = network;
+        jobs.run(Lane.OPEN, "Preparing the journey and the ledger of " + next.model().name(),
+                (progress, partial) -> held.use(x -> opened.prepare(progress, root)), null, (Opened.Prepared ready) -> {
+                    if (session == next) {
+                        ready(next, ready);
+                    }
+                }, error -> problem.set(Problem.of("Could not prepare the ledger of " + next.model().name(), error)));
+    }
+
+    private void ready(Session next, Opened.Prepared prepared) {
+        journey.show(next.model(), network, next.data(), next.activations(), next.predictions(), prepared.words());
+        if (prepared.words() != null && journey.sourceProperty().get() == QuerySource.POINT) {
+            journey.sourceProperty().set(QuerySource.TEXT);
+        }
+        ledger.show(network, next.data(), prepared.ledger());
+        int p = journey.pointProperty().get();
+        ledger.setQuery(p < next.data().size() ? next.data().features()[p] : null);
+        if (page.get() == Page.JOURNEY) {
+            journey.prepare();
+        }
     }
 
     private void showLayer(LayerInfo layer) {

@@ -28,6 +28,15 @@ final class SessionLoader {
      * @param data  new data to open, or null to keep the current data
      */
     static Session open(Session current, Sources.ModelSource model, Sources.DataSource data, Progress progress) throws Exception {
+        return open(current, model, data, progress, null);
+    }
+
+    /**
+     * @param beforePass told the model and the data that fits it just before the forward pass (or
+     *                   null): what can be drawn without activations is drawn while it runs
+     */
+    static Session open(Session current, Sources.ModelSource model, Sources.DataSource data, Progress progress,
+                        java.util.function.BiConsumer<LoadedModel, Dataset> beforePass) throws Exception {
         // A bundled set reads the same whatever the model: it is read on a second thread while the model loads.
         CompletableFuture<Dataset> early = model != null && data instanceof Sources.BundledSet
                 ? CompletableFuture.supplyAsync(() -> {
@@ -68,6 +77,9 @@ final class SessionLoader {
                     throw new DataFormatException(d.source(), "data that fits " + m.name(), mismatch);
                 }
                 return new Session(m, modelSource, card, d, dataSource, m.layers(), List.of(), mismatch);
+            }
+            if (beforePass != null) {
+                beforePass.accept(m, d);
             }
             progress.update(0, "Forward pass of " + d.size() + " points through " + m.name());
             // Bags of words are almost all zeros: the sparse executor records them exactly for a fraction of the work.

@@ -41,6 +41,17 @@ final class WindowProvenance {
                 LayerAtlas atlas = map.atlasProperty().get();
                 layer = atlas != null ? atlas.layer().name() : vm.selectedLayerProperty().get() == null ? null
                         : vm.selectedLayerProperty().get().name();
+                var remembered = map.rememberedProperty().get();
+                if (remembered != null && remembered.layout() == map.projectionProperty().get()) {
+                    // Drawn before this opening's forward pass: the picture is of the files the layout was remembered for.
+                    Map<String, Object> section = spec(remembered.spec());
+                    section.put("remembered_from_last_opening", true);
+                    sections.put("map", section);
+                    return new Provenance(target.cliName(), remembered.modelSource(), remembered.modelHash(), remembered.data().source(),
+                            remembered.data().hash(), remembered.layer(), remembered.spec().method().cliName(), remembered.spec().parameters(),
+                            remembered.spec().seed(), null, null, sections, vm.appearance().themeProperty().get().cliName(), 1, 0, 0,
+                            org.latentledger.Version.current(), OffsetDateTime.now().withNano(0).toString());
+                }
                 if (drawn != null) {
                     Map<String, Object> section = spec(drawn);
                     section.put("converging", atlas == null || atlas.map() != map.projectionProperty().get());

@@ -259,4 +259,67 @@ class MainViewModelSyncTest {
         assertEquals("digits-mlp", card.economy().from());
         assertEquals(SampleModel.DIGITS_MLP.fileName(), vm.ledger().originalName(), "its original found by the card's SHA-256");
     }
+
+    @Test
+    void aLaunchDrawsTheLayoutItsLastOpeningMappedWhileTheForwardPassRunsThenItsOwn(@TempDir Path cache) {
+        MainViewModel first = vm(cache);
+        first.openSample(SampleModel.DIGITS_MLP);
+        org.latentledger.projection.Projection mapped = first.map().atlasProperty().get().map();
+        assertNull(first.map().rememberedProperty().get(), "nothing was remembered the first time");
+
+        MainViewModel next = vm(cache);
+        java.util.List<org.latentledger.ui.plot.MapScene> scenes = new java.util.ArrayList<>();
+        java.util.List<Provenance> sidecars = new java.util.ArrayList<>();
+        java.util.List<Boolean> sessionShown = new java.util.ArrayList<>();
+        next.map().sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                scenes.add(b);
+                sidecars.add(next.provenance(ExportTarget.MAP));
+                sessionShown.add(next.modelProperty().get() != null);
+            }
+        });
+        next.openSample(SampleModel.DIGITS_MLP);
+        assertTrue(scenes.size() >= 2, "the remembered map, then the opening's own");
+        var remembered = scenes.getFirst();
+        assertTrue(remembered.title().endsWith("remembered from the last opening"), remembered.title());
+        assertFalse(sessionShown.getFirst(), "drawn before the session (the forward pass) was there");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(mapped.axis(0), remembered.x(), "what the last opening drew");
+        assertEquals(1797, remembered.size());
+        Provenance p = sidecars.getFirst();
+        assertEquals(first.modelProperty().get().hash(), p.modelHash());
+        assertEquals("hidden3", p.layer());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> section = (Map<String, Object>) p.sections().get("map");
+        assertEquals(true, section.get("remembered_from_last_opening"));
+
+        assertNull(next.map().rememberedProperty().get(), "replaced by the opening's own map");
+        assertFalse(next.mapProperty().get().title().contains("remembered"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(mapped.axis(0), next.map().atlasProperty().get().map().axis(0), 1e-4f,
+                "mapped again from this pass's activations: the same layout");
+        assertTrue(next.isSettled());
+
+        MainViewModel otherSettings = vm(cache);
+        otherSettings.map().settingsProperty().set(MapSpec.DEFAULT.withSeed(7));
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        otherSettings.map().sceneProperty().addListener((o, a, b) -> titles.add(b == null ? "" : b.title()));
+        otherSettings.openSample(SampleModel.DIGITS_MLP);
+        assertTrue(titles.stream().noneMatch(t -> t.contains("remembered")), "another seed was never mapped: " + titles);
+    }
+
+    @Test
+    void aRememberedMapGoesWhenItsOpeningIsStopped(@TempDir Path cache) throws Exception {
+        vm(cache).openSample(SampleModel.DIGITS_MLP);
+        try (org.latentledger.ui.jobs.PumpedJobRunner jobs = org.latentledger.ui.jobs.PumpedJobRunner.create()) {
+            MainViewModel vm = new MainViewModel(ResourceRoot.directory(Path.of(".")), jobs, RecentFiles.inMemory(), new ProjectionCache(cache));
+            vm.openSample(SampleModel.DIGITS_MLP);
+            jobs.pump(() -> vm.map().rememberedProperty().get() != null);
+            assertNotNull(vm.mapProperty().get(), "drawn while the forward pass runs");
+            assertNull(vm.modelProperty().get());
+            vm.cancel();
+            jobs.pump(() -> !vm.busyProperty().get());
+            assertNull(vm.map().rememberedProperty().get());
+            assertNull(vm.mapProperty().get(), "the opening was stopped: no map of a model that is not open");
+            assertNull(vm.modelProperty().get());
+        }
+    }
 }
