@@ -234,12 +234,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isRegularFile(aot)) {
             java.nio.file.Files.createDirectories(aot.getParent());
             java.nio.file.Path recording = aot.resolveSibling("bench-recording.aot.part");
-            launchInNewJvm(SampleModel.DIGITS_MLP, "-XX:AOTCacheOutput=" + recording, java.nio.file.Files.createTempDirectory("ll-bench-layouts"));
+            launchInNewJvm(SampleModel.DIGITS_MLP, "-XX:AOTCacheOutput=" + recording, java.nio.file.Files.createTempDirectory("ll-bench-cache"));
             org.latentledger.AotRelaunch.keep(recording, aot);
         }
         for (SampleModel s : only == null ? List.of(SampleModel.values()) : only) {
-            // Layouts as a user's cache holds them: none at a first launch, what the first launch mapped at the next.
-            java.nio.file.Path layouts = java.nio.file.Files.createTempDirectory("ll-bench-layouts");
+            // The cache folder as a user's is: empty at a first launch, with what the first launch wrote (layouts, lemmas) at the next.
+            java.nio.file.Path layouts = java.nio.file.Files.createTempDirectory("ll-bench-cache");
             double[] first = launchInNewJvm(s, null, layouts);
             double[] launch = launchInNewJvm(s, "-XX:AOTCache=" + aot, layouts);
             double[] t = org.latentledger.ui.Screenshots.openToMap(s, Math.max(2, repeats));
@@ -273,13 +273,13 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * {JVM start, main to map, 1 when that map was remembered else 0} in seconds, from a child JVM
-     * with this one's flags and class path (and {@code aotFlag}, when given), its layouts kept in {@code layouts}.
+     * with this one's flags and class path (and {@code aotFlag}, when given), its cache folder {@code layouts}.
      */
     private static double[] launchInNewJvm(SampleModel s, String aotFlag, java.nio.file.Path layouts) throws Exception {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.add("-Dll.projection.cache=" + layouts);
+        cmd.add("-Dll.cache.dir=" + layouts);
         if (aotFlag != null) {
             cmd.addAll(org.latentledger.AotRelaunch.flags(aotFlag));
         }
@@ -305,6 +305,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%.3f %.3f %d%n", (org.latentledger.Launcher.mainWallMillis - started) / 1e3, launch.seconds(),
                 launch.remembered() ? 1 : 0);
         System.out.flush();
+        org.latentledger.economy.NativeWarmup.opened();
         org.latentledger.economy.NativeWarmup.await(60_000);
         System.exit(0); // the headless toolkit and the warm-up thread need not wind down
         return 0;

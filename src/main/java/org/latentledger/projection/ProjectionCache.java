@@ -36,18 +36,9 @@ public final class ProjectionCache {
         this.dir = dir;
     }
 
-    /**
-     * The per-user cache folder (~/.cache/latent-ledger/projections), or the folder the system
-     * property {@code ll.projection.cache} names (the benchmark's first launches start from an
-     * empty one).
-     */
+    /** The per-user cache folder (~/.cache/latent-ledger/projections, or under {@code ll.cache.dir}: see {@link org.latentledger.work.CacheFolder}). */
     public static ProjectionCache user() {
-        String own = System.getProperty("ll.projection.cache");
-        if (own != null && !own.isBlank()) {
-            return new ProjectionCache(Path.of(own));
-        }
-        Path home = Path.of(System.getProperty("user.home", System.getProperty("java.io.tmpdir")));
-        return new ProjectionCache(home.resolve(".cache").resolve("latent-ledger").resolve("projections"));
+        return new ProjectionCache(org.latentledger.work.CacheFolder.of("projections"));
     }
 
     /**

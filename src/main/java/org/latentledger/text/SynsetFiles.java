@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class SynsetFiles {
 
-    private static final String DIRECTORY = "net/sf/extjwnl/data/wordnet/wn31/";
+    static final String DIRECTORY = "net/sf/extjwnl/data/wordnet/wn31/";
 
     /** The lexicographer files by number (WordNet's {@code lexnames}). */
     private static final List<String> LEXICOGRAPHER_FILES = List.of("adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act",

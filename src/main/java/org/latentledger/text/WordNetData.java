@@ -70,6 +70,7 @@ public final class WordNetData {
             names.add(String.join(", ", s.lemmas()).replace('_', ' '));
             glosses.add(s.gloss());
         }
+        wn.remember();
         String hash = Hashing.sha256((vocabularyHash + " WordNet 3.1 " + name + " " + chosen.length + " seed " + SAMPLE_SEED)
                 .getBytes(StandardCharsets.UTF_8));
         return new Dataset(name, source + " over WordNet 3.1 (" + which + ")", features, labels, categories, null,

@@ -22,7 +22,8 @@ public final class LatentLedgerApp extends Application {
 
     /** Called by the launcher; blocks until the window is closed. */
     public static void open(String[] args) {
-        org.latentledger.economy.NativeWarmup.start(); // ND4J and DL4J load on the other core while the window starts
+        // ND4J and DL4J load on the other core while the window starts (the sample's kind of model first).
+        org.latentledger.economy.NativeWarmup.start(SampleModel.DIGITS_MLP);
         Application.launch(LatentLedgerApp.class, args);
     }
 
@@ -58,6 +59,7 @@ public final class LatentLedgerApp extends Application {
         if (startFiles.isEmpty()) {
             vm.openSample(SampleModel.DIGITS_MLP);
         }
+        vm.afterSettled(org.latentledger.economy.NativeWarmup::opened);
         Scene scene = createScene(vm, true, PREFS.getDouble("window.width", 1440), PREFS.getDouble("window.height", 900));
         stage.setTitle("Latent Ledger");
         stage.setScene(scene);

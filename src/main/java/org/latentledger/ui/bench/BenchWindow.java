@@ -20,9 +20,10 @@ record BenchWindow(Stage stage, MainViewModel vm) {
     /** The window as the app opens it: the sample (if any) asked for before the window is built, as at the app's start. */
     static BenchWindow open(String cachePrefix, SampleModel sample) throws Exception {
         HeadlessFx.start(1280, 800);
-        // A launch measured in a new JVM is given the folder its earlier launches wrote (ll.projection.cache); else a fresh one.
-        String given = System.getProperty("ll.projection.cache");
-        java.nio.file.Path cache = given != null && !given.isBlank() ? java.nio.file.Path.of(given) : Files.createTempDirectory(cachePrefix);
+        // A launch measured in a new JVM is given the cache folder its earlier launches wrote (ll.cache.dir); else a fresh one.
+        String given = System.getProperty("ll.cache.dir");
+        java.nio.file.Path cache = given != null && !given.isBlank() ? org.latentledger.work.CacheFolder.of("projections")
+                : Files.createTempDirectory(cachePrefix);
         Stage stage = HeadlessFx.onFx(Stage::new);
         MainViewModel vm = HeadlessFx.onFx(() -> {
             MainViewModel model = new MainViewModel(ResourceRoot.classpath(), AppExecutor.shared(),

@@ -147,7 +147,7 @@ public final class FxBenchmarks {
      * remembered from an earlier opening (drawn before the forward pass).
      */
     public static Launch launch(SampleModel sample, long mainNanos) throws Exception {
-        org.latentledger.economy.NativeWarmup.start();
+        org.latentledger.economy.NativeWarmup.start(sample);
         // As the app starts: the sample is asked for before the window is built.
         BenchWindow window = BenchWindow.open("ll-bench-launch", sample);
         if (Boolean.getBoolean("ll.bench.trace")) {
