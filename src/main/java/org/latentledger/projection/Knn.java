@@ -106,7 +106,8 @@ public record Knn(int[][] indices, float[][] distances) {
         return (s0 + s1) + (s2 + s3);
     }
 
-    private static void insert(int[] idx, float[] dist, int j, float d) {
+    /** Puts j at (squared) distance d into its place in a list sorted by (distance, index), dropping the last entry. */
+    static void insert(int[] idx, float[] dist, int j, float d) {
         int p = idx.length - 1;
         while (p > 0 && (dist[p - 1] > d || (dist[p - 1] == d && idx[p - 1] > j))) {
             idx[p] = idx[p - 1];

@@ -43,6 +43,30 @@ final class NnDescent {
     }
 
     static Knn approximate(float[][] x, int k, long seed, Progress progress) {
+        return approximate(x, k, seed, progress, trees(x.length), MAX_ROUNDS);
+    }
+
+    /** pynndescent's number of trees: min(64, 5 + n^(1/4)), 21 at 70,000 points. */
+    static int trees(int n) {
+        return Math.min(64, 5 + (int) Math.round(Math.pow(n, 0.25)));
+    }
+
+    /**
+     * A cheaper start for lists that will be refined in the input's own space anyway (UMAP on a
+     * reduced input, {@link Umap#refined}): from {@link #ROUGH_FROM} points half the trees and one
+     * descent round, below that the same search as {@link #search}. Measured at Fashion-MNIST
+     * 70,000 x 50, 21 neighbours, one thread: 4.5 s instead of 7-8 s, and after the re-ranking and
+     * one refinement in the 784 dimensions, recall of the 15 true neighbours 0.896 instead of 0.900.
+     */
+    static Knn rough(float[][] x, int k, long seed, Progress progress) {
+        return x.length < ROUGH_FROM ? search(x, k, seed, progress)
+                : approximate(x, k, seed, progress, Math.max(1, trees(x.length) / 2), 1);
+    }
+
+    /** Below this many points the search is cheap (Fashion 10k: about a second) and {@link #rough} saves nothing worth a different graph. */
+    static final int ROUGH_FROM = 20_000;
+
+    private static Knn approximate(float[][] x, int k, long seed, Progress progress, int trees, int maxRounds) {
         int n = x.length;
         if (k >= n) {
             throw new IllegalArgumentException(k + " neighbours need more than " + n + " points");
@@ -55,7 +79,7 @@ final class NnDescent {
             java.util.Arrays.fill(dist[i], Float.POSITIVE_INFINITY);
         }
         progress.update(0, "Neighbours: random-projection forest");
-        Forest forest = Forest.grow(x, Math.min(64, 5 + (int) Math.round(Math.pow(n, 0.25))), Math.max(10, k), seed, progress);
+        Forest forest = Forest.grow(x, trees, Math.max(10, k), seed, progress);
         // Every pair of leaf-mates, leaf by leaf: a leaf's rows are read once for all its pairs.
         for (int t = 0; t < forest.trees(); t++) {
             int tree = t;
@@ -82,9 +106,9 @@ final class NnDescent {
             }
         });
         int maxCandidates = Math.min(k, MAX_CANDIDATES);
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int round = 0; round < maxRounds; round++) {
             progress.checkCancelled();
-            progress.update((round + 1.0) / (MAX_ROUNDS + 1), "Neighbours: descent round " + (round + 1));
+            progress.update((round + 1.0) / (maxRounds + 1), "Neighbours: descent round " + (round + 1));
             long changed = descend(x, idx, dist, fresh, maxCandidates, progress);
             if (changed <= DELTA * n * k) {
                 break;

@@ -16,9 +16,10 @@ import org.latentledger.work.Progress;
  * <p>The start is umap-learn's: a spectral embedding of the fuzzy graph ({@link SpectralLayout}),
  * scaled so its largest coordinate is 10; PCA scaled to [0, 10] only when the graph falls apart
  * into pieces. When the input was reduced by PCA first, the neighbours are searched in the
- * reduction and re-ranked by their distances in the input (see {@link #fit(float[][], float[][],
- * ProjectionSpec.Umap, Progress, Consumer)}): PCA to 50 keeps only 61% of Fashion-MNIST's 15
- * nearest neighbours in 784 dimensions. The SGD ({@link UmapSgd}) runs on one thread with one seeded random
+ * reduction, re-ranked by their distances in the input and refined there by one pass of
+ * neighbours' neighbours (see {@link #fit(float[][], float[][], ProjectionSpec.Umap, Progress,
+ * Consumer)}, {@link #refined}): PCA to 50 keeps only 61% of Fashion-MNIST's 15 nearest
+ * neighbours in 784 dimensions, the re-ranking 73%, the refinement 90%. The SGD ({@link UmapSgd}) runs on one thread with one seeded random
  * stream, so the same seed gives the same layout. See docs/decisions/0017-umap-at-scale.md.
  */
 public final class Umap {
@@ -51,7 +52,10 @@ public final class Umap {
             knn = Knn.search(x, k, spec.seed(), progress);
         } else {
             int candidates = Math.min(n - 1, (int) Math.ceil(k * CANDIDATES));
-            knn = reranked(Knn.search(x, candidates, spec.seed(), progress), original, k);
+            knn = reranked(NnDescent.rough(x, candidates, spec.seed(), progress), original, k);
+            progress.checkCancelled();
+            progress.update(-1, "UMAP: neighbours of neighbours");
+            knn = refined(knn, original, REFINE_REACH);
         }
         Graph g = Graph.of(knn, spec.neighbours());
         int epochs = spec.epochs() > 0 ? spec.epochs() : n <= 10_000 ? 500 : 200;
@@ -63,12 +67,101 @@ public final class Umap {
         return BarnesHutTsne.columns(y, dims, n);
     }
 
+    /**
+     * How far {@link #refined} looks: the first 8 neighbours of each of the first 8. Measured at
+     * Fashion 70k (seed 42): 12 and a second pass found more of the true neighbours (recall 0.90
+     * -> 0.92) and gave no better layout.
+     */
+    static final int REFINE_REACH = 8;
+
+    /**
+     * Each point's list improved by one pass of "a neighbour of a neighbour is likely a neighbour",
+     * measured in {@code original}: the first {@code reach} neighbours of each of its first
+     * {@code reach} neighbours are candidates. Every new list is built from the old lists only, so
+     * the result does not depend on the order points are worked in.
+     */
+    static Knn refined(Knn knn, float[][] original, int reach) {
+        int n = original.length;
+        int k = knn.indices()[0].length;
+        int r = Math.min(reach, k);
+        int[][] idx = new int[n][];
+        float[][] dist = new float[n][];
+        ThreadLocal<int[]> stamps = ThreadLocal.withInitial(() -> new int[n]);
+        int[] visit = visitOrder(knn);
+        IntStream.range(0, n).parallel().forEach(at -> {
+            int i = visit[at];
+            int[] seen = stamps.get();
+            int mark = i + 1; // a stamp per point: nothing to clear between points
+            int[] cur = knn.indices()[i];
+            int[] bi = cur.clone();
+            float[] bd = new float[k];
+            seen[i] = mark;
+            for (int m = 0; m < k; m++) {
+                float d = knn.distances()[i][m];
+                bd[m] = d * d;
+                seen[cur[m]] = mark;
+            }
+            float[] xi = original[i];
+            for (int a = 0; a < r; a++) {
+                int[] next = knn.indices()[cur[a]];
+                for (int b = 0; b < r; b++) {
+                    int c = next[b];
+                    if (seen[c] == mark) {
+                        continue;
+                    }
+                    seen[c] = mark;
+                    float d = Knn.squared(xi, original[c], bd[k - 1]);
+                    if (d < bd[k - 1] || (d == bd[k - 1] && c < bi[k - 1])) {
+                        Knn.insert(bi, bd, c, d);
+                    }
+                }
+            }
+            for (int m = 0; m < k; m++) {
+                bd[m] = (float) Math.sqrt(bd[m]);
+            }
+            idx[i] = bi;
+            dist[i] = bd;
+        });
+        return new Knn(idx, dist);
+    }
+
+    /**
+     * The points in the order a breadth-first walk along the neighbour lists meets them (each
+     * piece of the graph from its lowest unvisited point): consecutive points are neighbours, so
+     * the rows their candidates read are mostly the ones just read, and still in the cache.
+     */
+    static int[] visitOrder(Knn knn) {
+        int n = knn.indices().length;
+        int[] order = new int[n];
+        boolean[] queued = new boolean[n];
+        int head = 0;
+        int tail = 0;
+        for (int start = 0; start < n; start++) {
+            if (queued[start]) {
+                continue;
+            }
+            queued[start] = true;
+            order[tail++] = start;
+            while (head < tail) {
+                for (int j : knn.indices()[order[head++]]) {
+                    if (!queued[j]) {
+                        queued[j] = true;
+                        order[tail++] = j;
+                    }
+                }
+            }
+        }
+        return order;
+    }
+
     /** Each point's k nearest among its candidates, by distance in {@code original} (ties by index). */
     static Knn reranked(Knn candidates, float[][] original, int k) {
         int n = original.length;
         int[][] idx = new int[n][k];
         float[][] dist = new float[n][k];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        int[] visit = visitOrder(candidates);
+        IntStream.range(0, n).parallel().forEach(at -> {
+            int i = visit[at];
             // (distance, index) packed in one long: a squared distance is never negative, so its
             // bits sort as it does, and ties go to the lower index.
             int[] c = candidates.indices()[i];

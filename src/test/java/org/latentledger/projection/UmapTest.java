@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.latentledger.data.BundledData;
 import org.latentledger.data.ResourceRoot;
+import org.latentledger.work.Parallelism;
 import org.latentledger.work.Progress;
 
 class UmapTest {
@@ -61,6 +62,79 @@ class UmapTest {
         for (int i = 0; i < 200; i++) {
             assertArrayEquals(exact.distances()[i], reranked.distances()[i], 1e-5f);
         }
+    }
+
+    @Test
+    void neighboursOfNeighboursRecoverWhatTheReductionMissed() throws Exception {
+        int n = 2_000;
+        int k = 10;
+        float[][] original = NeighboursAndQualityTest.random(n, 24, 11);
+        float[][] reduced = new float[n][];
+        for (int i = 0; i < n; i++) {
+            reduced[i] = Arrays.copyOf(original[i], 6); // a crude reduction: many neighbours missed
+        }
+        Knn exact = Knn.exact(original, k, Progress.NONE);
+        Knn start = Umap.reranked(Knn.exact(reduced, 14, Progress.NONE), original, k);
+        Knn once = Parallelism.with(1, () -> Umap.refined(start, original, 8));
+        Knn onTwo = Parallelism.with(2, () -> Umap.refined(start, original, 8));
+        assertTrue(Arrays.deepEquals(once.indices(), onTwo.indices()), "the same lists on one thread and on two");
+        double before = recall(start, exact);
+        double after = recall(once, exact);
+        assertTrue(after > before + 0.05, "recall " + before + " -> " + after);
+        for (int i = 0; i < n; i++) {
+            int[] row = once.indices()[i];
+            int self = i;
+            assertEquals(k, Arrays.stream(row).filter(j -> j != self).distinct().count(), "point " + i + ": k distinct others");
+            for (int m = 0; m < k; m++) {
+                double d = 0;
+                for (int c = 0; c < original[i].length; c++) {
+                    double t = original[i][c] - original[row[m]][c];
+                    d += t * t;
+                }
+                assertEquals(Math.sqrt(d), once.distances()[i][m], 1e-4, "point " + i + ": distances in the original space");
+                if (m > 0) {
+                    assertTrue(once.distances()[i][m - 1] <= once.distances()[i][m], "point " + i + ": nearest first");
+                }
+            }
+            assertTrue(once.distances()[i][k - 1] <= start.distances()[i][k - 1], "point " + i + ": a list only improves");
+        }
+    }
+
+    @Test
+    void theRoughSearchIsTheUsualOneBelowItsThresholdAndStillFindsMostNeighboursAbove() {
+        float[][] small = NeighboursAndQualityTest.random(5_000, 10, 4);
+        assertTrue(Arrays.deepEquals(NnDescent.search(small, 12, 42, Progress.NONE).indices(),
+                NnDescent.rough(small, 12, 42, Progress.NONE).indices()), "below the threshold: the usual search");
+        float[][] x = NeighboursAndQualityTest.random(NnDescent.ROUGH_FROM, 10, 5);
+        int[] queries = new java.util.SplittableRandom(3).ints(200, 0, x.length).toArray();
+        Knn exact = Knn.exactFor(x, queries, 12);
+        Knn rough = NnDescent.rough(x, 12, 42, Progress.NONE);
+        long hits = 0;
+        for (int q = 0; q < queries.length; q++) {
+            java.util.Set<Integer> found = new java.util.HashSet<>();
+            for (int j : rough.indices()[queries[q]]) {
+                found.add(j);
+            }
+            for (int j : exact.indices()[q]) {
+                hits += found.contains(j) ? 1 : 0;
+            }
+        }
+        double recall = hits / (queries.length * 12.0);
+        assertTrue(recall > 0.6, "recall " + recall);
+    }
+
+    private static double recall(Knn found, Knn exact) {
+        long hits = 0;
+        for (int i = 0; i < exact.indices().length; i++) {
+            java.util.Set<Integer> truth = new java.util.HashSet<>();
+            for (int j : exact.indices()[i]) {
+                truth.add(j);
+            }
+            for (int j : found.indices()[i]) {
+                hits += truth.contains(j) ? 1 : 0;
+            }
+        }
+        return (double) hits / (exact.indices().length * (long) exact.indices()[0].length);
     }
 
     @Test
