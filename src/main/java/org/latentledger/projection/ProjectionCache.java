@@ -26,7 +26,7 @@ public final class ProjectionCache {
      * Which algorithms made the layouts: part of the key, so a layout from an older t-SNE/UMAP
      * (2: issue 8's quadtree rule, NN-descent, PCA by covariance; 3: issue 18's FFT t-SNE from
      * 40,000 points, UMAP's spectral start and re-ranked neighbours; 4: UMAP's negative samples pushing from one
-     * position, its coefficients from tables, single-precision positions; PCA's covariance in single precision; 5: the covariance decomposed as symmetric; 6: UMAP's neighbours of a reduced input refined in the input's space) is recomputed, not served as if this version had made it.
+     * position, its coefficients from tables, single-precision positions; PCA's covariance in single precision; 5: the covariance decomposed as symmetric; 6: UMAP's neighbours of a reduced input refined in the input's space, its edges in row-major order) is recomputed, not served as if this version had made it.
      */
     static final int ALGORITHMS = 6;
 

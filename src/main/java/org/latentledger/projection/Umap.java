@@ -179,7 +179,7 @@ public final class Umap {
         return new Knn(idx, dist);
     }
 
-    /** The symmetric fuzzy graph as a directed edge list (both directions), with weights. */
+    /** The symmetric fuzzy graph as a directed edge list (both directions), with weights, in row-major order (by head, then tail). */
     record Graph(int[] head, int[] tail, double[] weight) {
 
         static Graph of(Knn knn, int neighbours) {
@@ -208,29 +208,30 @@ public final class Umap {
                     revWeight[at] = w[i][m];
                 }
             }
-            // Fuzzy union w_ij + w_ji - w_ij w_ji over each pair i < j listed from either end;
-            // pairs in (i, j) order, each as both directed edges. Counted, then written, per point.
+            // Fuzzy union w_ij + w_ji - w_ij w_ji over each pair listed from either end, as two
+            // directed edges, in row-major order: by head, then tail, as umap-learn's sparse
+            // matrix gives them to its SGD. The two directions of a pair are then far apart in
+            // an epoch; written one after the other (as until 2026-12-07) they pulled the pair
+            // together twice in a row, and at Fashion 70k trustworthiness was about 0.001 lower
+            // and 5-NN accuracy 0.007 (decision 0017). Counted, then written, per point.
             Partners partners = new Partners(knn.indices(), w, revStart, revFrom, revWeight);
             int[] offset = new int[n + 1];
             IntStream.range(0, n).parallel().forEach(i -> offset[i + 1] = partners.of(i, new int[partners.most(i)], null));
             for (int i = 0; i < n; i++) {
                 offset[i + 1] += offset[i];
             }
-            int pairs = offset[n];
-            int[] head = new int[pairs * 2];
-            int[] tail = new int[pairs * 2];
-            double[] weight = new double[pairs * 2];
+            int edges = offset[n];
+            int[] head = new int[edges];
+            int[] tail = new int[edges];
+            double[] weight = new double[edges];
             IntStream.range(0, n).parallel().forEach(i -> {
                 int[] p = new int[partners.most(i)];
                 double[] v = new double[p.length];
                 int count = partners.of(i, p, v);
-                for (int m = 0, e = 2 * offset[i]; m < count; m++) {
+                for (int m = 0, e = offset[i]; m < count; m++, e++) {
                     head[e] = i;
                     tail[e] = p[m];
-                    weight[e++] = v[m];
-                    head[e] = p[m];
-                    tail[e] = i;
-                    weight[e++] = v[m];
+                    weight[e] = v[m];
                 }
             });
             return new Graph(head, tail, weight);
@@ -243,10 +244,12 @@ public final class Umap {
                 return forward[i].length + revStart[i + 1] - revStart[i];
             }
 
-            /** Writes i's partners j > i ascending (and, when {@code v} is given, their weights); returns how many. */
+            /** Writes i's partners ascending (and, when {@code v} is given, their weights); returns how many. */
             int of(int i, int[] p, double[] v) {
                 // Forward entries (j, w_ij) and reverse ones (j, w_ji), merged by j; a pair listed
-                // from both ends appears twice, once from each side.
+                // from both ends appears twice, once from each side. The weight is the same sum
+                // from either end (a + b - ab with a and b swapped), so the graph is symmetric
+                // to the last bit.
                 int count = 0;
                 double[] a = new double[p.length];
                 double[] b = new double[p.length];
@@ -264,9 +267,9 @@ public final class Umap {
                 return count;
             }
 
-            /** Puts partner j, when above i, into its place in the sorted run, or adds to its entry there. */
+            /** Puts partner j into its place in the sorted run, or adds to its entry there. */
             private static int put(int i, int j, double fromI, double fromJ, int[] p, double[] a, double[] b, int count) {
-                if (j <= i) {
+                if (j == i) {
                     return count;
                 }
                 int at = count;
