@@ -17,13 +17,19 @@ import org.latentledger.view.ExportTarget;
 import org.latentledger.view.Page;
 import org.latentledger.view.Theme;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "screenshots", mixinStandardHelpOptions = true,
         description = {"Regenerates every image in screenshots/: one per view, the dark theme, presentation mode, exports at 2x, "
                 + "and the lesson steps worth showing. Headless by default; with --display it renders on the machine's "
                 + "display (under xvfb-run too), which the 3D map needs."})
 final class ScreenshotsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
 
     @Option(names = "--out-dir", defaultValue = "screenshots", description = "Folder to write into (default: ${DEFAULT-VALUE}).")
     Path outDir;
@@ -167,7 +173,11 @@ final class ScreenshotsCommand implements Callable<Integer> {
                     return 2;
                 }
                 failed++;
-                System.err.println("Could not make " + s.file() + ": " + e.getMessage());
+                // An exception without a message (a timeout, a null) still says what it was.
+                System.err.println("Could not make " + s.file() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                if (spec.commandLine().getParseResult().hasMatchedOption("--debug")) {
+                    e.printStackTrace();
+                }
             }
         }
         return failed == 0 ? 0 : 2;
