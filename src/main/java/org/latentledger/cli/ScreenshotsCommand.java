@@ -30,7 +30,6 @@ final class ScreenshotsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-
     @Option(names = "--out-dir", defaultValue = "screenshots", description = "Folder to write into (default: ${DEFAULT-VALUE}).")
     Path outDir;
 

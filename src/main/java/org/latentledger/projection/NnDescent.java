@@ -33,6 +33,8 @@ final class NnDescent {
     static final double DELTA = 0.01;
     /** Sampled new (and old) neighbours per point and round: pynndescent's 60 measured slower here for the same recall. */
     static final int MAX_CANDIDATES = 30;
+    /** Below this many points the search is cheap (Fashion 10k: about a second) and {@link #rough} saves nothing worth a different graph. */
+    static final int ROUGH_FROM = 20_000;
 
     private NnDescent() {
     }
@@ -62,9 +64,6 @@ final class NnDescent {
         return x.length < ROUGH_FROM ? search(x, k, seed, progress)
                 : approximate(x, k, seed, progress, Math.max(1, trees(x.length) / 2), 1);
     }
-
-    /** Below this many points the search is cheap (Fashion 10k: about a second) and {@link #rough} saves nothing worth a different graph. */
-    static final int ROUGH_FROM = 20_000;
 
     private static Knn approximate(float[][] x, int k, long seed, Progress progress, int trees, int maxRounds) {
         int n = x.length;
