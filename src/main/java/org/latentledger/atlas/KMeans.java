@@ -88,7 +88,7 @@ public record KMeans(int[] assignment, float[][] centroids, int iterations) {
         int best = 0;
         double bestD = Double.POSITIVE_INFINITY;
         for (int m = 0; m < c.length; m++) {
-            double dd = squared(a, c[m]);
+            double dd = squared(a, c[m], bestD);
             if (dd < bestD) {
                 bestD = dd;
                 best = m;
@@ -111,11 +111,40 @@ public record KMeans(int[] assignment, float[][] centroids, int iterations) {
     }
 
     static double squared(float[] a, float[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            double t = a[j] - b[j];
-            s += t * t;
+        return squared(a, b, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The squared distance, or, once the sum so far exceeds {@code bound}, that partial sum (no
+     * less than the whole would be: every term is non-negative). Four running sums: one chain of
+     * additions waits on each one before it (about three times slower at 784 dimensions).
+     */
+    static double squared(float[] a, float[] b, double bound) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = a.length;
+        int j = 0;
+        for (; j + 16 <= n; j += 16) {
+            for (int u = j; u < j + 16; u += 4) {
+                double t0 = a[u] - b[u];
+                double t1 = a[u + 1] - b[u + 1];
+                double t2 = a[u + 2] - b[u + 2];
+                double t3 = a[u + 3] - b[u + 3];
+                s0 += t0 * t0;
+                s1 += t1 * t1;
+                s2 += t2 * t2;
+                s3 += t3 * t3;
+            }
+            if ((s0 + s1) + (s2 + s3) > bound) {
+                return (s0 + s1) + (s2 + s3);
+            }
         }
-        return s;
+        for (; j < n; j++) {
+            double t = a[j] - b[j];
+            s0 += t * t;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

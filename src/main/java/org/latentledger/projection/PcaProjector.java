@@ -71,6 +71,20 @@ public final class PcaProjector implements Projector {
             // A full covariance eigen-decomposition is O(n d^2 + d^3): minutes at d = 9,216.
             return RandomizedPca.fit(points, count, 42, progress);
         }
+        Object key = PcaMemo.keyOf(points);
+        PcaModel kept = PcaMemo.find(key, count);
+        if (kept != null) {
+            return kept;
+        }
+        PcaModel fitted = exact(points, mean, Math.max(count, PcaMemo.KEPT), progress);
+        PcaMemo.keep(key, fitted);
+        return PcaMemo.find(key, count);
+    }
+
+    /** The first {@code count} components (fewer if the data has fewer) by the covariance's eigen-decomposition. */
+    private static PcaModel exact(float[][] points, double[] mean, int count, Progress progress) {
+        int n = points.length;
+        int width = mean.length;
         SmileNatives.ensureLoaded();
         progress.update(-1, "PCA of " + n + " x " + width);
         // Covariance by BLAS (X'X of the centred data) and its symmetric eigen-decomposition:

@@ -2,6 +2,9 @@ package org.latentledger.projection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,43 @@ class PcaProjectorTest {
         float[][] constant = new float[10][3];
         Projection c = new PcaProjector().project(constant, 2, Progress.NONE);
         assertArrayEquals(new float[10], c.axis(0));
+    }
+
+    @Test
+    void aFitIsKeptByContentAndServesFewerComponentsOfTheSameDataOnly() {
+        float[][] x = correlated(300, 60, 11);
+        PcaModel three = PcaProjector.fit(x, 3, Progress.NONE);
+        assertEquals(3, three.count());
+        // A copy of the same values finds the kept fit; its first two components are the first two of three.
+        float[][] copy = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            copy[i] = x[i].clone();
+        }
+        assertNotNull(PcaMemo.find(PcaMemo.keyOf(copy), 2), "the same values are found again");
+        PcaModel two = PcaProjector.fit(copy, 2, Progress.NONE);
+        assertEquals(2, two.count());
+        for (int c = 0; c < 2; c++) {
+            assertArrayEquals(three.components()[c], two.components()[c]);
+            assertEquals(three.explained()[c], two.explained()[c]);
+        }
+        // What a caller does with its fit does not reach the next one.
+        two.components()[0][0] = 1e9;
+        two.mean()[0] = 1e9;
+        PcaModel again = PcaProjector.fit(x, 2, Progress.NONE);
+        assertArrayEquals(three.components()[0], again.components()[0]);
+        assertArrayEquals(three.mean(), again.mean());
+        // An array changed in place is another input: not found, fitted anew to its own values.
+        x[5][7] += 40f;
+        assertNull(PcaMemo.find(PcaMemo.keyOf(x), 2), "changed values are not the kept ones");
+        PcaModel changed = PcaProjector.fit(x, 2, Progress.NONE);
+        assertNotEquals(three.mean()[7], changed.mean()[7]);
+        assertEquals(mean(x)[7], changed.mean()[7], 1e-9);
+        // More components than were kept are fitted anew, not cut short.
+        float[][] wide = correlated(400, 80, 12);
+        PcaProjector.fit(wide, 2, Progress.NONE);
+        assertNotNull(PcaMemo.find(PcaMemo.keyOf(wide), PcaMemo.KEPT));
+        assertNull(PcaMemo.find(PcaMemo.keyOf(wide), PcaMemo.KEPT + 1), "only " + PcaMemo.KEPT + " of 80 were kept");
+        assertEquals(70, PcaProjector.fit(wide, 70, Progress.NONE).count());
     }
 
     static float[][] correlated(int n, int d, long seed) {
