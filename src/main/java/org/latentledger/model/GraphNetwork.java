@@ -144,6 +144,7 @@ public final class GraphNetwork implements Network {
 
     @Override
     public void close() {
-        graph.close();
+        var updater = graph.getUpdater(false);
+        NativeRelease.close(graph.params(), graph.getFlattenedGradients(), updater == null ? null : updater.getStateViewArray());
     }
 }

@@ -93,6 +93,7 @@ public final class SequentialNetwork implements Network {
 
     @Override
     public void close() {
-        net.close();
+        var updater = net.getUpdater(false);
+        NativeRelease.close(net.params(), net.getFlattenedGradients(), updater == null ? null : updater.getStateViewArray());
     }
 }
