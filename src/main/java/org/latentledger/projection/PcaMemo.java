@@ -14,8 +14,7 @@ import java.util.Map;
  * to {@link #KEPT} components, and a later fit of the same points with as many or fewer is a
  * prefix of it. Found by content, not identity: a copy of the same activations (another opening
  * of the same model) is found too, and an array changed in place is not mistaken for its old
- * self. The digest reads every value once (about a twentieth of a fit's time); two different
- * inputs of the same shape would need a 64-bit collision to be confused.
+ * self ({@link ContentDigest}; reading every value once is about a twentieth of a fit's time).
  */
 final class PcaMemo {
 
@@ -40,7 +39,7 @@ final class PcaMemo {
     /** The key of {@code points}' content. */
     static Object keyOf(float[][] points) {
         int width = points.length == 0 ? 0 : points[0].length;
-        return new Key(points.length, width, digest(points));
+        return new Key(points.length, width, ContentDigest.of(points));
     }
 
     /** The kept fit's first {@code count} components (fewer if it has fewer), or null. */
@@ -64,35 +63,5 @@ final class PcaMemo {
         synchronized (KEPT_FITS) {
             KEPT_FITS.put((Key) key, fit);
         }
-    }
-
-    /** A 64-bit mix of every value's bits and position (rows in order; four lanes so the loop is not one long chain). */
-    static long digest(float[][] points) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (float[] row : points) {
-            long a = 1;
-            long b = 2;
-            long c = 3;
-            long d = 4;
-            int j = 0;
-            for (; j + 4 <= row.length; j += 4) {
-                a = a * 0x100000001B3L + Float.floatToRawIntBits(row[j]);
-                b = b * 0x100000001B3L + Float.floatToRawIntBits(row[j + 1]);
-                c = c * 0x100000001B3L + Float.floatToRawIntBits(row[j + 2]);
-                d = d * 0x100000001B3L + Float.floatToRawIntBits(row[j + 3]);
-            }
-            for (; j < row.length; j++) {
-                a = a * 0x100000001B3L + Float.floatToRawIntBits(row[j]);
-            }
-            h = mix(h ^ mix(a) ^ Long.rotateLeft(mix(b), 17) ^ Long.rotateLeft(mix(c), 31) ^ Long.rotateLeft(mix(d), 47)) + row.length;
-        }
-        return h;
-    }
-
-    /** SplitMix64's finaliser. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

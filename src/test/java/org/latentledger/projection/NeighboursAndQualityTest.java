@@ -2,6 +2,7 @@ package org.latentledger.projection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -79,6 +80,20 @@ class NeighboursAndQualityTest {
         assertEquals(1.0, Trustworthiness.of(x, x, k), 1e-12, "a layout that is the input is perfectly trustworthy");
         double sampled = Trustworthiness.sampled(x, layout, k, 60, 1);
         assertTrue(Math.abs(sampled - expected) < 0.05, sampled + " vs " + expected);
+        // A kept figure is found by content, and only for the same input, layout and settings.
+        assertEquals(expected, Trustworthiness.sampled(x, layout, k, n, 1), 1e-12, "all points");
+        float[][] copy = new float[n][];
+        for (int i = 0; i < n; i++) {
+            copy[i] = layout[i].clone();
+        }
+        assertEquals(sampled, Trustworthiness.sampled(x, copy, k, 60, 1));
+        assertNotEquals(sampled, Trustworthiness.sampled(x, copy, k, 60, 2), "another sample of points");
+        for (int i = 0; i < n; i++) {
+            layout[i][1] = x[i][2]; // the same arrays, another view: measured anew, not the kept figure
+        }
+        double view = Trustworthiness.sampled(x, layout, k, n, 1);
+        assertNotEquals(expected, view);
+        assertEquals(Trustworthiness.of(x, layout, k), view, 1e-12);
     }
 
     @Test
