@@ -140,6 +140,9 @@ public final class MapToolbar {
         javafx.scene.layout.StackPane.setAlignment(selection, Pos.CENTER_LEFT);
         javafx.scene.layout.StackPane.setAlignment(pause, Pos.CENTER_LEFT);
         selection.visibleProperty().bind(pause.visibleProperty().not());
+        // Laid out only while it shows something: an empty slot that wrapped onto a line of its own (a
+        // narrow window, presentation's larger type) left a blank line above the map.
+        p.managedProperty().bind(pause.visibleProperty().or(selection.textProperty().isNotEmpty()));
         return p;
     }
 

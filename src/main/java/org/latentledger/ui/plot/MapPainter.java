@@ -54,9 +54,10 @@ final class MapPainter {
         g.setFont(st.font(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(s.xTitle(), (f.left() + f.right()) / 2, h - st.em(8));
+        // Beside the plot, not at the canvas's edges: a square plot in a wide or tall canvas left its titles far away.
+        g.fillText(s.xTitle(), (f.left() + f.right()) / 2, Math.min(h - st.em(8), f.bottom() + st.em(44)));
         g.save();
-        g.translate(st.em(16), (f.top() + f.bottom()) / 2);
+        g.translate(Math.max(st.em(16), f.left() - st.em(56)), (f.top() + f.bottom()) / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(s.yTitle(), 0, 0);
