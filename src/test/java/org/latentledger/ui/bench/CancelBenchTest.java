@@ -12,7 +12,7 @@ class CancelBenchTest {
 
     @Test
     void everyKindOfLongJobEndsWhenCancelled() throws Exception {
-        List<CancelBench.Result> rs = CancelBench.run(SampleModel.FASHION_MLP, 500);
+        List<CancelBench.Result> rs = CancelBench.run(SampleModel.FASHION_MLP, 250);
         assertEquals(7, rs.size());
         for (CancelBench.Result r : rs) {
             assertTrue(r.ended(), r.kind() + " did not end once cancelled");
