@@ -224,7 +224,7 @@ final class BenchCommand implements Callable<Integer> {
      * {@code bench --open}: {"models": [{"name", "seconds_to_map", "jvm_start_seconds", ...}]}. For each
      * model a new JVM is launched as the app is launched (the window started headless, then the
      * model opened): {@code seconds_to_map} runs from its {@code main} to the first drawn map, and
-     * {@code jvm_start_seconds} from the process's start to {@code main}. Then, in this JVM, the model
+     * {@code jvm_start_seconds} from the benchmark starting the process to its {@code main}. Then, in this JVM, the model
      * opened from a running window ("Open sample"): the first time, and reopened.
      */
     private int openToMap() throws Exception {
@@ -287,22 +287,24 @@ final class BenchCommand implements Callable<Integer> {
                 "bench", "--open-launch", s.fileName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         org.latentledger.AotRelaunch.quietAssembly(pb);
+        // The JVM's start is timed from here to the child's main by the wall clock both share: the process's own
+        // start time from /proc is counted from the boot time, which Linux gives in whole seconds (up to 1 s off).
+        long spawned = System.currentTimeMillis();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the launch of " + s.fileName() + " in a new JVM failed: " + out.strip());
         }
-        String[] parts = out.lines().filter(l -> l.matches("[0-9.]+ [0-9.]+ [01]")).reduce((a, b) -> b)
+        String[] parts = out.lines().filter(l -> l.matches("[0-9]+ [0-9.]+ [01]")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("the launch of " + s.fileName() + " printed no timing: " + out.strip())).split(" ");
-        return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+        return new double[] {(Long.parseLong(parts[0]) - spawned) / 1e3, Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
     }
 
-    /** The child of {@link #launchInNewJvm}: prints "JVM-start-seconds main-to-map-seconds". */
+    /** The child of {@link #launchInNewJvm}: prints "main's-wall-clock-millis main-to-map-seconds remembered(0|1)". */
     private int launchChild() throws Exception {
         long mainNanos = org.latentledger.Launcher.mainNanos;
-        long started = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(org.latentledger.Launcher.mainWallMillis);
         var launch = org.latentledger.ui.bench.FxBenchmarks.launch(openLaunch, mainNanos);
-        System.out.printf(Locale.ROOT, "%.3f %.3f %d%n", (org.latentledger.Launcher.mainWallMillis - started) / 1e3, launch.seconds(),
+        System.out.printf(Locale.ROOT, "%d %.3f %d%n", org.latentledger.Launcher.mainWallMillis, launch.seconds(),
                 launch.remembered() ? 1 : 0);
         System.out.flush();
         org.latentledger.economy.NativeWarmup.opened();
