@@ -31,7 +31,10 @@ final class MapPainter {
         title(g, s.title(), f, w);
         g.setFont(st.font(11));
         g.setLineWidth(1);
-        for (double t : Ticks.of(f.minX(), f.maxX(), 6)) {
+        // As many ticks as their labels have room for: six on a small plot (presentation type) ran into each other.
+        int across = (int) Math.max(3, Math.min(6, (f.right() - f.left()) / st.em(42)));
+        int down = (int) Math.max(3, Math.min(6, (f.bottom() - f.top()) / st.em(24)));
+        for (double t : Ticks.of(f.minX(), f.maxX(), across)) {
             double x = f.sx(t);
             g.setStroke(grid);
             g.strokeLine(x, f.top(), x, f.bottom());
@@ -40,7 +43,7 @@ final class MapPainter {
             g.setFill(fg);
             g.fillText(Ticks.label(t), x, f.bottom() + st.em(5));
         }
-        for (double t : Ticks.of(f.minY(), f.maxY(), 6)) {
+        for (double t : Ticks.of(f.minY(), f.maxY(), down)) {
             double y = f.sy(t);
             g.setStroke(grid);
             g.strokeLine(f.left(), y, f.right(), y);
@@ -60,8 +63,23 @@ final class MapPainter {
         g.translate(Math.max(st.em(16), f.left() - st.em(56)), (f.top() + f.bottom()) / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(s.yTitle(), 0, 0);
+        // Never longer than the plot is tall: a long title on a short plot ran off the canvas.
+        g.fillText(fitted(g, s.yTitle(), f.bottom() - f.top() + st.em(40)), 0, 0);
         g.restore();
+    }
+
+    /** {@code text} in the current font, or smaller (to 9 points), or at last shortened with an ellipsis, within {@code room}. */
+    private String fitted(GraphicsContext g, String text, double room) {
+        double size = g.getFont().getSize();
+        while (HoverText.width(text, g.getFont()) > room && size > st.em(9)) {
+            size -= 0.5;
+            g.setFont(javafx.scene.text.Font.font(g.getFont().getFamily(), size));
+        }
+        String shown = text;
+        while (shown.length() > 1 && HoverText.width(shown, g.getFont()) > room) {
+            shown = shown.substring(0, shown.length() - 2) + "\u2026";
+        }
+        return shown;
     }
 
     /**
