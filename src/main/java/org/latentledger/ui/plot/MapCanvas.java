@@ -312,7 +312,7 @@ public final class MapCanvas extends org.latentledger.ui.plot.PlotCanvas {
         if (!compact.get()) {
             // Down to the canvas's foot, not the plot's: the bottom margin holds the x axis's ticks and title,
             // which end at the plot, and a short plot (presentation type, a small window) needs the room.
-            painter.legend(g, s, w - right() + 18, top() + 4, h - style.em(8));
+            painter.legend(g, s, w - right() + 18, w - 6, top() + 4, h - style.em(8));
         }
         drawHover(g, s, w);
     }

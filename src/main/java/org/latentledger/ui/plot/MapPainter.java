@@ -132,7 +132,8 @@ final class MapPainter {
         g.strokeRect(f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top());
     }
 
-    void legend(GraphicsContext g, MapScene s, double x, double top, double bottom) {
+    /** The legend (or colour bar) between {@code x} and {@code right}, from {@code top} down to {@code bottom}. */
+    void legend(GraphicsContext g, MapScene s, double x, double right, double top, double bottom) {
         g.setFill(fg);
         g.setFont(st.semiBold(12));
         g.setTextAlign(TextAlignment.LEFT);
@@ -143,19 +144,34 @@ final class MapPainter {
         }
         g.fillText(s.legendTitle(), x, top + st.em(7));
         List<Integer> entries = s.legendEntries();
-        int rows = entries.size();
-        double step = Math.min(st.em(20), (bottom - top - st.em(30)) / Math.max(1, rows));
-        // A short plot gets a tighter legend, never overlapping lines.
-        g.setFont(javafx.scene.text.Font.font(Math.min(st.em(12), step * 0.85)));
+        double room = bottom - top - st.em(30);
+        // A short plot gets a tighter legend, never overlapping lines; where one column's type would fall
+        // under 10 points (presentation type on a small window) the entries go into two columns instead.
+        int columns = legendColumns(entries.size(), room, st.em(10));
+        int rows = (entries.size() + columns - 1) / columns;
+        double step = Math.min(st.em(20), room / Math.max(1, rows));
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(Math.min(st.em(12), step * 0.85));
+        g.setFont(font);
         double dot = Math.min(st.em(10), step * 0.7);
-        for (int row = 0; row < rows; row++) {
-            int c = entries.get(row);
-            double cy = top + st.em(28) + row * step;
+        double columnWidth = (right - x) / columns;
+        for (int e = 0; e < entries.size(); e++) {
+            int c = entries.get(e);
+            double cx = x + (e / rows) * columnWidth;
+            double cy = top + st.em(28) + (e % rows) * step;
             g.setFill(s.categoryColours().get(c));
-            g.fillOval(x, cy - dot / 2, dot, dot);
+            g.fillOval(cx, cy - dot / 2, dot, dot);
             g.setFill(fg);
-            g.fillText(ellipsis(s.categoryNames().get(c), 18), x + dot + 8, cy);
+            String name = ellipsis(s.categoryNames().get(c), 18);
+            while (columns > 1 && name.length() > 2 && HoverText.width(name, font) > columnWidth - dot - 12) {
+                name = name.substring(0, name.length() - 2) + "\u2026";
+            }
+            g.fillText(name, cx + dot + 8, cy);
         }
+    }
+
+    /** One column of {@code entries} in {@code room} pixels, or two where one column's type would be smaller than {@code minType}. */
+    static int legendColumns(int entries, double room, double minType) {
+        return entries > 1 && room / entries * 0.85 < minType ? 2 : 1;
     }
 
     private void colourBar(GraphicsContext g, MapScene s, double x, double top, double bottom) {
