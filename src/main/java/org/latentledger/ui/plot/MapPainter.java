@@ -169,9 +169,14 @@ final class MapPainter {
         }
     }
 
-    /** One column of {@code entries} in {@code room} pixels, or two where one column's type would be smaller than {@code minType}. */
+    /**
+     * One column of {@code entries} in {@code room} pixels, or two where one column's type would be
+     * smaller than {@code minType}, for a legend of a few classes only: forty-five categories in two
+     * narrow columns lose their names to the ellipsis ("noun.…"), where one column of small type
+     * keeps them.
+     */
     static int legendColumns(int entries, double room, double minType) {
-        return entries > 1 && room / entries * 0.85 < minType ? 2 : 1;
+        return entries > 1 && entries <= 12 && room / entries * 0.85 < minType ? 2 : 1;
     }
 
     private void colourBar(GraphicsContext g, MapScene s, double x, double top, double bottom) {
