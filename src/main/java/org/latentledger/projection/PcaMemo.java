@@ -51,6 +51,11 @@ final class PcaMemo {
         if (kept == null || (kept.count() < count && kept.count() < kept.mean().length)) {
             return null; // a fit of more components than were kept (and than the data has) is made anew
         }
+        return prefix(kept, count);
+    }
+
+    /** A copy of {@code kept}'s first {@code count} components (all of them if it has fewer). */
+    static PcaModel prefix(PcaModel kept, int count) {
         int c = Math.min(count, kept.count());
         double[][] components = new double[c][];
         for (int k = 0; k < c; k++) {

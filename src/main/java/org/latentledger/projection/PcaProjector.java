@@ -78,7 +78,7 @@ public final class PcaProjector implements Projector {
         }
         PcaModel fitted = exact(points, mean, Math.max(count, PcaMemo.KEPT), progress);
         PcaMemo.keep(key, fitted);
-        return PcaMemo.find(key, count);
+        return PcaMemo.prefix(fitted, count); // not found again: another thread's fits may have pushed it out already
     }
 
     /** The first {@code count} components (fewer if the data has fewer) by the covariance's eigen-decomposition. */
