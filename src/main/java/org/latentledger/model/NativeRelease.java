@@ -25,8 +25,18 @@ final class NativeRelease {
 
     static void close(INDArray params, INDArray gradients, INDArray updaterState) {
         for (INDArray a : new INDArray[] {params, gradients, updaterState}) {
-            if (a != null && a.closeable()) {
+            if (a == null || a.wasClosed()) {
+                continue;
+            }
+            if (a.closeable()) {
                 a.close();
+            } else if (a.isView()) {
+                // A graph built in memory hands out its flat parameters as a reshaped view (one read from a file
+                // does not): a view will not close, so the buffer it is a view of is closed instead.
+                org.nd4j.linalg.api.buffer.DataBuffer original = a.data().originalDataBuffer();
+                if (original != null && original.closeable() && !original.wasClosed()) {
+                    original.close();
+                }
             }
         }
         MemoryWorkspaceManager workspaces = Nd4j.getWorkspaceManager();

@@ -64,6 +64,12 @@ final class PcaMemo {
         return new PcaModel(kept.mean().clone(), components, java.util.Arrays.copyOf(kept.explained(), c));
     }
 
+    static void clear() {
+        synchronized (KEPT_FITS) {
+            KEPT_FITS.clear();
+        }
+    }
+
     static void keep(Object key, PcaModel fit) {
         synchronized (KEPT_FITS) {
             KEPT_FITS.put((Key) key, fit);

@@ -143,6 +143,7 @@ public final class MapToolbar {
         // Laid out only while it shows something: an empty slot that wrapped onto a line of its own (a
         // narrow window, presentation's larger type) left a blank line above the map.
         p.managedProperty().bind(pause.visibleProperty().or(selection.textProperty().isNotEmpty()));
+        p.visibleProperty().bind(p.managedProperty()); // an unmanaged slot keeps its old place: hidden, it takes no clicks there
         return p;
     }
 
