@@ -117,7 +117,9 @@ public record KMeans(int[] assignment, float[][] centroids, int iterations) {
     /**
      * The squared distance, or, once the sum so far exceeds {@code bound}, that partial sum (no
      * less than the whole would be: every term is non-negative). Four running sums: one chain of
-     * additions waits on each one before it (about three times slower at 784 dimensions).
+     * additions waits on each one before it (about three times slower at 784 dimensions). The same
+     * loop as {@code Knn.squared}, but summed in double: the regions' assignments were made in
+     * double before, and summing in float would move points between near-equidistant centres.
      */
     static double squared(float[] a, float[] b, double bound) {
         double s0 = 0;
