@@ -2,13 +2,10 @@ package org.latentledger;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,9 +19,11 @@ import java.util.Optional;
  * can only be given on the command line, which {@code java -jar} does not let a jar choose, so
  * the launcher starts itself once more with it: one small extra JVM start for a much shorter
  * one after it. The cache is keyed by the JDK and the exact class path (names, sizes, dates), so
- * a rebuilt jar records a new one and stale ones are removed. Off with
- * {@code LATENT_LEDGER_AOT=off}, when the JVM was given AOT flags already, and when the class
- * path cannot be repeated (a module path, as {@code javafx:run} uses).
+ * a rebuilt jar records a new one and stale ones are removed. A class folder (Maven's
+ * {@code target/classes}, which {@code mvn javafx:run} puts on the class path) is given to the
+ * child as a jar of it ({@link ClassesJar}): the cache refuses folders. Off with
+ * {@code LATENT_LEDGER_AOT=off}, when the JVM was given AOT flags already, and when the JVM runs
+ * with a module path, whose command line the child could not repeat faithfully.
  */
 public final class AotRelaunch {
 
@@ -47,7 +46,8 @@ public final class AotRelaunch {
             return Optional.empty();
         }
         try {
-            Path cache = cacheFile();
+            String classPath = classPath();
+            Path cache = folder().resolve(key(classPath) + ".aot");
             Path dir = cache.getParent();
             Files.createDirectories(dir);
             boolean use = Files.isRegularFile(cache);
@@ -60,7 +60,7 @@ public final class AotRelaunch {
             cmd.addAll(jvmArgs);
             cmd.addAll(flags(use ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + recording));
             cmd.add("-D" + CHILD + "=true");
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+            cmd.addAll(List.of("-cp", classPath, Launcher.class.getName()));
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
             quietAssembly(pb);
@@ -79,7 +79,30 @@ public final class AotRelaunch {
 
     /** Where this JDK and class path's cache is (it may not exist yet). */
     public static Path cacheFile() throws IOException {
-        return Path.of(System.getProperty("user.home", System.getProperty("java.io.tmpdir")), ".cache", "latent-ledger", "aot", key() + ".aot");
+        return folder().resolve(key(classPath()) + ".aot");
+    }
+
+    private static Path folder() {
+        return Path.of(System.getProperty("user.home", System.getProperty("java.io.tmpdir")), ".cache", "latent-ledger", "aot");
+    }
+
+    /**
+     * This JVM's class path as a relaunch with a cache is given it: a class folder that has
+     * files in it (Maven's {@code target/classes}) replaced by a jar of them, which the cache accepts.
+     */
+    public static String classPath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            boolean filled = false;
+            if (Files.isDirectory(p)) {
+                try (var in = Files.list(p)) {
+                    filled = in.findAny().isPresent();
+                }
+            }
+            entries.add(filled ? ClassesJar.of(p, folder()).toString() : entry);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The JVM flags that use or record {@code aotFlag}'s cache without notes for the user (a cache of another JDK is ignored). */
@@ -92,34 +115,43 @@ public final class AotRelaunch {
         pb.environment().merge("JDK_AOT_VM_OPTIONS", "-Xlog:aot*=off,cds*=off", (a, b) -> a + " " + b);
     }
 
-    /** Moves a finished recording into place (removing older caches), or forgets a recording that did not finish. */
+    /**
+     * Moves a finished recording into place, keeping only the most recently made one other cache
+     * beside it (the jar's and {@code javafx:run}'s class paths each have their own, and a person
+     * may use both), or forgets a recording that did not finish.
+     */
     public static void keep(Path recording, Path cache) throws IOException {
         if (!Files.isRegularFile(recording)) {
             return;
         }
+        List<Path> others = new ArrayList<>();
         try (var old = Files.newDirectoryStream(cache.getParent(), "*.aot")) {
-            for (Path p : old) {
-                Files.deleteIfExists(p);
-            }
+            old.forEach(others::add);
         }
-        Files.move(recording, cache, StandardCopyOption.ATOMIC_MOVE);
+        others.remove(cache);
+        others.sort(java.util.Comparator.comparing((Path p) -> {
+            try {
+                return Files.getLastModifiedTime(p);
+            } catch (IOException e) {
+                return java.nio.file.attribute.FileTime.fromMillis(0);
+            }
+        }).reversed());
+        for (Path p : others.subList(Math.min(1, others.size()), others.size())) {
+            Files.deleteIfExists(p);
+        }
+        Files.move(recording, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The JDK and every class path entry's name, size and date. */
-    static String key() throws IOException {
+    static String key(String classPath) throws IOException {
         StringBuilder b = new StringBuilder(System.getProperty("java.home")).append('|').append(Runtime.version());
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
             Path p = Path.of(entry);
             b.append('|').append(entry);
             if (Files.isRegularFile(p)) {
                 b.append(':').append(Files.size(p)).append(':').append(Files.getLastModifiedTime(p).toMillis());
             }
         }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ClassesJar.hex(b.toString());
     }
 }

@@ -223,24 +223,27 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * {@code bench --open}: {"models": [{"name", "seconds_to_map", "jvm_start_seconds", ...}]}. For each
      * model a new JVM is launched as the app is launched (the window started headless, then the
-     * model opened): {@code seconds_to_map} runs from its {@code main} to the first drawn map, and
+     * model opened), first as a build's first launch (nothing cached, recording the JVM's cache),
+     * then as the next: {@code seconds_to_map} runs from its {@code main} to the first drawn map, and
      * {@code jvm_start_seconds} from the benchmark starting the process to its {@code main}. Then, in this JVM, the model
      * opened from a running window ("Open sample"): the first time, and reopened.
      */
     private int openToMap() throws Exception {
         List<java.util.Map<String, Object>> models = new java.util.ArrayList<>();
-        // Launches as the app makes them from its second on: from the ahead-of-time cache, recorded first if there is none.
+        // Launches as the app makes them: the first of a build records the ahead-of-time cache (at its exit), the
+        // later ones start from it. The first model's recording becomes the cache when there is none; the others are dropped.
         java.nio.file.Path aot = org.latentledger.AotRelaunch.cacheFile();
-        if (!java.nio.file.Files.isRegularFile(aot)) {
-            java.nio.file.Files.createDirectories(aot.getParent());
-            java.nio.file.Path recording = aot.resolveSibling("bench-recording.aot.part");
-            launchInNewJvm(SampleModel.DIGITS_MLP, "-XX:AOTCacheOutput=" + recording, java.nio.file.Files.createTempDirectory("ll-bench-cache"));
-            org.latentledger.AotRelaunch.keep(recording, aot);
-        }
+        java.nio.file.Files.createDirectories(aot.getParent());
         for (SampleModel s : only == null ? List.of(SampleModel.values()) : only) {
             // The cache folder as a user's is: empty at a first launch, with what the first launch wrote (layouts, lemmas) at the next.
             java.nio.file.Path layouts = java.nio.file.Files.createTempDirectory("ll-bench-cache");
-            double[] first = launchInNewJvm(s, null, layouts);
+            java.nio.file.Path recording = aot.resolveSibling("bench-recording.aot.part");
+            double[] first = launchInNewJvm(s, "-XX:AOTCacheOutput=" + recording, layouts);
+            if (!java.nio.file.Files.isRegularFile(aot)) {
+                org.latentledger.AotRelaunch.keep(recording, aot);
+            }
+            java.nio.file.Files.deleteIfExists(recording);
+            java.nio.file.Files.deleteIfExists(recording.resolveSibling(recording.getFileName() + ".config"));
             double[] launch = launchInNewJvm(s, "-XX:AOTCache=" + aot, layouts);
             double[] t = org.latentledger.ui.Screenshots.openToMap(s, Math.max(2, repeats));
             double[] warm = Arrays.copyOfRange(t, 1, t.length);
@@ -259,7 +262,7 @@ final class BenchCommand implements Callable<Integer> {
             models.add(m);
         }
         json.print(() -> java.util.Map.of("models", models), () -> {
-            StringBuilder b = new StringBuilder("| model | launch to map (AOT cache; JVM start apart) | JVM start | first launch, no cache "
+            StringBuilder b = new StringBuilder("| model | launch to map (AOT cache; JVM start apart) | JVM start | first launch (nothing cached; recording the cache) "
                     + "| Open sample in a running window | reopened: median (min-max) |\n|---|---|---|---|---|---|\n");
             for (var m : models) {
                 b.append(String.format(Locale.ROOT, "| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s (%.2f-%.2f) |%n", m.get("name"), m.get("seconds_to_map"),
@@ -283,7 +286,7 @@ final class BenchCommand implements Callable<Integer> {
         if (aotFlag != null) {
             cmd.addAll(org.latentledger.AotRelaunch.flags(aotFlag));
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), org.latentledger.Launcher.class.getName(),
+        cmd.addAll(List.of("-cp", org.latentledger.AotRelaunch.classPath(), org.latentledger.Launcher.class.getName(),
                 "bench", "--open-launch", s.fileName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         org.latentledger.AotRelaunch.quietAssembly(pb);

@@ -24,6 +24,7 @@ public final class LatentLedgerApp extends Application {
     public static void open(String[] args) {
         // ND4J and DL4J load on the other core while the window starts (the sample's kind of model first).
         org.latentledger.economy.NativeWarmup.start(SampleModel.DIGITS_MLP);
+        quietClassPathNotice();
         Application.launch(LatentLedgerApp.class, args);
     }
 
@@ -31,7 +32,21 @@ public final class LatentLedgerApp extends Application {
     public static void openFiles(List<Path> files) {
         startFiles = List.copyOf(files);
         org.latentledger.economy.NativeWarmup.start();
+        quietClassPathNotice();
         Application.launch(LatentLedgerApp.class);
+    }
+
+    /** Held so that the filter below stays on it (the logging system keeps loggers only weakly). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * JavaFX warns on every start that it was "loaded from 'unnamed module'" when it is on the
+     * class path, which is how {@code java -jar} and {@code mvn javafx:run} run it (so the launcher
+     * can relaunch from the JVM's ahead-of-time cache). It is how we ship, not a problem a person
+     * can act on, so that one line is dropped; every other JavaFX message still prints.
+     */
+    private static void quietClassPathNotice() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     /** The theme last chosen; a preference this version does not know (written by another) is the light one. */
