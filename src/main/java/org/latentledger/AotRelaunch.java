@@ -57,6 +57,7 @@ public final class AotRelaunch {
             }
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(LATER_C2); // before the launch's own flags, which win if they set the same
             cmd.addAll(jvmArgs);
             cmd.addAll(flags(use ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + recording));
             cmd.add("-D" + CHILD + "=true");
@@ -109,6 +110,17 @@ public final class AotRelaunch {
     public static List<String> flags(String aotFlag) {
         return List.of(aotFlag, "-Xlog:aot*=off,cds*=off");
     }
+
+    /**
+     * C2's thresholds ten times HotSpot's defaults. Why: on two cores a launch keeps both busy
+     * (the window on the FX thread, the opening on the other), and C2 compiling the hundreds of
+     * methods that start-up calls a few thousand times took a core's worth of time from them
+     * (2.6 s of C2 in a 3.4 s launch). Hot loops (projections, forward passes) pass ten times the
+     * threshold within milliseconds, so long work is as fast (measured in docs/benchmarks.md,
+     * session 11; decision 0023).
+     */
+    public static final List<String> LATER_C2 = List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
     /** The cache is assembled by a second JVM at the recording's exit: its notes are not for the user either. */
     public static void quietAssembly(ProcessBuilder pb) {

@@ -276,16 +276,15 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * {JVM start, main to map, 1 when that map was remembered else 0} in seconds, from a child JVM
-     * with this one's flags and class path (and {@code aotFlag}, when given), its cache folder {@code layouts}.
+     * with the window's flags, this one's and its class path, {@code aotFlag}, and its cache folder {@code layouts}.
      */
     private static double[] launchInNewJvm(SampleModel s, String aotFlag, java.nio.file.Path layouts) throws Exception {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(org.latentledger.AotRelaunch.LATER_C2); // as the window's JVM is started
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-Dll.cache.dir=" + layouts);
-        if (aotFlag != null) {
-            cmd.addAll(org.latentledger.AotRelaunch.flags(aotFlag));
-        }
+        cmd.addAll(org.latentledger.AotRelaunch.flags(aotFlag));
         cmd.addAll(List.of("-cp", org.latentledger.AotRelaunch.classPath(), org.latentledger.Launcher.class.getName(),
                 "bench", "--open-launch", s.fileName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
