@@ -255,6 +255,10 @@ public final class Exporter {
             return whole;
         }
         int gap = (int) Math.round(8 * scale);
+        if (parts.size() == 3 && parts.get(0).getHeight() > parts.get(0).getWidth()) {
+            // A short page has its mini-maps in a column beside the large map: the frame keeps them there.
+            parts.set(0, beside(parts.remove(0), parts.get(0), gap, whole.getRGB(0, whole.getHeight() - 1)));
+        }
         int w = parts.stream().mapToInt(BufferedImage::getWidth).max().orElse(1) + 2 * gap;
         int h = parts.stream().mapToInt(BufferedImage::getHeight).sum() + gap * (parts.size() + 1);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -266,6 +270,19 @@ public final class Exporter {
             g.drawImage(p, gap, y, null);
             y += p.getHeight() + gap;
         }
+        g.dispose();
+        return out;
+    }
+
+    /** {@code left} and {@code right} side by side, tops aligned, {@code gap} apart, on {@code background}. */
+    private static BufferedImage beside(BufferedImage left, BufferedImage right, int gap, int background) {
+        BufferedImage out = new BufferedImage(left.getWidth() + gap + right.getWidth(), Math.max(left.getHeight(), right.getHeight()),
+                BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(background, true));
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(left, 0, 0, null);
+        g.drawImage(right, left.getWidth() + gap, 0, null);
         g.dispose();
         return out;
     }

@@ -58,7 +58,14 @@ final class MapPainter {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         // Beside the plot, not at the canvas's edges: a square plot in a wide or tall canvas left its titles far away.
-        g.fillText(s.xTitle(), (f.left() + f.right()) / 2, Math.min(h - st.em(8), f.bottom() + st.em(44)));
+        // Centred under the plot, but a title wider than a narrow plot keeps clear of the legend at its right
+        // (moved left, and only where the canvas has no room for it at all made smaller or shortened).
+        double rightLimit = f.right() + 6;
+        String xTitle = fitted(g, s.xTitle(), rightLimit - st.em(4));
+        double half = HoverText.width(xTitle, g.getFont()) / 2;
+        double cx = Math.max(st.em(4) + half, Math.min((f.left() + f.right()) / 2, rightLimit - half));
+        g.fillText(xTitle, cx, Math.min(h - st.em(8), f.bottom() + st.em(44)));
+        g.setFont(st.font(12));
         g.save();
         g.translate(Math.max(st.em(16), f.left() - st.em(56)), (f.top() + f.bottom()) / 2);
         g.rotate(-90);
@@ -143,12 +150,17 @@ final class MapPainter {
             return;
         }
         g.fillText(s.legendTitle(), x, top + st.em(7));
-        List<Integer> entries = s.legendEntries();
+        List<Integer> all = s.legendEntries();
         double room = bottom - top - st.em(30);
         // A short plot gets a tighter legend, never overlapping lines; where one column's type would fall
         // under 10 points (presentation type on a small window) the entries go into two columns instead.
-        int columns = legendColumns(entries.size(), room, st.em(10));
-        int rows = (entries.size() + columns - 1) / columns;
+        int columns = legendColumns(all.size(), room, st.em(10));
+        // Where even that would set the names under about 8.5 points (45 categories on the journey's map in a
+        // small window), the legend names the categories with the most drawn points and counts the rest.
+        int fit = (int) Math.floor(room / st.em(10)) * columns;
+        List<Integer> entries = all.size() > fit && fit >= 2 ? mostCommon(s.category(), s.filter(), all, fit - 1) : all;
+        int more = all.size() - entries.size();
+        int rows = (entries.size() + (more > 0 ? 1 : 0) + columns - 1) / columns;
         double step = Math.min(st.em(20), room / Math.max(1, rows));
         javafx.scene.text.Font font = javafx.scene.text.Font.font(Math.min(st.em(12), step * 0.85));
         g.setFont(font);
@@ -167,6 +179,33 @@ final class MapPainter {
             }
             g.fillText(name, cx + dot + 8, cy);
         }
+        if (more > 0) {
+            int e = entries.size();
+            g.setFill(st.muted());
+            g.fillText("+ " + more + " more", x + (e / rows) * columnWidth, top + st.em(28) + (e % rows) * step);
+        }
+    }
+
+    /**
+     * The {@code max} entries of {@code entries} with the most drawn points, in the legend's own
+     * order (ties to the earlier category).
+     */
+    static List<Integer> mostCommon(int[] category, MapScene.Filter filter, List<Integer> entries, int max) {
+        if (category == null || entries.size() <= max) {
+            return entries.subList(0, Math.min(max, entries.size()));
+        }
+        int k = entries.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        long[] counts = new long[k];
+        for (int i = 0; i < category.length; i++) {
+            int c = category[i];
+            if (c >= 0 && c < k && (filter == null || filter.shown()[i])) {
+                counts[c]++;
+            }
+        }
+        java.util.Set<Integer> kept = entries.stream()
+                .sorted(java.util.Comparator.comparingLong((Integer c) -> -counts[c]).thenComparingInt(c -> c))
+                .limit(max).collect(java.util.stream.Collectors.toSet());
+        return entries.stream().filter(kept::contains).toList();
     }
 
     /**

@@ -82,6 +82,44 @@ class JourneyViewTest {
     }
 
     @Test
+    void aShortPageHasTheMiniMapsBesideTheLargeMapATallOneAboveIt(FxRobot robot) throws Exception {
+        Stage stage = window.stage();
+        openJourney(robot);
+        javafx.geometry.Rectangle2D[] tall = arrangement(robot, stage, 1280, 1000);
+        assertTrue(tall[0].getMaxY() <= tall[1].getMinY() + 1, "a tall page: the mini-maps above the large map " + java.util.Arrays.toString(tall));
+        javafx.geometry.Rectangle2D[] low = arrangement(robot, stage, 1024, 640);
+        assertTrue(low[0].getMaxX() <= low[1].getMinX() + 1, "a short page: the mini-maps left of the large map " + java.util.Arrays.toString(low));
+        assertTrue(low[0].getMinY() >= low[1].getMinY() - 1, "beside it, not above it");
+        JourneyViewModel j = window.viewModel().journey();
+        for (int l = 0; l < j.atlasesProperty().get().size(); l++) {
+            int layer = l;
+            robot.interact(() -> j.currentLayerProperty().set(layer));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Rectangle2D mini = screen(stage.getScene().getRoot().lookupAll(".ll-mini-map").stream()
+                    .filter(n -> n.getStyleClass().contains("ll-mini-current")).findFirst().orElseThrow());
+            javafx.geometry.Rectangle2D column = screen(stage.getScene().lookup("#journey-minis").getParent().getParent().getParent());
+            assertTrue(mini.getMinY() >= column.getMinY() - 1 && mini.getMaxY() <= column.getMaxY() + 1,
+                    "layer " + (l + 1) + "'s mini-map is scrolled into view: " + mini + " in " + column);
+        }
+    }
+
+    /** The mini-maps' and the large map's bounds on screen once the window is {@code w} x {@code h}. */
+    private static javafx.geometry.Rectangle2D[] arrangement(FxRobot robot, Stage stage, double w, double h) {
+        robot.interact(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return new javafx.geometry.Rectangle2D[] {screen(stage.getScene().lookup("#journey-minis").getParent().getParent().getParent()),
+                screen(stage.getScene().lookup("#journey-map"))};
+    }
+
+    private static javafx.geometry.Rectangle2D screen(javafx.scene.Node n) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        return new javafx.geometry.Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+    }
+
+    @Test
     void drawingOnThePadMovesTheQueryAndPlayStepsLayers(FxRobot robot) throws Exception {
         Stage stage = window.stage();
         JourneyViewModel j = openJourney(robot);

@@ -21,4 +21,23 @@ class LegendColumnsTest {
         assertEquals(1, MapPainter.legendColumns(10, 118, 10));
         assertEquals(2, MapPainter.legendColumns(10, 117, 10));
     }
+
+    @Test
+    void aLegendTooLongForItsRoomKeepsTheCategoriesWithTheMostDrawnPointsInItsOrder() {
+        // Categories 0..4 with 1, 5, 3, 5, 2 points; point 9 (category 4) and point 0 (category 0) not drawn.
+        int[] category = {0, 1, 1, 1, 1, 1, 2, 2, 2, 4, 3, 3, 3, 3, 3, 4, 4};
+        boolean[] shown = new boolean[category.length];
+        java.util.Arrays.fill(shown, true);
+        shown[0] = false;
+        shown[9] = false;
+        MapScene.Filter filter = new MapScene.Filter(shown, java.util.List.of(), 5);
+        java.util.List<Integer> all = java.util.List.of(0, 1, 2, 3, 4);
+        // 1 and 3 tie on five points; then 2 (three), then 4 (two drawn of three); 0 has none drawn.
+        assertEquals(java.util.List.of(1, 3), MapPainter.mostCommon(category, filter, all, 2));
+        assertEquals(java.util.List.of(1, 2, 3), MapPainter.mostCommon(category, filter, all, 3));
+        assertEquals(java.util.List.of(1, 2, 3, 4), MapPainter.mostCommon(category, filter, all, 4));
+        // Without the filter every point counts: 4 has three, as many as 2, and 2 is the earlier.
+        assertEquals(java.util.List.of(1, 2, 3), MapPainter.mostCommon(category, null, all, 3));
+        assertEquals(all, MapPainter.mostCommon(category, filter, all, 5));
+    }
 }
