@@ -41,9 +41,7 @@ public final class JourneyView extends BorderPane {
     private final JourneyViewModel vm;
     private final MapCanvas main = new MapCanvas();
     /** One mini-map per layer, in a row above the large map, or on a short page in a column beside it. */
-    private final List<MapCanvas> miniCanvases = new java.util.ArrayList<>();
-    private final HBox minis = new HBox(8);
-    private final VBox minisColumn = new VBox(8);
+    private final MiniMaps minis;
     /** The route in one row: it scrolls sideways (following the current layer) rather than taking the large map's height. */
     private final HBox route = new HBox(6);
     /** As tall as its chips (and the scroll bar when they are wider than it), worked out in each layout pass, never late. */
@@ -72,10 +70,9 @@ public final class JourneyView extends BorderPane {
         this.queryControls = new QueryControls(vm, sourcePane);
         getStyleClass().add("ll-journey");
         setTop(queryBar());
-        minis.setId("journey-minis");
-        minisColumn.setId("journey-minis"); // only one of the two is in the scene at a time
+        minis = new MiniMaps(layer -> vm.currentLayerProperty().set(layer));
         main.setId("journey-map");
-        miniMaps();
+        heightProperty().addListener(o -> arrange()); // re-arranges only when the page turns short or tall
         playRow = playBar();
         routeRow = routeBox();
         arrange();
@@ -120,107 +117,45 @@ public final class JourneyView extends BorderPane {
         return box;
     }
 
-    /** Mini-maps' size: smaller on a short page (a presentation at 1280 x 720), where the large map needs the height. */
-    private static final double MINI_WIDTH = 164;
-    private static final double MINI_HEIGHT = 128;
-    private static final double SHORT_MINI_WIDTH = 136;
-    private static final double SHORT_MINI_HEIGHT = 100;
-    /** Below this page height the mini-maps are the short ones. */
+
+    /** Below this page height the page is a short one (a presentation at 1024 x 640 or 1280 x 720). */
     private static final double SHORT_PAGE = 760;
 
-    private final ScrollPane miniScroll = new ScrollPane(minis);
     private Node playRow;
     private Node routeRow;
-    /** Whether the page is laid out as a short one (mini-maps in a column), or not yet laid out. */
+    /** Whether the page is laid out as a short one, or not yet laid out. */
     private Boolean laidOutShort;
-
-    private void miniMaps() {
-        heightProperty().addListener(o -> arrange()); // re-arranges only when the page turns short or tall
-    }
 
     /**
      * The large map is drawn at one scale on both axes, so its height decides how large the data
-     * is, and it has width to spare. A tall page has the mini-maps in a row above it; a short one
-     * (a presentation at 1024 x 640 or 1280 x 720), where the row took a third of the large map's
-     * height, has them in a column at its left, scrolling when there are more than fit.
+     * is, and it has width to spare. A tall page has the mini-maps in a row above it; a short one,
+     * where the row took a third of the large map's height, has them in a column at its left.
      */
     private void arrange() {
-        boolean tight = shortPage();
+        boolean tight = getHeight() > 0 && getHeight() < SHORT_PAGE;
         if (laidOutShort != null && laidOutShort == tight) {
             return;
         }
         laidOutShort = tight;
+        minis.arrange(tight);
         VBox centre;
         if (tight) {
-            minis.getChildren().clear();
-            minisColumn.getChildren().setAll(miniCanvases);
-            miniScroll.setContent(minisColumn);
-            miniScroll.setFitToHeight(false);
-            miniScroll.setFitToWidth(true);
-            miniScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-            miniScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-            HBox maps = new HBox(8, miniScroll, main);
+            HBox maps = new HBox(8, minis.node(), main);
             HBox.setHgrow(main, Priority.ALWAYS);
             centre = new VBox(8, playRow, maps, routeRow);
             VBox.setVgrow(maps, Priority.ALWAYS);
         } else {
-            minisColumn.getChildren().clear();
-            minis.getChildren().setAll(miniCanvases);
-            miniScroll.setContent(minis);
-            miniScroll.setFitToWidth(false);
-            miniScroll.setFitToHeight(true);
-            miniScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-            miniScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-            centre = new VBox(8, miniScroll, playRow, main, routeRow);
+            centre = new VBox(8, minis.node(), playRow, main, routeRow);
             VBox.setVgrow(main, Priority.ALWAYS);
         }
         setCenter(centre);
-        sizeMinis();
-        followCurrentMini();
-    }
-
-    private boolean shortPage() {
-        return getHeight() > 0 && getHeight() < SHORT_PAGE;
-    }
-
-    private void sizeMinis() {
-        boolean tight = Boolean.TRUE.equals(laidOutShort);
-        double w = tight ? SHORT_MINI_WIDTH : MINI_WIDTH;
-        double h = tight ? SHORT_MINI_HEIGHT : MINI_HEIGHT;
-        if (tight) {
-            // As wide as a mini-map and the scroll bar; as tall as the large map beside it.
-            miniScroll.setMinHeight(0);
-            miniScroll.setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
-            miniScroll.setMinWidth(w + 16);
-            miniScroll.setPrefWidth(w + 16);
-            miniScroll.setMaxWidth(w + 16);
-        } else {
-            miniScroll.setMinWidth(0);
-            miniScroll.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
-            miniScroll.setMaxWidth(Double.MAX_VALUE);
-            miniScroll.setPrefHeight(h + 18);
-            miniScroll.setMinHeight(h + 18);
-        }
-        for (Node n : miniCanvases) {
-            ((MapCanvas) n).setPrefSize(w, h);
-            ((MapCanvas) n).setMinSize(w, h);
-        }
+        minis.follow(vm.currentLayerProperty().get());
     }
 
     private void rebuildMinis() {
-        miniCanvases.clear();
         List<MapScene> scenes = vm.scenesProperty().get();
-        for (int l = 0; l < scenes.size(); l++) {
-            MapCanvas c = new MapCanvas();
-            c.compactProperty().set(true);
-            c.mapSceneProperty().set(scenes.get(l).withoutRegions().withTitle((l + 1) + ". " + scenes.get(l).title()));
-            int layer = l;
-            c.setOnPick(i -> vm.currentLayerProperty().set(layer));
-            c.getStyleClass().add("ll-mini-map");
-            miniCanvases.add(c);
-        }
-        (Boolean.TRUE.equals(laidOutShort) ? minisColumn : minis).getChildren().setAll(miniCanvases);
-        sizeMinis();
+        minis.show(java.util.stream.IntStream.range(0, scenes.size())
+                .mapToObj(l -> scenes.get(l).withoutRegions().withTitle((l + 1) + ". " + scenes.get(l).title())).toList());
         refresh();
     }
 
@@ -419,16 +354,8 @@ public final class JourneyView extends BorderPane {
             main.mapSceneProperty().set(scenes.get(current).withTitle(String.format(Locale.ROOT, "Journey · layer %d of %d · %s",
                     current + 1, scenes.size(), scenes.get(current).title())));
         }
-        for (int l = 0; l < miniCanvases.size(); l++) {
-            MapCanvas c = miniCanvases.get(l);
-            c.getStyleClass().remove("ll-mini-current");
-            if (l == current) {
-                c.getStyleClass().add("ll-mini-current");
-            }
-            c.queryProperty().set(mark(j, l, false));
-        }
+        minis.mark(current, l -> mark(j, l, false));
         main.queryProperty().set(mark(j, current, true));
-        followCurrentMini();
         refreshRoute(j, current);
         refreshOutput();
     }
@@ -476,38 +403,6 @@ public final class JourneyView extends BorderPane {
         end.setMinWidth(Region.USE_PREF_SIZE);
         route.getChildren().add(end);
         followCurrent(current);
-    }
-
-    /** Scrolls the mini-maps (a row or a column) so the current layer's is in view. */
-    private void followCurrentMini() {
-        javafx.application.Platform.runLater(() -> {
-            int current = vm.currentLayerProperty().get();
-            if (current < 0 || current >= miniCanvases.size()) {
-                return;
-            }
-            boolean column = Boolean.TRUE.equals(laidOutShort);
-            Node box = miniScroll.getContent();
-            javafx.geometry.Bounds viewport = miniScroll.getViewportBounds();
-            double content = column ? box.getLayoutBounds().getHeight() : box.getLayoutBounds().getWidth();
-            double view = column ? viewport.getHeight() : viewport.getWidth();
-            if (content <= view || view <= 0) {
-                return;
-            }
-            javafx.geometry.Bounds b = miniCanvases.get(current).getBoundsInParent();
-            double start = column ? b.getMinY() : b.getMinX();
-            double end = column ? b.getMaxY() : b.getMaxX();
-            double offset = (column ? miniScroll.getVvalue() : miniScroll.getHvalue()) * (content - view);
-            if (start < offset) {
-                offset = start;
-            } else if (end > offset + view) {
-                offset = end - view;
-            }
-            if (column) {
-                miniScroll.setVvalue(offset / (content - view));
-            } else {
-                miniScroll.setHvalue(offset / (content - view));
-            }
-        });
     }
 
     /** Scrolls the route so the current layer's chip (and the one after it) is in view. */
