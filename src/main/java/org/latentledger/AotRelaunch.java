@@ -19,7 +19,7 @@ import java.util.Optional;
  * can only be given on the command line, which {@code java -jar} does not let a jar choose, so
  * the launcher starts itself once more with it: one small extra JVM start for a much shorter
  * one after it. The cache is keyed by the JDK and the exact class path (names, sizes, dates), so
- * a rebuilt jar records a new one and stale ones are removed. A class folder (Maven's
+ * a rebuilt jar records a new one, which replaces the older build's. A class folder (Maven's
  * {@code target/classes}, which {@code mvn javafx:run} puts on the class path) is given to the
  * child as a jar of it ({@link ClassesJar}): the cache refuses folders. Off with
  * {@code LATENT_LEDGER_AOT=off}, when the JVM was given AOT flags already, and when the JVM runs
@@ -47,27 +47,36 @@ public final class AotRelaunch {
         }
         try {
             String classPath = classPath();
-            Path cache = folder().resolve(key(classPath) + ".aot");
+            Path cache = folder().resolve(cacheName(System.getProperty("java.class.path"), classPath));
             Path dir = cache.getParent();
             Files.createDirectories(dir);
             boolean use = Files.isRegularFile(cache);
-            Path recording = use ? null : Files.createTempFile(dir, "recording-", ".aot.part");
-            if (recording != null) {
-                Files.delete(recording); // the JVM writes it at its exit
-            }
+            Path config = use ? null : Files.createTempFile(dir, "recording-", ".aotconf");
+            List<String> options = new ArrayList<>(LATER_C2); // before the launch's own flags, which win if they set the same
+            options.addAll(jvmArgs);
             List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(LATER_C2); // before the launch's own flags, which win if they set the same
-            cmd.addAll(jvmArgs);
-            cmd.addAll(flags(use ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + recording));
+            cmd.add(java());
+            cmd.addAll(options);
+            cmd.addAll(use ? using(cache) : recording(config));
             cmd.add("-D" + CHILD + "=true");
             cmd.addAll(List.of("-cp", classPath, Launcher.class.getName()));
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-            quietAssembly(pb);
-            int status = pb.start().waitFor();
-            if (recording != null) {
-                keep(recording, cache);
+            if (config != null) {
+                pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
+            }
+            Process child = pb.start();
+            Thread copy = config == null ? null : Thread.ofPlatform().daemon().start(() -> withoutRecordingNote(child.getInputStream()));
+            int status = child.waitFor();
+            if (config != null) {
+                copy.join();
+                try {
+                    keep(assemble(config, options, classPath), cache);
+                } catch (IOException | RuntimeException e) {
+                    // the window has run and closed: without a cache the next launch records one again
+                } finally {
+                    Files.deleteIfExists(config);
+                }
             }
             return Optional.of(status);
         } catch (IOException | RuntimeException e) {
@@ -80,7 +89,7 @@ public final class AotRelaunch {
 
     /** Where this JDK and class path's cache is (it may not exist yet). */
     public static Path cacheFile() throws IOException {
-        return folder().resolve(key(classPath()) + ".aot");
+        return folder().resolve(cacheName(System.getProperty("java.class.path"), classPath()));
     }
 
     private static Path folder() {
@@ -94,21 +103,63 @@ public final class AotRelaunch {
     public static String classPath() throws IOException {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            boolean filled = false;
-            if (Files.isDirectory(p)) {
-                try (var in = Files.list(p)) {
-                    filled = in.findAny().isPresent();
-                }
-            }
-            entries.add(filled ? ClassesJar.of(p, folder()).toString() : entry);
+            entries.add(ClassesJar.isClassFolder(entry) ? ClassesJar.of(Path.of(entry), folder()).toString() : entry);
         }
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    /** The JVM flags that use or record {@code aotFlag}'s cache without notes for the user (a cache of another JDK is ignored). */
-    public static List<String> flags(String aotFlag) {
-        return List.of(aotFlag, "-Xlog:aot*=off,cds*=off");
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The JVM flags that start from {@code cache} without notes for the user (a cache of another JDK is ignored). */
+    public static List<String> using(Path cache) {
+        return List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
+    }
+
+    /**
+     * The JVM flags that record a training run's classes and profiles into {@code config} at its
+     * exit, for {@link #assemble} to make a cache of. Why two steps, not the JVM's one
+     * ({@code -XX:AOTCacheOutput}): that one's assembly prints a dozen lines of its own command
+     * line to the user's terminal; run by us, its output is not shown.
+     */
+    public static List<String> recording(Path config) {
+        return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-Xlog:aot*=off,cds*=off");
+    }
+
+    /**
+     * Makes the cache of a finished recording in a JVM of the training run's {@code options} and
+     * {@code classPath}, with its output dropped; returns where it is (not there if the recording
+     * did not finish or the assembly failed, which {@link #keep} passes over).
+     */
+    public static Path assemble(Path config, List<String> options, String classPath) throws IOException, InterruptedException {
+        Path out = config.resolveSibling(config.getFileName() + ".aot.part");
+        if (Files.size(config) == 0) {
+            return out; // the training run ended before its exit wrote anything
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(options);
+        cmd.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + out, "-Xlog:aot*=off,cds*=off",
+                "-cp", classPath));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            Files.deleteIfExists(out);
+        }
+        return out;
+    }
+
+    /** Copies the window's output to this JVM's, without the line the JVM prints once it has recorded. */
+    private static void withoutRecordingNote(java.io.InputStream in) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.Charset.defaultCharset()))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.strip().startsWith("AOTConfiguration recorded:")) {
+                    System.out.println(line);
+                }
+            }
+        } catch (IOException e) {
+            // the window's output closed with it
+        }
     }
 
     /**
@@ -122,25 +173,34 @@ public final class AotRelaunch {
     public static final List<String> LATER_C2 = List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
             "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
-    /** The cache is assembled by a second JVM at the recording's exit: its notes are not for the user either. */
-    public static void quietAssembly(ProcessBuilder pb) {
-        pb.environment().merge("JDK_AOT_VM_OPTIONS", "-Xlog:aot*=off,cds*=off", (a, b) -> a + " " + b);
-    }
+    /** How many caches of other class paths are kept (the jar's, {@code javafx:run}'s, another clone's). */
+    static final int OTHER_CLASS_PATHS = 3;
 
     /**
-     * Moves a finished recording into place, keeping only the most recently made one other cache
-     * beside it (the jar's and {@code javafx:run}'s class paths each have their own, and a person
-     * may use both), or forgets a recording that did not finish.
+     * Moves a finished recording into place and removes the caches it replaces: those of the same
+     * launch's class path (an older build of it) and, beyond the {@link #OTHER_CLASS_PATHS} most
+     * recently made, those of others; or forgets a recording that did not finish. A cache that
+     * cannot be removed (in use) is left for a later launch.
      */
     public static void keep(Path recording, Path cache) throws IOException {
         if (!Files.isRegularFile(recording)) {
             return;
         }
+        Files.move(recording, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String launch = launchOf(cache);
         List<Path> others = new ArrayList<>();
         try (var old = Files.newDirectoryStream(cache.getParent(), "*.aot")) {
-            old.forEach(others::add);
+            for (Path p : old) {
+                if (p.equals(cache)) {
+                    continue;
+                }
+                if (launch.equals(launchOf(p)) || !p.getFileName().toString().contains("-")) { // or named as before 0.11's caches
+                    delete(p);
+                } else {
+                    others.add(p);
+                }
+            }
         }
-        others.remove(cache);
         others.sort(java.util.Comparator.comparing((Path p) -> {
             try {
                 return Files.getLastModifiedTime(p);
@@ -148,10 +208,31 @@ public final class AotRelaunch {
                 return java.nio.file.attribute.FileTime.fromMillis(0);
             }
         }).reversed());
-        for (Path p : others.subList(Math.min(1, others.size()), others.size())) {
+        others.stream().skip(OTHER_CLASS_PATHS).forEach(AotRelaunch::delete);
+    }
+
+    private static void delete(Path p) {
+        try {
             Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // open in a running window where that forbids deleting (Windows): a later recording removes it
         }
-        Files.move(recording, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The part of a cache's name naming its launch's class path (the name before its '-'). */
+    private static String launchOf(Path cache) {
+        String name = cache.getFileName().toString();
+        int dash = name.indexOf('-');
+        return dash < 0 ? name : name.substring(0, dash);
+    }
+
+    /**
+     * A cache's file name: the JDK and the launch's class path by name (the same for every build
+     * of one checkout, so a rebuild replaces its own cache and no other), then {@link #key} of the
+     * class path the child is given, with its files' sizes and dates.
+     */
+    static String cacheName(String launchClassPath, String childClassPath) throws IOException {
+        return ClassesJar.hex(System.getProperty("java.home") + "|" + Runtime.version() + "|" + launchClassPath) + "-" + key(childClassPath) + ".aot";
     }
 
     /** The JDK and every class path entry's name, size and date. */

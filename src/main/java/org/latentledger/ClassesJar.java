@@ -3,9 +3,9 @@ package org.latentledger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,7 +27,24 @@ import java.util.zip.ZipOutputStream;
  */
 final class ClassesJar {
 
+    /** More than this is not a build's class folder (a home folder named on the class path, say): it is left as it is. */
+    static final long MAX_BYTES = 1L << 30;
+
     private ClassesJar() {
+    }
+
+    /** Whether {@code entry} names a class folder worth packing: a folder, not the working one, with a class file in it. */
+    static boolean isClassFolder(String entry) throws IOException {
+        if (entry.isBlank() || entry.equals(".")) {
+            return false; // the working folder: whatever is in it, it is not ours to pack
+        }
+        Path p = Path.of(entry);
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.anyMatch(f -> f.getFileName().toString().endsWith(".class"));
+        }
     }
 
     /** The jar holding {@code folder}'s files, written into {@code into} if this content has none yet (older ones removed). */
@@ -35,6 +52,13 @@ final class ClassesJar {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        if (bytes > MAX_BYTES) {
+            throw new IOException(folder + " holds " + bytes + " bytes, more than a class folder; it is not packed");
         }
         // Named by the folder (several may be on a class path) and by its content.
         String prefix = "classes-" + hex(folder.toAbsolutePath().normalize().toString() + "\n") + "-";
@@ -44,32 +68,58 @@ final class ClassesJar {
         }
         Files.createDirectories(into);
         Path part = Files.createTempFile(into, "classes-", ".jar.part");
+        try {
+            write(folder, files, part);
+            removeOlder(into, prefix, jar);
+            try {
+                Files.move(part, jar); // a rename; not over a jar another launch published meanwhile (its date is in that launch's cache)
+            } catch (FileAlreadyExistsException e) {
+                // the same content, packed by a launch started at the same time: it is used as it is
+            }
+            return jar;
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                // a leftover part file is harmless: no jar is named like it
+            }
+        }
+    }
+
+    private static void write(Path folder, List<Path> files, Path part) throws IOException {
         try (OutputStream out = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Path f : files) {
                 // Stored, not deflated: written at a launch, where deflating the bundled models and data
                 // again (already compressed) took half a second; the class loader reads stored entries as fast.
-                byte[] bytes = Files.readAllBytes(f);
+                byte[] content = Files.readAllBytes(f);
                 ZipEntry e = new ZipEntry(folder.relativize(f).toString().replace(java.io.File.separatorChar, '/'));
                 e.setMethod(ZipEntry.STORED);
-                e.setSize(bytes.length);
+                e.setSize(content.length);
                 CRC32 crc = new CRC32();
-                crc.update(bytes);
+                crc.update(content);
                 e.setCrc(crc.getValue());
+                e.setTime(Files.getLastModifiedTime(f).toMillis()); // the same folder packs to the same bytes
                 zip.putNextEntry(e);
-                zip.write(bytes);
+                zip.write(content);
                 zip.closeEntry();
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(part);
-            throw e;
         }
+    }
+
+    /** The folder's jars of other content: a running window keeps its open jar, new launches take the new one. */
+    private static void removeOlder(Path into, String prefix, Path keep) throws IOException {
         try (var old = Files.newDirectoryStream(into, prefix + "*.jar")) {
             for (Path p : old) {
-                Files.deleteIfExists(p); // a running window keeps its open jar; new launches take the new one
+                if (p.equals(keep)) {
+                    continue; // published meanwhile by a launch started at the same time
+                }
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // in use where open files cannot be deleted (Windows): removed at a later launch
+                }
             }
         }
-        Files.move(part, jar, StandardCopyOption.ATOMIC_MOVE);
-        return jar;
     }
 
     /** Each file's path in the folder, size and date. */

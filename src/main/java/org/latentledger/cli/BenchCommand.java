@@ -237,14 +237,15 @@ final class BenchCommand implements Callable<Integer> {
         for (SampleModel s : only == null ? List.of(SampleModel.values()) : only) {
             // The cache folder as a user's is: empty at a first launch, with what the first launch wrote (layouts, lemmas) at the next.
             java.nio.file.Path layouts = java.nio.file.Files.createTempDirectory("ll-bench-cache");
-            java.nio.file.Path recording = aot.resolveSibling("bench-recording.aot.part");
-            double[] first = launchInNewJvm(s, "-XX:AOTCacheOutput=" + recording, layouts);
+            java.nio.file.Path config = aot.resolveSibling("bench-recording.aotconf");
+            java.nio.file.Files.deleteIfExists(config);
+            double[] first = launchInNewJvm(s, org.latentledger.AotRelaunch.recording(config), layouts);
             if (!java.nio.file.Files.isRegularFile(aot)) {
-                org.latentledger.AotRelaunch.keep(recording, aot);
+                org.latentledger.AotRelaunch.keep(org.latentledger.AotRelaunch.assemble(config, childOptions(layouts),
+                        org.latentledger.AotRelaunch.classPath()), aot);
             }
-            java.nio.file.Files.deleteIfExists(recording);
-            java.nio.file.Files.deleteIfExists(recording.resolveSibling(recording.getFileName() + ".config"));
-            double[] launch = launchInNewJvm(s, "-XX:AOTCache=" + aot, layouts);
+            java.nio.file.Files.deleteIfExists(config);
+            double[] launch = launchInNewJvm(s, org.latentledger.AotRelaunch.using(aot), layouts);
             double[] t = org.latentledger.ui.Screenshots.openToMap(s, Math.max(2, repeats));
             double[] warm = Arrays.copyOfRange(t, 1, t.length);
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -274,21 +275,26 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The JVM options a launch's window is given (as the launcher gives them), with {@code layouts} as its cache folder. */
+    private static List<String> childOptions(java.nio.file.Path layouts) {
+        List<String> options = new java.util.ArrayList<>(org.latentledger.AotRelaunch.LATER_C2);
+        options.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        options.add("-Dll.cache.dir=" + layouts);
+        return options;
+    }
+
     /**
      * {JVM start, main to map, 1 when that map was remembered else 0} in seconds, from a child JVM
-     * with the window's flags, this one's and its class path, {@code aotFlag}, and its cache folder {@code layouts}.
+     * with the window's flags, this one's and its class path, {@code aotFlags}, and its cache folder {@code layouts}.
      */
-    private static double[] launchInNewJvm(SampleModel s, String aotFlag, java.nio.file.Path layouts) throws Exception {
+    private static double[] launchInNewJvm(SampleModel s, List<String> aotFlags, java.nio.file.Path layouts) throws Exception {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(org.latentledger.AotRelaunch.LATER_C2); // as the window's JVM is started
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.add("-Dll.cache.dir=" + layouts);
-        cmd.addAll(org.latentledger.AotRelaunch.flags(aotFlag));
+        cmd.addAll(childOptions(layouts));
+        cmd.addAll(aotFlags);
         cmd.addAll(List.of("-cp", org.latentledger.AotRelaunch.classPath(), org.latentledger.Launcher.class.getName(),
                 "bench", "--open-launch", s.fileName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        org.latentledger.AotRelaunch.quietAssembly(pb);
         // The JVM's start is timed from here to the child's main by the wall clock both share: the process's own
         // start time from /proc is counted from the boot time, which Linux gives in whole seconds (up to 1 s off).
         long spawned = System.currentTimeMillis();

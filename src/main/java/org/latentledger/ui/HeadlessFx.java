@@ -59,6 +59,7 @@ public final class HeadlessFx {
         System.setProperty("java.awt.headless", "true");
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Platform.setImplicitExit(false);
+        LatentLedgerApp.quietClassPathNotice(); // shot and screenshots start JavaFX from the class path too
         try {
             Platform.startup(() -> ready.complete(null));
         } catch (IllegalStateException alreadyRunning) {

@@ -45,7 +45,7 @@ public final class LatentLedgerApp extends Application {
      * can relaunch from the JVM's ahead-of-time cache). It is how we ship, not a problem a person
      * can act on, so that one line is dropped; every other JavaFX message still prints.
      */
-    private static void quietClassPathNotice() {
+    static void quietClassPathNotice() {
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 

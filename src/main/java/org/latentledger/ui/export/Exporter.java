@@ -255,8 +255,8 @@ public final class Exporter {
             return whole;
         }
         int gap = (int) Math.round(8 * scale);
-        if (parts.size() == 3 && parts.get(0).getHeight() > parts.get(0).getWidth()) {
-            // A short page has its mini-maps in a column beside the large map: the frame keeps them there.
+        if (parts.size() == 3 && page.lookup("#journey-minis") instanceof javafx.scene.layout.VBox) {
+            // A short page has its mini-maps in a column (a VBox, a row being an HBox) beside the large map: the frame keeps them there.
             parts.set(0, beside(parts.remove(0), parts.get(0), gap, whole.getRGB(0, whole.getHeight() - 1)));
         }
         int w = parts.stream().mapToInt(BufferedImage::getWidth).max().orElse(1) + 2 * gap;

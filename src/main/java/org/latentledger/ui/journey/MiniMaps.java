@@ -40,6 +40,7 @@ final class MiniMaps {
         this.onPick = onPick;
         row.setId("journey-minis");
         column.setId("journey-minis"); // only one of the two is in the scene at a time
+        scroll.setId("journey-minis-scroll");
         arrange(false);
     }
 

@@ -158,7 +158,8 @@ final class MapPainter {
         // Where even that would set the names under about 8.5 points (45 categories on the journey's map in a
         // small window), the legend names the categories with the most drawn points and counts the rest.
         int fit = (int) Math.floor(room / st.em(10)) * columns;
-        List<Integer> entries = all.size() > fit && fit >= 2 ? mostCommon(s.category(), s.filter(), all, fit - 1) : all;
+        // Room for one line or none (a tiny window): no names, the count of categories if it fits.
+        List<Integer> entries = all.size() <= fit ? all : mostCommon(s.category(), s.filter(), all, Math.max(0, fit - 1));
         int more = all.size() - entries.size();
         int rows = (entries.size() + (more > 0 ? 1 : 0) + columns - 1) / columns;
         double step = Math.min(st.em(20), room / Math.max(1, rows));
@@ -179,10 +180,11 @@ final class MapPainter {
             }
             g.fillText(name, cx + dot + 8, cy);
         }
-        if (more > 0) {
+        if (more > 0 && fit >= 1) {
             int e = entries.size();
             g.setFill(st.muted());
-            g.fillText("+ " + more + " more", x + (e / rows) * columnWidth, top + st.em(28) + (e % rows) * step);
+            g.fillText(entries.isEmpty() ? more + " categories" : "+ " + more + " more", x + (e / rows) * columnWidth,
+                    top + st.em(28) + (e % rows) * step);
         }
     }
 

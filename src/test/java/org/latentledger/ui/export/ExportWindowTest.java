@@ -146,10 +146,9 @@ class ExportWindowTest {
         double mapHeight = onFx(() -> view.lookup("#journey-map").getLayoutBounds().getHeight());
         double routeHeight = onFx(() -> view.lookup("#route").getLayoutBounds().getHeight());
         double minisHeight = onFx(() -> view.lookup("#journey-minis").getLayoutBounds().getHeight());
-        double minisWidth = onFx(() -> view.lookup("#journey-minis").getLayoutBounds().getWidth());
         double pageHeight = onFx(() -> view.lookup(".ll-journey").getLayoutBounds().getHeight());
         // A short page has its mini-maps in a column beside the large map, and the frame keeps them there.
-        boolean column = minisHeight > minisWidth;
+        boolean column = onFx(() -> view.lookup("#journey-minis") instanceof javafx.scene.layout.VBox);
         assertEquals(pageHeight < 760, column, "a column on a short page only (" + pageHeight + " px)");
         double stacked = column ? Math.max(Math.round(minisHeight), Math.round(mapHeight)) + Math.round(routeHeight) + 3 * 8
                 : Math.round(mapHeight) + Math.round(routeHeight) + Math.round(minisHeight) + 4 * 8;

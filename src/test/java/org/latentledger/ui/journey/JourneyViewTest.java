@@ -97,7 +97,7 @@ class JourneyViewTest {
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             javafx.geometry.Rectangle2D mini = screen(stage.getScene().getRoot().lookupAll(".ll-mini-map").stream()
                     .filter(n -> n.getStyleClass().contains("ll-mini-current")).findFirst().orElseThrow());
-            javafx.geometry.Rectangle2D column = screen(stage.getScene().lookup("#journey-minis").getParent().getParent().getParent());
+            javafx.geometry.Rectangle2D column = screen(stage.getScene().lookup("#journey-minis-scroll"));
             assertTrue(mini.getMinY() >= column.getMinY() - 1 && mini.getMaxY() <= column.getMaxY() + 1,
                     "layer " + (l + 1) + "'s mini-map is scrolled into view: " + mini + " in " + column);
         }
@@ -110,7 +110,7 @@ class JourneyViewTest {
             stage.setHeight(h);
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        return new javafx.geometry.Rectangle2D[] {screen(stage.getScene().lookup("#journey-minis").getParent().getParent().getParent()),
+        return new javafx.geometry.Rectangle2D[] {screen(stage.getScene().lookup("#journey-minis-scroll")),
                 screen(stage.getScene().lookup("#journey-map"))};
     }
 

@@ -39,5 +39,6 @@ class LegendColumnsTest {
         // Without the filter every point counts: 4 has three, as many as 2, and 2 is the earlier.
         assertEquals(java.util.List.of(1, 2, 3), MapPainter.mostCommon(category, null, all, 3));
         assertEquals(all, MapPainter.mostCommon(category, filter, all, 5));
+        assertEquals(java.util.List.of(), MapPainter.mostCommon(category, filter, all, 0), "no room: no names");
     }
 }
