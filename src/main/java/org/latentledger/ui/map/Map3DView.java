@@ -31,7 +31,8 @@ public final class Map3DView extends StackPane {
     private final javafx.scene.layout.VBox legend = new javafx.scene.layout.VBox(3);
     private final Rotate rx = new Rotate(-20, Rotate.X_AXIS);
     private final Rotate ry = new Rotate(30, Rotate.Y_AXIS);
-    private final PerspectiveCamera camera = new PerspectiveCamera(true);
+    /** Only where 3D is supported: JavaFX warns at making one where it is not, and the view says so itself. */
+    private final PerspectiveCamera camera = supported() ? new PerspectiveCamera(true) : null;
     private double lastX;
     private double lastY;
     private int triangles;
@@ -93,7 +94,9 @@ public final class Map3DView extends StackPane {
     public void reset() {
         rx.setAngle(-20);
         ry.setAngle(30);
-        camera.setTranslateZ(-48);
+        if (camera != null) {
+            camera.setTranslateZ(-48);
+        }
     }
 
     /** Triangles in the meshes (8 per point). */
