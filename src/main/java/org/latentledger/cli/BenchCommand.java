@@ -89,12 +89,17 @@ final class BenchCommand implements Callable<Integer> {
     boolean cancel;
 
     @Option(names = "--open", description = "Instead: seconds from opening each bundled model in the window (headless) to its "
-            + "first drawn map; the first opening cold, the rest warm; the JVM's own start apart.")
+            + "first drawn map: a launch (a build's first, then with the caches), then Open sample in a running window (the model's "
+            + "first time, then reopened); the JVM's own start apart.")
     boolean open;
 
     @Option(names = "--open-launch", hidden = true, paramLabel = "MODEL",
             description = "Internal to --open: in this fresh JVM, start the window as the app does, open MODEL, draw its map, print timings.")
     SampleModel openLaunch;
+
+    @Option(names = "--open-switch", hidden = true, paramLabel = "MODEL",
+            description = "Internal to --open: in this JVM (started as the window's), open MODEL in a running window --repeats times, print the seconds.")
+    SampleModel openSwitch;
 
     @Mixin
     Json json;
@@ -180,6 +185,15 @@ final class BenchCommand implements Callable<Integer> {
         if (openLaunch != null) {
             return launchChild();
         }
+        if (openSwitch != null) {
+            double[] t = org.latentledger.ui.Screenshots.openToMap(openSwitch, Math.max(2, repeats));
+            System.out.println("switch " + Arrays.stream(t).mapToObj(v -> String.format(Locale.ROOT, "%.3f", v))
+                    .collect(java.util.stream.Collectors.joining(" ")));
+            System.out.flush();
+            org.latentledger.economy.NativeWarmup.await(60_000);
+            System.exit(0); // the headless toolkit need not wind down
+            return 0;
+        }
         if (open) {
             return openToMap();
         }
@@ -225,8 +239,9 @@ final class BenchCommand implements Callable<Integer> {
      * model a new JVM is launched as the app is launched (the window started headless, then the
      * model opened), first as a build's first launch (nothing cached, recording the JVM's cache),
      * then as the next: {@code seconds_to_map} runs from its {@code main} to the first drawn map, and
-     * {@code jvm_start_seconds} from the benchmark starting the process to its {@code main}. Then, in this JVM, the model
-     * opened from a running window ("Open sample"): the first time, and reopened.
+     * {@code jvm_start_seconds} from the benchmark starting the process to its {@code main}. Then, in a third JVM started
+     * as the window's (its flags and the cache), the model opened from a running window ("Open sample"): its first time
+     * on the machine (a fresh cache folder), then reopened.
      */
     private int openToMap() throws Exception {
         List<java.util.Map<String, Object>> models = new java.util.ArrayList<>();
@@ -246,7 +261,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             java.nio.file.Files.deleteIfExists(config);
             double[] launch = launchInNewJvm(s, org.latentledger.AotRelaunch.using(aot), layouts);
-            double[] t = org.latentledger.ui.Screenshots.openToMap(s, Math.max(2, repeats));
+            // In a JVM started as the window's (its flags, the cache): the running window a person opens another model in.
+            // Its cache folder fresh: the model's first opening on the machine, then reopenings with its map remembered.
+            double[] t = switchInNewJvm(s, org.latentledger.AotRelaunch.using(aot), java.nio.file.Files.createTempDirectory("ll-bench-switch"));
             double[] warm = Arrays.copyOfRange(t, 1, t.length);
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("name", s.fileName());
@@ -264,7 +281,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         json.print(() -> java.util.Map.of("models", models), () -> {
             StringBuilder b = new StringBuilder("| model | launch to map (AOT cache; JVM start apart) | JVM start | first launch (nothing cached; recording the cache) "
-                    + "| Open sample in a running window | reopened: median (min-max) |\n|---|---|---|---|---|---|\n");
+                    + "| Open sample in a running window (the model's first time) | reopened (its map remembered): median (min-max) |\n|---|---|---|---|---|---|\n");
             for (var m : models) {
                 b.append(String.format(Locale.ROOT, "| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s (%.2f-%.2f) |%n", m.get("name"), m.get("seconds_to_map"),
                         m.get("jvm_start_seconds"), m.get("first_launch_seconds_to_map"), m.get("open_sample_seconds"), m.get("reopen_median_seconds"),
@@ -306,6 +323,24 @@ final class BenchCommand implements Callable<Integer> {
         String[] parts = out.lines().filter(l -> l.matches("[0-9]+ [0-9.]+ [01]")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("the launch of " + s.fileName() + " printed no timing: " + out.strip())).split(" ");
         return new double[] {(Long.parseLong(parts[0]) - spawned) / 1e3, Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+    }
+
+    /** The seconds of {@code --open-switch}'s openings of {@code s}, in a child JVM started as {@link #launchInNewJvm} starts one. */
+    private double[] switchInNewJvm(SampleModel s, List<String> aotFlags, java.nio.file.Path layouts) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(childOptions(layouts));
+        cmd.addAll(aotFlags);
+        cmd.addAll(List.of("-cp", org.latentledger.AotRelaunch.classPath(), org.latentledger.Launcher.class.getName(),
+                "bench", "--open-switch", s.fileName(), "--repeats", Integer.toString(Math.max(2, repeats))));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("opening " + s.fileName() + " in a running window in a new JVM failed: " + out.strip());
+        }
+        String line = out.lines().filter(l -> l.startsWith("switch ")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("opening " + s.fileName() + " in a new JVM printed no timing: " + out.strip()));
+        return Arrays.stream(line.substring("switch ".length()).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** The child of {@link #launchInNewJvm}: prints "main's-wall-clock-millis main-to-map-seconds remembered(0|1)". */

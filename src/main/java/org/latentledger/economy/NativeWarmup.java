@@ -27,6 +27,12 @@ public final class NativeWarmup {
     private static final int ROWS = 4;
     /** Enough rows through our kernel that its inner loops reach the optimising compiler. */
     private static final int KERNEL_ROWS = 256;
+    /**
+     * For the kind warmed once the window has settled (its time is idle): enough that the whole pass,
+     * not only its inner loops, is compiled as optimised by then. Opening fashion-cnn in a running
+     * window the first time took 1.93 s to the map after 256 rows, 1.73-1.85 s after 2,048 (bench --open, 2026-12-07).
+     */
+    private static final int IDLE_KERNEL_ROWS = 2048;
     private static volatile Thread thread;
     private static final java.util.concurrent.CountDownLatch OPENED = new java.util.concurrent.CountDownLatch(1);
     /** How long the warm-up waits for {@link #opened} before it warms the other kind of model anyway. */
@@ -94,14 +100,18 @@ public final class NativeWarmup {
             Thread.currentThread().interrupt();
             return;
         }
-        warm(root, convolutional ? SampleModel.DIGITS_MLP : SampleModel.FASHION_CNN);
+        warm(root, convolutional ? SampleModel.DIGITS_MLP : SampleModel.FASHION_CNN, IDLE_KERNEL_ROWS);
     }
 
     /** Opens {@code sample} and runs a few rows through DL4J and through our kernel; false when that failed. */
     private static boolean warm(ResourceRoot root, SampleModel sample) {
+        return warm(root, sample, KERNEL_ROWS);
+    }
+
+    private static boolean warm(ResourceRoot root, SampleModel sample, int kernelRows) {
         try (LoadedModel model = ModelLoader.load(root, sample.zipPath())) {
             ActivationRecorder.record(model, new float[ROWS][(int) model.inputSize()], org.latentledger.work.Progress.NONE);
-            float[][] rows = new float[KERNEL_ROWS][(int) model.inputSize()];
+            float[][] rows = new float[kernelRows][(int) model.inputSize()];
             java.util.SplittableRandom r = new java.util.SplittableRandom(1);
             for (float[] row : rows) {
                 for (int k = 0; k < row.length; k++) {

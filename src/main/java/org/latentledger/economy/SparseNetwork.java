@@ -337,7 +337,7 @@ public final class SparseNetwork {
         return KLargest.indices(predicted, k);
     }
 
-    private static float[] activate(IActivation f, float[] z) {
+    static float[] activate(IActivation f, float[] z) {
         float[] out = new float[z.length];
         switch (f) {
             case KWinners k -> {
@@ -345,7 +345,11 @@ public final class SparseNetwork {
             }
             case ActivationReLU r -> {
                 for (int j = 0; j < z.length; j++) {
-                    out[j] = z[j] > 0 ? z[j] : 0f;
+                    // z > 0 ? z : 0 without a branch (about half of a layer's outputs go each way, which the
+                    // branch predictor cannot learn): all ones where the bits are in (0, +inf], else none, so
+                    // negatives, both zeros and NaN become +0 as the comparison makes them.
+                    int bits = Float.floatToRawIntBits(z[j]);
+                    out[j] = Float.intBitsToFloat(bits & ((-bits & (bits - 0x7f800001)) >> 31));
                 }
             }
             case ActivationIdentity i -> System.arraycopy(z, 0, out, 0, z.length);
@@ -398,9 +402,9 @@ public final class SparseNetwork {
     static int nonZero(float[] a) {
         int n = 0;
         for (float v : a) {
-            if (v != 0f) {
-                n++;
-            }
+            // v != 0 without a branch: the bits without the sign are 0 only for +0 and -0 (NaN counts, as v != 0 says).
+            int b = Float.floatToRawIntBits(v) << 1;
+            n += (b | -b) >>> 31;
         }
         return n;
     }

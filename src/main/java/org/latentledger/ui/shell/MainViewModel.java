@@ -343,9 +343,10 @@ public final class MainViewModel {
         rule.check();
         Session before = session;
         Exclusive<LoadedModel> held = network;
-        // With nothing open yet (the window has just started), the map can show the default layer
-        // as the last opening of this model and data mapped it while the forward pass runs.
-        org.latentledger.atlas.MapSpec spec = before == Session.EMPTY && page.get() == Page.MAP ? map.settingsProperty().get() : null;
+        // On the map page the map can show the default layer as the last opening of this model and
+        // data mapped it while the forward pass runs: at the window's start and when another model is
+        // opened in a running window (Open sample), where the old model's map would stand until then.
+        org.latentledger.atlas.MapSpec spec = page.get() == Page.MAP ? map.settingsProperty().get() : null;
         Object token = new Object();
         rememberedFor = spec == null ? null : token;
         jobs.cancel();
@@ -382,7 +383,11 @@ public final class MainViewModel {
     /** An opening that drew a remembered layout ended without a session to show (failed or stopped): the layout goes. */
     private void forgetRemembered() {
         rememberedFor = null;
+        boolean shown = map.rememberedProperty().get() != null;
         map.forgetRemembered();
+        if (shown && session.canMap()) {
+            showLayer(selectedLayer.get()); // the model still open gets its own map back: the failed opening loses nothing
+        }
     }
 
     private void show(Opened opened) {

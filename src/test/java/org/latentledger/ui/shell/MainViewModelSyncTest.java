@@ -322,4 +322,33 @@ class MainViewModelSyncTest {
             assertNull(vm.modelProperty().get());
         }
     }
+
+    @Test
+    void openingAnotherModelInARunningWindowDrawsItsRememberedMapAndAStoppedOneGivesTheOpenModelsBack(@TempDir Path cache) throws Exception {
+        vm(cache).openSample(SampleModel.DIGITS_AUTOENCODER); // its layout is remembered
+        try (org.latentledger.ui.jobs.PumpedJobRunner jobs = org.latentledger.ui.jobs.PumpedJobRunner.create()) {
+            MainViewModel vm = new MainViewModel(ResourceRoot.directory(Path.of(".")), jobs, RecentFiles.inMemory(), new ProjectionCache(cache));
+            vm.openSample(SampleModel.DIGITS_MLP);
+            jobs.pump(() -> vm.isSettled());
+            String own = vm.mapProperty().get().title();
+            assertTrue(own.contains("hidden3") && !own.contains("remembered"), own);
+
+            vm.openSample(SampleModel.DIGITS_AUTOENCODER);
+            jobs.pump(() -> vm.map().rememberedProperty().get() != null);
+            assertTrue(vm.mapProperty().get().title().endsWith("remembered from the last opening"), vm.mapProperty().get().title());
+            assertEquals(SampleModel.DIGITS_MLP.fileName(), vm.modelProperty().get().name(),
+                    "the open model stays open while the other's forward pass runs");
+            vm.cancel();
+            jobs.pump(() -> !vm.busyProperty().get() && vm.mapProperty().get() != null && vm.map().atlasProperty().get() != null);
+            assertNull(vm.map().rememberedProperty().get());
+            assertEquals(own, vm.mapProperty().get().title(), "stopped: the open model's own map is back");
+            assertEquals(SampleModel.DIGITS_MLP.fileName(), vm.modelProperty().get().name());
+
+            vm.openSample(SampleModel.DIGITS_AUTOENCODER);
+            jobs.pump(() -> vm.isSettled() && vm.modelProperty().get() != null
+                    && vm.modelProperty().get().name().equals(SampleModel.DIGITS_AUTOENCODER.fileName()));
+            assertNull(vm.map().rememberedProperty().get(), "replaced by the opening's own map");
+            assertFalse(vm.mapProperty().get().title().contains("remembered"));
+        }
+    }
 }
