@@ -168,10 +168,9 @@ final class ConvKernel {
         int ow = g.outWidth();
         int kh = g.kernelH();
         int kw = g.kernelW();
-        boolean inside = g.padTop() == 0 && g.padLeft() == 0 && (oh - 1) * g.strideH() + (kh - 1) * g.dilationH() < h
-                && (ow - 1) * g.strideW() + (kw - 1) * g.dilationW() < wd; // no window reaches the padding: no bounds to test
-        if (!inside) {
-            return maxPoolPadded(g, x);
+        if (g.padTop() != 0 || g.padLeft() != 0 || (oh - 1) * g.strideH() + (kh - 1) * g.dilationH() >= h
+                || (ow - 1) * g.strideW() + (kw - 1) * g.dilationW() >= wd) {
+            return maxPoolPadded(g, x); // a window reaches the padding: bounds to test
         }
         // Compared as ordered integers, whose maximum needs no branch: which input of a window is the
         // largest is a coin toss the branch predictor loses about half the time (a third of the pass's time went there).
@@ -220,30 +219,26 @@ final class ConvKernel {
         return Float.intBitsToFloat(k ^ ((k >> 31) & 0x7fffffff));
     }
 
-    /** The same where windows reach the padding: its bounds tested. */
+    /** The same by comparing, every input's bounds tested: any geometry (where windows reach the padding). */
     static float[] maxPoolPadded(ConvGeometry g, float[] x) {
         int h = g.inHeight();
         int wd = g.inWidth();
         int oh = g.outHeight();
         int ow = g.outWidth();
-        int kh = g.kernelH();
-        int kw = g.kernelW();
-        boolean inside = g.padTop() == 0 && g.padLeft() == 0 && (oh - 1) * g.strideH() + (kh - 1) * g.dilationH() < h
-                && (ow - 1) * g.strideW() + (kw - 1) * g.dilationW() < wd; // no window reaches the padding: no bounds to test
         float[] out = new float[g.outChannels() * oh * ow];
         for (int c = 0; c < g.outChannels(); c++) {
             for (int r = 0; r < oh; r++) {
                 for (int q = 0; q < ow; q++) {
                     float m = Float.NEGATIVE_INFINITY;
-                    for (int i = 0; i < kh; i++) {
+                    for (int i = 0; i < g.kernelH(); i++) {
                         int ih = r * g.strideH() - g.padTop() + i * g.dilationH();
-                        if (!inside && (ih < 0 || ih >= h)) {
+                        if (ih < 0 || ih >= h) {
                             continue;
                         }
                         int base = (c * h + ih) * wd;
-                        for (int j = 0; j < kw; j++) {
+                        for (int j = 0; j < g.kernelW(); j++) {
                             int iw = q * g.strideW() - g.padLeft() + j * g.dilationW();
-                            if (inside || iw >= 0 && iw < wd) {
+                            if (iw >= 0 && iw < wd) {
                                 float v = x[base + iw];
                                 if (v > m) {
                                     m = v;
