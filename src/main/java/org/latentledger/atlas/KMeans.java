@@ -22,6 +22,27 @@ public record KMeans(int[] assignment, float[][] centroids, int iterations) {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be in 1.." + n + ", got " + k);
         }
+        Object key = KMeansMemo.keyOf(x, k, seed);
+        KMeans kept = KMeansMemo.find(key);
+        if (kept != null) {
+            return kept;
+        }
+        KMeans fitted = lloyd(x, k, seed, progress);
+        KMeansMemo.keep(key, fitted);
+        return fitted.copy();
+    }
+
+    /** A copy whose arrays are its own: what a caller does with its clusters never reaches the memo's. */
+    KMeans copy() {
+        float[][] c = new float[centroids.length][];
+        for (int m = 0; m < c.length; m++) {
+            c[m] = centroids[m].clone();
+        }
+        return new KMeans(assignment.clone(), c, iterations);
+    }
+
+    private static KMeans lloyd(float[][] x, int k, long seed, Progress progress) {
+        int n = x.length;
         int d = x[0].length;
         float[][] c = seed(x, k, new SplittableRandom(seed));
         int[] assign = new int[n];

@@ -7,13 +7,13 @@ package org.latentledger.projection;
  * inputs of the same shape would need a 64-bit collision to be confused. It reads every value once,
  * a small fraction of what the results it keys cost.
  */
-final class ContentDigest {
+public final class ContentDigest {
 
     private ContentDigest() {
     }
 
     /** Every value's bits and position, rows in order (four lanes so the loop is not one long chain). */
-    static long of(float[][] rows) {
+    public static long of(float[][] rows) {
         long h = 0x9E3779B97F4A7C15L;
         for (float[] row : rows) {
             long a = 1;

@@ -58,7 +58,43 @@ class AtlasTest {
             }
             assertEquals(100, count, "the three blobs are found");
         }
+        KMeansMemo.clear(); // the same clusters again from the seed, not from the memo
         assertArrayEquals(km.assignment(), KMeans.fit(x, 3, 7, Progress.NONE).assignment());
+    }
+
+    @Test
+    void aClusteringIsFoundAgainByContentAndCallersCannotChangeIt() {
+        KMeansMemo.clear();
+        float[][] x = blobs(60, 3);
+        KMeans first = KMeans.fit(x, 3, 11, Progress.NONE);
+        float[][] copy = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            copy[i] = x[i].clone();
+        }
+        // A copy of the same points is found: a cancelled progress would stop any fit at its first step.
+        Progress cancelled = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        KMeans again = KMeans.fit(copy, 3, 11, cancelled);
+        assertArrayEquals(first.assignment(), again.assignment());
+        // What a caller does with its result never reaches the kept one.
+        first.assignment()[0] = 99;
+        first.centroids()[0][0] = Float.NaN;
+        KMeans third = KMeans.fit(copy, 3, 11, cancelled);
+        assertEquals(again.assignment()[0], third.assignment()[0]);
+        assertEquals(again.centroids()[0][0], third.centroids()[0][0]);
+        // Another k or seed, or points changed in place, are clustered anew.
+        assertThrows(org.latentledger.work.CancelledException.class, () -> KMeans.fit(copy, 4, 11, cancelled));
+        assertThrows(org.latentledger.work.CancelledException.class, () -> KMeans.fit(copy, 3, 12, cancelled));
+        copy[5][1] += 1f;
+        assertThrows(org.latentledger.work.CancelledException.class, () -> KMeans.fit(copy, 3, 11, cancelled));
     }
 
     @Test
