@@ -60,6 +60,7 @@ public final class HeadlessFx {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         LatentLedgerApp.quietClassPathNotice(); // shot and screenshots start JavaFX from the class path too
+        org.latentledger.model.Nd4jRuntime.linkBeforeToolkit(); // before JavaFX loads its natives: the two at once can freeze the JVM
         try {
             Platform.startup(() -> ready.complete(null));
         } catch (IllegalStateException alreadyRunning) {

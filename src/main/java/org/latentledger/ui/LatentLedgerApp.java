@@ -22,7 +22,9 @@ public final class LatentLedgerApp extends Application {
 
     /** Called by the launcher; blocks until the window is closed. */
     public static void open(String[] args) {
-        // ND4J and DL4J load on the other core while the window starts (the sample's kind of model first).
+        // ND4J links its natives before JavaFX loads any of its own (the two at once can freeze the JVM:
+        // Nd4jRuntime.linkBeforeToolkit); DL4J and the kernel then warm on the other core while the window starts.
+        org.latentledger.model.Nd4jRuntime.linkBeforeToolkit();
         org.latentledger.economy.NativeWarmup.start(SampleModel.DIGITS_MLP);
         quietClassPathNotice();
         Application.launch(LatentLedgerApp.class, args);
@@ -31,6 +33,7 @@ public final class LatentLedgerApp extends Application {
     /** Opens the window on these files (models and data, sorted by kind) instead of the bundled sample. */
     public static void openFiles(List<Path> files) {
         startFiles = List.copyOf(files);
+        org.latentledger.model.Nd4jRuntime.linkBeforeToolkit();
         org.latentledger.economy.NativeWarmup.start();
         quietClassPathNotice();
         Application.launch(LatentLedgerApp.class);

@@ -28,6 +28,7 @@ class LessonCommandTest {
     @BeforeAll
     static void toolkit() throws Exception {
         // JavaFX started the way the other window tests start it, so they and this test share it.
+        org.latentledger.model.Nd4jRuntime.linkBeforeToolkit(); // as the app: ND4J linked before JavaFX loads its natives
         FxToolkit.registerPrimaryStage();
     }
 

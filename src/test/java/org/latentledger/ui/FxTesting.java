@@ -17,6 +17,7 @@ public final class FxTesting {
     }
 
     public static void startToolkit() throws TimeoutException {
+        org.latentledger.model.Nd4jRuntime.linkBeforeToolkit(); // as the app: ND4J linked before JavaFX loads its natives
         FxToolkit.registerPrimaryStage();
     }
 

@@ -73,6 +73,7 @@ public final class HeadlessWindow extends FxRobot implements BeforeEachCallback,
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        org.latentledger.model.Nd4jRuntime.linkBeforeToolkit(); // as the app: ND4J linked before JavaFX loads its natives
         FxToolkit.registerPrimaryStage();
         cacheDir = Files.createTempDirectory("ll-cache");
         stage = FxToolkit.setupStage(this::open);

@@ -32,6 +32,7 @@ class ScreenshotsTest {
     static void toolkit() throws Exception {
         // JavaFX started the way the window tests start it (the commands run here would otherwise start it
         // their own way, and the window tests later in this JVM would find TestFX without its stage).
+        org.latentledger.model.Nd4jRuntime.linkBeforeToolkit(); // as the app: ND4J linked before JavaFX loads its natives
         org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
