@@ -46,4 +46,28 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
             .because("view models are tested without a screen; only views build nodes (STYLE.md)");
+
+    /**
+     * Wherever JavaFX is started, ND4J has linked its natives just before, on the same thread: the
+     * two at once could take the dynamic linker's locks in opposite orders and freeze the JVM
+     * (decision 0024).
+     */
+    @ArchTest
+    static final ArchRule THE_TOOLKIT_STARTS_AFTER_ND4J_HAS_LINKED = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits()
+            .that(com.tngtech.archunit.base.DescribedPredicate.describe("start JavaFX (Platform.startup, Application.launch)",
+                    m -> firstCall(m, "javafx.application.Platform", "startup") > 0 || firstCall(m, "javafx.application.Application", "launch") > 0))
+            .should(com.tngtech.archunit.lang.ArchCondition.from(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "call Nd4jRuntime.linkBeforeToolkit on a line before",
+                    m -> {
+                        int link = firstCall(m, "org.latentledger.model.Nd4jRuntime", "linkBeforeToolkit");
+                        int start = Math.max(firstCall(m, "javafx.application.Platform", "startup"), firstCall(m, "javafx.application.Application", "launch"));
+                        return link > 0 && link < start;
+                    })));
+
+    /** The line of the first call from {@code m} to {@code owner.name}, or 0 when it makes none. */
+    private static int firstCall(com.tngtech.archunit.core.domain.JavaCodeUnit m, String owner, String name) {
+        return m.getMethodCallsFromSelf().stream()
+                .filter(c -> c.getTargetOwner().getName().equals(owner) && c.getName().equals(name))
+                .mapToInt(com.tngtech.archunit.core.domain.JavaMethodCall::getLineNumber).min().orElse(0);
+    }
 }
