@@ -29,6 +29,23 @@ public final class SparseForward {
      * for DL4J's convolution), and the inputs are shared out over every core.
      */
     public static Optional<List<LayerActivations>> record(LoadedModel model, float[][] inputs, Progress progress) {
+        return record(model, inputs, progress, l -> true);
+    }
+
+    /**
+     * As {@link #record(LoadedModel, float[][], Progress)}, but only the layers {@code now} accepts
+     * (by their row in the layer table) are recorded by this pass; the others are recorded together,
+     * by one more pass, the first time any of them is read ({@link LayerActivations#later}).
+     *
+     * <p>Why: an opening shows one layer's map and the model's outputs first, while a pass that keeps
+     * every layer holds them all in memory (fashion-cnn: about 570 MB over 10,000 images, its first
+     * convolution alone 369 MB) and the collector copies what it keeps: its pass took 1.07-1.10 s
+     * keeping every layer, 0.89-0.91 s keeping the last two (docs/benchmarks.md, session 13). The
+     * journey's maps of every layer, or a map of another layer, read the rest when they are made,
+     * off the JavaFX thread; the values are those the whole pass gives, to the bit.
+     */
+    public static Optional<List<LayerActivations>> record(LoadedModel model, float[][] inputs, Progress progress,
+                                                          java.util.function.IntPredicate now) {
         if (inputs.length == 0) {
             return Optional.empty();
         }
@@ -38,21 +55,69 @@ public final class SparseForward {
         }
         ActivationRecorder.checkFits(model, inputs);
         List<LayerInfo> table = model.layers();
-        float[][][] layers = new float[table.size()][inputs.length][];
+        boolean[] keep = new boolean[table.size()];
+        boolean allNow = true;
+        for (int l = 0; l < keep.length; l++) {
+            keep[l] = now.test(l);
+            allNow &= keep[l];
+        }
+        float[][][] layers = pass(net, inputs, keep, progress);
+        LaterLayers later = allNow ? null : new LaterLayers(net, inputs, keep);
+        List<LayerActivations> out = new ArrayList<>();
+        for (int l = 0; l < table.size(); l++) {
+            int channels = channels(net.stage(l));
+            if (keep[l]) {
+                out.add(new LayerActivations(table.get(l), layers[l], channels, false));
+            } else {
+                int row = l;
+                out.add(LayerActivations.later(table.get(l), inputs.length, (int) table.get(l).units(), channels, false, () -> later.layer(row)));
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** Every input through {@code net}, keeping the layers {@code keep} marks (the others' rows null). */
+    static float[][][] pass(SparseNetwork net, float[][] inputs, boolean[] keep, Progress progress) {
+        float[][][] layers = new float[keep.length][][];
+        for (int l = 0; l < keep.length; l++) {
+            layers[l] = keep[l] ? new float[inputs.length][] : null;
+        }
         // Natural zeros skip only exact zeros, so the activations are the dense pass's up to the order of additions.
         SparsityPolicy exact = new SparsityPolicy.NaturalZeros();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         Blocks.run(inputs.length, threads, progress, "Forward pass", " (our kernel)", i -> {
             List<float[]> acts = net.run(inputs[i], exact).activations();
-            for (int l = 0; l < table.size(); l++) {
-                layers[l][i] = acts.get(l);
+            for (int l = 0; l < keep.length; l++) {
+                if (keep[l]) {
+                    layers[l][i] = acts.get(l);
+                }
             }
         });
-        List<LayerActivations> out = new ArrayList<>();
-        for (int l = 0; l < table.size(); l++) {
-            out.add(new LayerActivations(table.get(l), layers[l], channels(net.stage(l)), false));
+        return layers;
+    }
+
+    /** The layers an opening left for later, recorded together by one pass the first time one of them is read. */
+    private static final class LaterLayers {
+        private final SparseNetwork net;
+        private final float[][] inputs;
+        private final boolean[] later;
+        private float[][][] recorded;
+
+        LaterLayers(SparseNetwork net, float[][] inputs, boolean[] recordedNow) {
+            this.net = net;
+            this.inputs = inputs;
+            this.later = new boolean[recordedNow.length];
+            for (int l = 0; l < later.length; l++) {
+                later[l] = !recordedNow[l];
+            }
         }
-        return Optional.of(out);
+
+        synchronized float[][] layer(int l) {
+            if (recorded == null) {
+                recorded = pass(net, inputs, later, Progress.NONE);
+            }
+            return recorded[l];
+        }
     }
 
     /**

@@ -7,19 +7,82 @@ package org.latentledger.model;
  * and {@code channels} is the number of feature maps; {@link #perChannelMean()} gives the smaller
  * view the map uses by default. Immutable by contract (arrays are shared, never written).
  *
- * @param layer    the layer's row in the layer table
- * @param values   points x units
- * @param channels     feature maps for a convolutional layer, 0 for a dense one
- * @param channelsLast true when a map is flattened as (row, column, channel), as Keras lays it out
+ * <p>The values are either given, or recorded later: an opening records at once only the layers
+ * its first views need, and the others the first time one of them is read. The
+ * layer, its size and width are known either way, so asking them never runs a pass; reading the
+ * values of a layer recorded later may (about a second for fashion-cnn's 10,000 images), so it is
+ * done off the JavaFX thread, as every mapping is.
  */
-public record LayerActivations(LayerInfo layer, float[][] values, int channels, boolean channelsLast) {
+public final class LayerActivations {
+
+    private final LayerInfo layer;
+    private final int channels;
+    private final boolean channelsLast;
+    private final int size;
+    private final int width;
+    /** Records the values of a layer recorded later (one pass for all such layers of an opening); null when given. */
+    private final java.util.function.Supplier<float[][]> deferred;
+    private volatile float[][] values;
+
+    /**
+     * @param layer        the layer's row in the layer table
+     * @param values       points x units
+     * @param channels     feature maps for a convolutional layer, 0 for a dense one
+     * @param channelsLast true when a map is flattened as (row, column, channel), as Keras lays it out
+     */
+    public LayerActivations(LayerInfo layer, float[][] values, int channels, boolean channelsLast) {
+        this(layer, values, null, values.length, values.length == 0 ? 0 : values[0].length, channels, channelsLast);
+    }
+
+    private LayerActivations(LayerInfo layer, float[][] values, java.util.function.Supplier<float[][]> deferred, int size, int width, int channels, boolean channelsLast) {
+        this.layer = layer;
+        this.values = values;
+        this.deferred = deferred;
+        this.size = size;
+        this.width = width;
+        this.channels = channels;
+        this.channelsLast = channelsLast;
+    }
+
+    /** A layer of {@code size} points of {@code width} units whose values {@code deferred} records when first read (the same array every time). */
+    public static LayerActivations later(LayerInfo layer, int size, int width, int channels, boolean channelsLast,
+                                         java.util.function.Supplier<float[][]> deferred) {
+        return new LayerActivations(layer, null, java.util.Objects.requireNonNull(deferred), size, width, channels, channelsLast);
+    }
+
+    public LayerInfo layer() {
+        return layer;
+    }
+
+    /** Points x units; for a layer recorded later, recorded now if it has not been (a forward pass: not on the JavaFX thread). */
+    public float[][] values() {
+        float[][] v = values;
+        if (v == null) {
+            v = deferred.get();
+            values = v;
+        }
+        return v;
+    }
+
+    /** Whether the values are in memory (given, or recorded since): reading them runs no pass. */
+    public boolean recorded() {
+        return values != null;
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    public boolean channelsLast() {
+        return channelsLast;
+    }
 
     public int size() {
-        return values.length;
+        return size;
     }
 
     public int width() {
-        return values.length == 0 ? 0 : values[0].length;
+        return width;
     }
 
     public boolean isConvolutional() {
@@ -28,6 +91,7 @@ public record LayerActivations(LayerInfo layer, float[][] values, int channels, 
 
     /** The mean of each feature map per point; the identity for dense layers. */
     public float[][] perChannelMean() {
+        float[][] values = values();
         if (!isConvolutional()) {
             return values;
         }
@@ -50,7 +114,7 @@ public record LayerActivations(LayerInfo layer, float[][] values, int channels, 
     public double zeroFraction() {
         long zeros = 0;
         long all = 0;
-        for (float[] row : values) {
+        for (float[] row : values()) {
             for (float v : row) {
                 if (v == 0f) {
                     zeros++;
@@ -59,5 +123,10 @@ public record LayerActivations(LayerInfo layer, float[][] values, int channels, 
             all += row.length;
         }
         return all == 0 ? 0 : (double) zeros / all;
+    }
+
+    @Override
+    public String toString() {
+        return "LayerActivations[" + layer.name() + ", " + size + " x " + width + (recorded() ? "" : ", not yet recorded") + "]";
     }
 }

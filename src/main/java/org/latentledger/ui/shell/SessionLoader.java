@@ -83,7 +83,11 @@ final class SessionLoader {
             }
             progress.update(0, "Forward pass of " + d.size() + " points through " + m.name());
             // Bags of words are almost all zeros: the sparse executor records them exactly for a fraction of the work.
-            List<LayerActivations> acts = org.latentledger.economy.SparseForward.record(m, d.features(), progress)
+            // It records now the layer the map opens on and the outputs (the predictions); the journey's maps and
+            // a map of another layer read the others, recorded together by one more pass, off this opening's way.
+            int shown = m.layers().indexOf(m.defaultMapLayer());
+            int outputs = m.layers().size() - 1;
+            List<LayerActivations> acts = org.latentledger.economy.SparseForward.record(m, d.features(), progress, l -> l == shown || l == outputs)
                     .orElseGet(() -> ActivationRecorder.record(m, d.features(), progress));
             return new Session(m, modelSource, card, d, dataSource, m.layers(), acts, null);
         } catch (Exception | Error e) {
