@@ -20,6 +20,14 @@ import org.latentledger.work.Progress;
  */
 final class SessionLoader {
 
+    /**
+     * A layer whose activations over the data take at most this much is recorded by the opening's pass
+     * even when no first view shows it: keeping it costs little, and recording it later would cost a
+     * whole pass more (every layer of the bundled dense models; fashion-cnn's first convolution, 369 MB,
+     * and the next two of its layers are left for later).
+     */
+    static final long KEPT_AT_OPENING_BYTES = 32L << 20;
+
     private SessionLoader() {
     }
 
@@ -83,11 +91,15 @@ final class SessionLoader {
             }
             progress.update(0, "Forward pass of " + d.size() + " points through " + m.name());
             // Bags of words are almost all zeros: the sparse executor records them exactly for a fraction of the work.
-            // It records now the layer the map opens on and the outputs (the predictions); the journey's maps and
-            // a map of another layer read the others, recorded together by one more pass, off this opening's way.
+            // It records now the layer the map opens on, the outputs (the predictions) and every layer that is small
+            // to keep; a large one (a convolution's maps) is recorded, with the other large ones, by one more pass
+            // when the journey's maps or a map of it first read it (decision 0025).
             int shown = m.layers().indexOf(m.defaultMapLayer());
             int outputs = m.layers().size() - 1;
-            List<LayerActivations> acts = org.latentledger.economy.SparseForward.record(m, d.features(), progress, l -> l == shown || l == outputs)
+            List<LayerInfo> table = m.layers();
+            java.util.function.IntPredicate now = l -> l == shown || l == outputs
+                    || (long) d.size() * table.get(l).units() * Float.BYTES <= KEPT_AT_OPENING_BYTES;
+            List<LayerActivations> acts = org.latentledger.economy.SparseForward.record(m, d.features(), progress, now)
                     .orElseGet(() -> ActivationRecorder.record(m, d.features(), progress));
             return new Session(m, modelSource, card, d, dataSource, m.layers(), acts, null);
         } catch (Exception | Error e) {
