@@ -93,10 +93,6 @@ final class BenchCommand implements Callable<Integer> {
             + "first time, then reopened); the JVM's own start apart.")
     boolean open;
 
-    @Option(names = "--open-launch", hidden = true, paramLabel = "MODEL",
-            description = "Internal to --open: in this fresh JVM, start the window as the app does, open MODEL, draw its map, print timings.")
-    SampleModel openLaunch;
-
     @Option(names = "--open-switch", hidden = true, paramLabel = "MODEL",
             description = "Internal to --open: in this JVM (started as the window's), open MODEL in a running window --repeats times, print the seconds.")
     SampleModel openSwitch;
@@ -181,9 +177,6 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "| %s | %.2f ms |%n", s.fileName(), ms);
             }
             return 0;
-        }
-        if (openLaunch != null) {
-            return launchChild();
         }
         if (openSwitch != null) {
             double[] t = org.latentledger.ui.Screenshots.openToMap(openSwitch, Math.max(2, repeats));
@@ -309,8 +302,9 @@ final class BenchCommand implements Callable<Integer> {
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(childOptions(layouts));
         cmd.addAll(aotFlags);
-        cmd.addAll(List.of("-cp", org.latentledger.AotRelaunch.classPath(), org.latentledger.Launcher.class.getName(),
-                "bench", "--open-launch", s.fileName()));
+        // Started as the window's JVM starts: a main that goes straight to the window, no command line parsed.
+        cmd.addAll(List.of("-cp", org.latentledger.AotRelaunch.classPath(), org.latentledger.ui.bench.LaunchChild.class.getName(),
+                s.fileName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         // The JVM's start is timed from here to the child's main by the wall clock both share: the process's own
         // start time from /proc is counted from the boot time, which Linux gives in whole seconds (up to 1 s off).
@@ -341,19 +335,6 @@ final class BenchCommand implements Callable<Integer> {
         String line = out.lines().filter(l -> l.startsWith("switch ")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("opening " + s.fileName() + " in a new JVM printed no timing: " + out.strip()));
         return Arrays.stream(line.substring("switch ".length()).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
-    }
-
-    /** The child of {@link #launchInNewJvm}: prints "main's-wall-clock-millis main-to-map-seconds remembered(0|1)". */
-    private int launchChild() throws Exception {
-        long mainNanos = org.latentledger.Launcher.mainNanos;
-        var launch = org.latentledger.ui.bench.FxBenchmarks.launch(openLaunch, mainNanos);
-        System.out.printf(Locale.ROOT, "%d %.3f %d%n", org.latentledger.Launcher.mainWallMillis, launch.seconds(),
-                launch.remembered() ? 1 : 0);
-        System.out.flush();
-        org.latentledger.economy.NativeWarmup.opened();
-        org.latentledger.economy.NativeWarmup.await(60_000);
-        System.exit(0); // the headless toolkit and the warm-up thread need not wind down
-        return 0;
     }
 
     /** {@code bench --map-draw N}: {"points", "median_ms", "min_ms", "max_ms", "draws", "density"}. */
