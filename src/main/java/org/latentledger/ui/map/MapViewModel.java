@@ -229,6 +229,17 @@ public final class MapViewModel {
         if (known != null) {
             jobs.cancel(Lane.MAP);
             converging.set(false);
+            if (!in.activations().recorded()) {
+                // A map found again for a layer this opening left for later (decision 0025): its values are recorded in a
+                // job first, since drawing may read them (the density colouring) and recording is a forward pass.
+                jobs.run(Lane.MAP, "Recording " + in.activations().layer().name() + "'s activations",
+                        (progress, partial) -> in.activations().values(), values -> {
+                            if (input == in) {
+                                showAtlas(in, known);
+                            }
+                        });
+                return;
+            }
             showAtlas(in, known);
             return;
         }
