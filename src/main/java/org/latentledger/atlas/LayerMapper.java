@@ -67,7 +67,7 @@ public final class LayerMapper {
         String layer = acts.layer().name();
         boolean means = acts.isConvolutional() && spec.convView() == ConvView.CHANNEL_MEANS;
         MapSpec used = acts.isConvolutional() ? spec : spec.withConvView(ConvView.CHANNEL_MEANS);
-        float[][] points = points(acts, spec.convView());
+        float[][] points = points(acts, spec.convView(), progress);
         progress.checkCancelled();
         String key = ProjectionCache.key(modelHash, data.hash(), layer, means ? "means" : "full", spec.projection(), spec.effectiveEngine());
         boolean cacheable = spec.method().iterative() && cache != null;
@@ -158,7 +158,12 @@ public final class LayerMapper {
 
     /** What a layer is mapped from: its units, or for a conv layer one mean per feature map when so viewed. */
     public static float[][] points(LayerActivations acts, ConvView view) {
-        return acts.isConvolutional() && view == ConvView.CHANNEL_MEANS ? acts.perChannelMean() : acts.values();
+        return points(acts, view, Progress.NONE);
+    }
+
+    /** As {@link #points(LayerActivations, ConvView)}; a layer recorded later is recorded now reporting to {@code progress}. */
+    static float[][] points(LayerActivations acts, ConvView view, Progress progress) {
+        return acts.isConvolutional() && view == ConvView.CHANNEL_MEANS ? acts.perChannelMean(progress) : acts.values(progress);
     }
 
     /**

@@ -70,7 +70,8 @@ public final class SparseForward {
                 out.add(new LayerActivations(table.get(l), layers[l], channels, false));
             } else {
                 int row = l;
-                out.add(LayerActivations.later(table.get(l), inputs.length, (int) table.get(l).units(), channels, false, () -> later.layer(row)));
+                out.add(LayerActivations.later(table.get(l), inputs.length, (int) table.get(l).units(), channels, false,
+                        reader -> later.layer(row, reader)));
             }
         }
         return Optional.of(out);
@@ -112,9 +113,10 @@ public final class SparseForward {
             }
         }
 
-        synchronized float[][] layer(int l) {
+        /** A pass stopped by {@code progress} keeps nothing: the next read records them all again. */
+        synchronized float[][] layer(int l, Progress progress) {
             if (recorded == null) {
-                recorded = pass(net, inputs, later, Progress.NONE);
+                recorded = pass(net, inputs, later, progress);
             }
             return recorded[l];
         }

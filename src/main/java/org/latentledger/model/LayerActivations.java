@@ -21,7 +21,7 @@ public final class LayerActivations {
     private final int size;
     private final int width;
     /** Records the values of a layer recorded later (one pass for all such layers of an opening); null when given. */
-    private final java.util.function.Supplier<float[][]> deferred;
+    private final java.util.function.Function<org.latentledger.work.Progress, float[][]> deferred;
     private volatile float[][] values;
 
     /**
@@ -34,7 +34,7 @@ public final class LayerActivations {
         this(layer, values, null, values.length, values.length == 0 ? 0 : values[0].length, channels, channelsLast);
     }
 
-    private LayerActivations(LayerInfo layer, float[][] values, java.util.function.Supplier<float[][]> deferred, int size, int width, int channels, boolean channelsLast) {
+    private LayerActivations(LayerInfo layer, float[][] values, java.util.function.Function<org.latentledger.work.Progress, float[][]> deferred, int size, int width, int channels, boolean channelsLast) {
         this.layer = layer;
         this.values = values;
         this.deferred = deferred;
@@ -44,9 +44,13 @@ public final class LayerActivations {
         this.channelsLast = channelsLast;
     }
 
-    /** A layer of {@code size} points of {@code width} units whose values {@code deferred} records when first read (the same array every time). */
+    /**
+     * A layer of {@code size} points of {@code width} units whose values {@code deferred} records when
+     * first read (the same array every time), reporting to the reader's progress and stopping when it
+     * is cancelled (then nothing is kept, and the next read records it).
+     */
     public static LayerActivations later(LayerInfo layer, int size, int width, int channels, boolean channelsLast,
-                                         java.util.function.Supplier<float[][]> deferred) {
+                                         java.util.function.Function<org.latentledger.work.Progress, float[][]> deferred) {
         return new LayerActivations(layer, null, java.util.Objects.requireNonNull(deferred), size, width, channels, channelsLast);
     }
 
@@ -56,9 +60,17 @@ public final class LayerActivations {
 
     /** Points x units; for a layer recorded later, recorded now if it has not been (a forward pass: not on the JavaFX thread). */
     public float[][] values() {
+        return values(org.latentledger.work.Progress.NONE);
+    }
+
+    /**
+     * As {@link #values()}, a pass that records the layer now reporting to {@code progress}; it throws
+     * the progress's {@code CancelledException} when stopped.
+     */
+    public float[][] values(org.latentledger.work.Progress progress) {
         float[][] v = values;
         if (v == null) {
-            v = deferred.get();
+            v = deferred.apply(progress);
             values = v;
         }
         return v;
@@ -91,7 +103,12 @@ public final class LayerActivations {
 
     /** The mean of each feature map per point; the identity for dense layers. */
     public float[][] perChannelMean() {
-        float[][] values = values();
+        return perChannelMean(org.latentledger.work.Progress.NONE);
+    }
+
+    /** As {@link #perChannelMean()}, a pass that records the layer now reporting to {@code progress}. */
+    public float[][] perChannelMean(org.latentledger.work.Progress progress) {
+        float[][] values = values(progress);
         if (!isConvolutional()) {
             return values;
         }

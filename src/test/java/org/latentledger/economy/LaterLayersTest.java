@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -54,6 +55,39 @@ class LaterLayersTest {
             assertSame(first, some.getFirst().values(), "recorded once, then kept");
             assertArrayEquals(all.get(last).values()[5], some.get(last).values()[5], 0f);
             assertEquals(all.getFirst().zeroFraction(), some.getFirst().zeroFraction());
+        }
+    }
+
+    @Test
+    void aStoppedRecordingKeepsNothingAndTheNextReadRecordsTheLayer() throws Exception {
+        ResourceRoot root = ResourceRoot.classpath();
+        try (LoadedModel cnn = ModelLoader.load(root, SampleModel.FASHION_CNN.zipPath())) {
+            float[][] x = Arrays.copyOf(SampleModel.FASHION_CNN.data().load(root).features(), 600); // several blocks of rows
+            int last = cnn.layers().size() - 1;
+            LayerActivations conv1 = SparseForward.record(cnn, x, Progress.NONE, l -> l == last).orElseThrow().getFirst();
+            java.util.List<String> said = new java.util.ArrayList<>();
+            boolean[] stop = {false};
+            Progress stoppedAfterABlock = new Progress() {
+                @Override
+                public void update(double fraction, String message) {
+                    said.add(message);
+                    stop[0] = true;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return stop[0];
+                }
+            };
+            assertThrows(org.latentledger.work.CancelledException.class, () -> conv1.values(stoppedAfterABlock));
+            assertFalse(said.isEmpty(), "the recording says how far its pass is");
+            assertTrue(said.getFirst().startsWith("Forward pass"), said.getFirst());
+            assertFalse(conv1.recorded(), "a stopped recording keeps nothing");
+            float[][] again = conv1.values();
+            assertEquals(x.length, again.length);
+            for (float[] row : again) {
+                assertEquals(conv1.width(), row.length, "every row recorded");
+            }
         }
     }
 }

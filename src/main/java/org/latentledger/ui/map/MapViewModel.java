@@ -233,7 +233,7 @@ public final class MapViewModel {
                 // A map found again for a layer this opening left for later (decision 0025): its values are recorded in a
                 // job first, since drawing may read them (the density colouring) and recording is a forward pass.
                 jobs.run(Lane.MAP, "Recording " + in.activations().layer().name() + "'s activations",
-                        (progress, partial) -> in.activations().values(), values -> {
+                        (progress, partial) -> in.activations().values(progress), values -> {
                             if (input == in) {
                                 showAtlas(in, known);
                             }
